@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Every status a subscription can be in (see the status machine in `subscription-transition.ts`). */
+export const SUBSCRIPTION_STATUSES = [
+  'PENDING',
+  'GRANTING',
+  'ACTIVE',
+  'DENIED',
+  'CANCELLED',
+  'EXPIRED',
+  'REVOKING',
+  'REVOKED',
+  'FAILED',
+] as const;
+
+export const SubscriptionStatusSchema = z.enum(SUBSCRIPTION_STATUSES, {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a status (${SUBSCRIPTION_STATUSES.join(', ')})`,
+});
+
+export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>;
+
+/** What can happen to a subscription; the status machine says from which statuses each is legal. */
+export const SUBSCRIPTION_EVENTS = [
+  'approve',
+  'deny',
+  'cancel',
+  'expire',
+  'grant-succeeded',
+  'grant-failed',
+  'retry',
+  'modify',
+  'revoke',
+  'revoke-succeeded',
+] as const;
+
+export const SubscriptionEventSchema = z.enum(SUBSCRIPTION_EVENTS);
+
+export type SubscriptionEvent = z.infer<typeof SubscriptionEventSchema>;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { AccountIdSchema } from './account-id';
+import { EntryResultSchema, GrantEntrySchema } from './grant-entry';
+import { PermissionSchema } from './permission';
+import { SlackUserSchema } from './slack-user';
+import { SubscriptionEventSchema, SubscriptionStatusSchema } from './subscription-status';
+
+/** Subscription ids are ULIDs: 26 Crockford base-32 characters, sortable by creation time. */
+export const SubscriptionIdSchema = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a subscription id` });
+
+/** Which columns of the tables: only these, or all but these. Absent means every column. */
+export const ColumnFilterSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('include'), names: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal('exclude'), names: z.array(z.string().min(1)).min(1) }),
+]);
+
+/** Who did something: a Slack user, or the bot itself (sweeps, workers). */
+export const ActorSchema = z.union([SlackUserSchema, z.object({ system: z.string() })]);
+
+/** One line of a subscription's append-only history. */
+export const HistoryEntrySchema = z.object({
+  at: z.iso.datetime(),
+  actor: ActorSchema,
+  event: z.union([SubscriptionEventSchema, z.literal('request')]),
+  from: SubscriptionStatusSchema.optional(),
+  to: SubscriptionStatusSchema,
+  note: z.string().max(4096).optional(),
+});
+
+/** A resource link created for the consumer: `<database>.<table>` is the name to query. */
+export const ResourceLinkSchema = z.object({
+  catalogId: AccountIdSchema,
+  database: z.string(),
+  table: z.string().optional(),
+  targetCatalogId: AccountIdSchema,
+  targetDatabase: z.string(),
+  targetTable: z.string().optional(),
+});
+
+export const JustificationSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'a reason is required' })
+  .max(4096, { error: 'the reason is longer than 4,096 characters' });
+
+/**
+ * A subscription: a consumer account's access to tables of one product, from request to revoke.
+ * Never deleted; `history` only grows; `version` increases by one on every write.
+ */
+export const SubscriptionSchema = z.object({
+  id: SubscriptionIdSchema,
+  productId: z.string(),
+  producerAccountId: AccountIdSchema,
+  /** The mesh account's catalog, which owns the mesh database. */
+  meshCatalogId: AccountIdSchema,
+  meshDatabase: z.string(),
+  tables: z.array(z.string()).min(1),
+  consumerAccountId: AccountIdSchema,
+  requester: SlackUserSchema,
+  requestedPermissions: z.array(PermissionSchema).min(1),
+  grantedPermissions: z.array(PermissionSchema),
+  grantablePermissions: z.array(PermissionSchema),
+  columns: ColumnFilterSchema.optional(),
+  justification: JustificationSchema,
+  decisionNotes: z.string().max(4096).optional(),
+  decidedBy: SlackUserSchema.optional(),
+  decidedAt: z.iso.datetime().optional(),
+  /** The exact Lake Formation entries granted (or to grant); revoke replays them. */
+  plan: z.array(GrantEntrySchema),
+  /** Last outcome per plan entry id. */
+  results: z.record(z.string(), EntryResultSchema),
+  ramShares: z.array(z.string()),
+  links: z.array(ResourceLinkSchema),
+  status: SubscriptionStatusSchema,
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  history: z.array(HistoryEntrySchema).min(1),
+});
+
+export type SubscriptionId = z.infer<typeof SubscriptionIdSchema>;
+export type ColumnFilter = z.infer<typeof ColumnFilterSchema>;
+export type Actor = z.infer<typeof ActorSchema>;
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+export type ResourceLink = z.infer<typeof ResourceLinkSchema>;
+export type Subscription = z.infer<typeof SubscriptionSchema>;
