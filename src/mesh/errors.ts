@@ -78,8 +78,9 @@ export class StaleWriteError extends MeshError {
     readonly expectedVersion: number,
     /** The item as it is now (re-read after the failed condition), when it still exists. */
     readonly current: unknown,
+    options?: ErrorOptions,
   ) {
-    super(`${key} changed while this was being done (expected version ${expectedVersion})`, 'try again on the current state');
+    super(`${key} changed while this was being done (expected version ${expectedVersion})`, 'try again on the current state', options);
   }
 }
 

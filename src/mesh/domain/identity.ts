@@ -16,6 +16,7 @@ export const IdentitySchema = z.object({
   personas: z.array(PersonaSchema),
   updatedAt: z.iso.datetime(),
   updatedBy: SlackUserSchema.optional(),
+  version: z.number().int().min(1),
 });
 
 export type PersonaKind = z.infer<typeof PersonaKindSchema>;

@@ -1,15 +1,23 @@
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 
 /** A running local DynamoDB (dynalite, in memory) on 127.0.0.1. */
 export interface LocalDynamo {
   endpoint: string;
+  /** The DynamoDB operations received so far, in order (`PutItem`, `Query`…), read off the wire. */
+  operations: string[];
   close(): Promise<void>;
 }
 
 /** Start dynalite on 127.0.0.1 (port 0 picks a free one). Tables are created instantly. */
 export async function startDynalite(port = 0): Promise<LocalDynamo> {
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const operations: string[] = [];
+  server.on('request', (request: IncomingMessage) => {
+    const target = request.headers['x-amz-target'];
+    if (typeof target === 'string') operations.push(target.replace(/^DynamoDB_\d+\./, ''));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -19,6 +27,7 @@ export async function startDynalite(port = 0): Promise<LocalDynamo> {
   const { port: actual } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${actual}`,
+    operations,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => {
