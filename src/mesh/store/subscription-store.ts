@@ -1,0 +1,95 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { slackUserKey, type SlackUser } from '../domain/slack-user';
+import { SubscriptionSchema, type Subscription } from '../domain/subscription';
+import type { SubscriptionStatus } from '../domain/subscription-status';
+import { parseItem } from './item-codec';
+import { applyEvent, type SubscriptionChange } from '../domain/apply-event';
+import { NotFoundError, StaleWriteError } from '../errors';
+import type { Page, PageRequest } from './page';
+import { queryIndex } from './query-index';
+import { SUBSCRIPTIONS_TABLE, tableName, type IndexDefinition } from './table-definitions';
+import { putVersioned } from './versioned-put';
+
+/** Where the store keeps subscriptions. */
+export interface SubscriptionStoreOptions {
+  client: DynamoDBDocumentClient;
+  tablePrefix: string;
+}
+
+/** Subscriptions in DynamoDB: every write is one conditional put on the item's version. */
+export type SubscriptionStore = ReturnType<typeof createSubscriptionStore>;
+
+const { byProducerStatus, byConsumer, byProduct, byRequester, byStatus } = SUBSCRIPTIONS_TABLE.indexes;
+
+function toItem(subscription: Subscription): Subscription & Record<string, unknown> {
+  return {
+    ...subscription,
+    gsiProducerStatus: `${subscription.producerAccountId}#${subscription.status}`,
+    gsiRequester: slackUserKey(subscription.requester),
+  };
+}
+
+const keyOf = (item: { id?: unknown }): string => `subscription ${String(item.id)}`;
+
+/** Build the subscription store over a DynamoDB document client. */
+export function createSubscriptionStore({ client, tablePrefix }: SubscriptionStoreOptions) {
+  const table = tableName(tablePrefix, SUBSCRIPTIONS_TABLE);
+  const list = (index: IndexDefinition, partition: string, page?: PageRequest): Promise<Page<Subscription>> =>
+    queryIndex({ client, table, index, partition, schema: SubscriptionSchema, keyOf }, page);
+
+  /** Read one subscription (strongly consistent), or undefined. */
+  async function get(id: string): Promise<Subscription | undefined> {
+    const answer = await client.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }));
+    return answer.Item ? parseItem(SubscriptionSchema, answer.Item, keyOf(answer.Item)) : undefined;
+  }
+
+  /** Write a subscription: version 1 creates it, version n+1 replaces version n (see putVersioned). */
+  const save = (subscription: Subscription): Promise<void> =>
+    putVersioned({
+      client,
+      table,
+      keyName: 'id',
+      label: keyOf(subscription),
+      item: toItem(subscription),
+      reread: () => get(subscription.id),
+    });
+
+  return {
+    get,
+    save,
+
+    /**
+     * Apply a change (approve, deny, grant-succeeded…) to the stored subscription in one conditional
+     * write. Of concurrent changes exactly one wins; a loser is re-judged against the state that won,
+     * so a second approval gets AlreadyDecidedError naming who decided, not a bare conflict.
+     */
+    async record(id: string, change: SubscriptionChange): Promise<Subscription> {
+      const current = await get(id);
+      if (!current) throw new NotFoundError('subscription', id, 'check the id with `/mesh subscriptions`');
+      const result = applyEvent(current, change);
+      if (!result.ok) throw result.error;
+      try {
+        await save(result.next);
+        return result.next;
+      } catch (error) {
+        if (!(error instanceof StaleWriteError)) throw error;
+        const winner = await get(id);
+        const rejudged = winner && applyEvent(winner, change);
+        if (rejudged && !rejudged.ok) throw rejudged.error;
+        throw error;
+      }
+    },
+
+    /** Requests of a producer account in one status (PENDING: waiting for its owners). */
+    listForProducer: (producerAccountId: string, status: SubscriptionStatus, page?: PageRequest) =>
+      list(byProducerStatus, `${producerAccountId}#${status}`, page),
+    /** Subscriptions of a consumer account. */
+    listForConsumer: (consumerAccountId: string, page?: PageRequest) => list(byConsumer, consumerAccountId, page),
+    /** Subscriptions to a product. */
+    listForProduct: (productId: string, page?: PageRequest) => list(byProduct, productId, page),
+    /** Subscriptions a Slack user requested. */
+    listForRequester: (requester: SlackUser, page?: PageRequest) => list(byRequester, slackUserKey(requester), page),
+    /** Subscriptions in one status, across the mesh. */
+    listByStatus: (status: SubscriptionStatus, page?: PageRequest) => list(byStatus, status, page),
+  };
+}
