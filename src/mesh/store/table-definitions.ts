@@ -52,8 +52,18 @@ export const IDENTITIES_TABLE = {
   indexes: {},
 } as const satisfies TableDefinition;
 
+/** Accounts enabled in the mesh, by account id. */
+export const ACCOUNTS_TABLE = {
+  name: 'accounts',
+  partitionKey: 'accountId',
+  indexes: {
+    /** Every account in one partition (`gsiAll` = `account`): `/mesh admin accounts`. */
+    all: { name: 'all', partitionKey: 'gsiAll', sortKey: 'accountId' },
+  },
+} as const satisfies TableDefinition;
+
 /** Every table Meshbot needs. */
-export const TABLES: readonly TableDefinition[] = [SUBSCRIPTIONS_TABLE, PRODUCTS_TABLE, IDENTITIES_TABLE];
+export const TABLES: readonly TableDefinition[] = [SUBSCRIPTIONS_TABLE, PRODUCTS_TABLE, IDENTITIES_TABLE, ACCOUNTS_TABLE];
 
 /** The physical table name for a logical one, e.g. `meshbot-subscriptions`. */
 export function tableName(prefix: string, table: TableDefinition): string {
