@@ -13,6 +13,11 @@ export const MeshErrorCode = {
   NotFound: 'mesh_not_found',
   MalformedItem: 'mesh_malformed_item',
   InvalidInput: 'mesh_invalid_input',
+  NotAuthorized: 'mesh_not_authorized',
+  AccountNotEnabled: 'mesh_account_not_enabled',
+  AccountNotReady: 'mesh_account_not_ready',
+  AwsRefused: 'mesh_aws_refused',
+  InvitationExpired: 'mesh_invitation_expired',
 } as const;
 
 export type MeshErrorCode = (typeof MeshErrorCode)[keyof typeof MeshErrorCode];
@@ -125,4 +130,67 @@ export class MalformedItemError extends MeshError {
 export class InvalidInputError extends MeshError {
   override readonly name = 'InvalidInputError';
   readonly code = MeshErrorCode.InvalidInput;
+}
+
+/** The acting user may not do this; the message says why and the hint who can. */
+export class NotAuthorizedError extends MeshError {
+  override readonly name = 'NotAuthorizedError';
+  readonly code = MeshErrorCode.NotAuthorized;
+}
+
+/** The account was never enabled in the mesh for this role. */
+export class AccountNotEnabledError extends MeshError {
+  override readonly name = 'AccountNotEnabledError';
+  readonly code = MeshErrorCode.AccountNotEnabled;
+
+  constructor(
+    readonly accountId: string,
+    readonly as: 'producer' | 'consumer',
+  ) {
+    super(`account ${accountId} is not enabled as a ${as}`, `a mesh admin can enable it with \`/mesh admin enable ${accountId} ${as}\``);
+  }
+}
+
+/** The account's Lake Formation settings do not allow the mesh to work; `missing` lists what to change. */
+export class AccountNotReadyError extends MeshError {
+  override readonly name = 'AccountNotReadyError';
+  readonly code = MeshErrorCode.AccountNotReady;
+
+  constructor(
+    readonly accountId: string,
+    readonly missing: readonly string[],
+  ) {
+    super(`account ${accountId} is not ready for the mesh: ${missing.join('; ')}`, 'change these settings in the account, then enable it again');
+  }
+}
+
+/** AWS refused an operation for a reason a person must fix (permissions, roles); carries the AWS code. */
+export class AwsRefusedError extends MeshError {
+  override readonly name = 'AwsRefusedError';
+  readonly code = MeshErrorCode.AwsRefused;
+
+  constructor(
+    readonly awsCode: string,
+    message: string,
+    hint: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, hint, options);
+  }
+}
+
+/** The RAM invitation of a share expired before the consumer accepted it. */
+export class InvitationExpiredError extends MeshError {
+  override readonly name = 'InvitationExpiredError';
+  readonly code = MeshErrorCode.InvitationExpired;
+
+  constructor(
+    readonly invitationArn: string,
+    readonly consumerAccountId: string,
+  ) {
+    super(
+      `the share invitation to account ${consumerAccountId} expired before it was accepted (${invitationArn})`,
+      'retry the subscription: the grant is sent again and a new invitation is accepted at once',
+    );
+  }
 }

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { DataProduct } from '../../../src/mesh/domain/data-product';
+import type { Persona } from '../../../src/mesh/domain/identity';
+import type { Actor } from '../../../src/mesh/rules/actor';
+import { canAdminister } from '../../../src/mesh/rules/can-administer';
+import { canCancel } from '../../../src/mesh/rules/can-cancel';
+import { canDecide } from '../../../src/mesh/rules/can-decide';
+import { canPublish } from '../../../src/mesh/rules/can-publish';
+import { canRequest } from '../../../src/mesh/rules/can-request';
+import { canRevoke } from '../../../src/mesh/rules/can-revoke';
+import { pendingSubscription } from '../../support/subscription-fixture';
+
+const user = (userId: string, teamId = 'T0SANDBOX') => ({ teamId, userId });
+const actor = (userId: string, personas: Persona[] = [], meshAdmin = false, teamId = 'T0SANDBOX'): Actor => ({
+  user: user(userId, teamId),
+  identity: { user: user(userId, teamId), personas, updatedAt: '2026-11-23T09:00:00.000Z', version: 1 },
+  meshAdmin,
+});
+const pat = actor('U0PRODUCER', [{ accountId: '111111111111', kind: 'producer' }]);
+const casey = actor('U0CONSUMER', [{ accountId: '999999999999', kind: 'consumer' }]);
+const ada = actor('U0ADMIN', [], true);
+const stranger = actor('U0STRANGER');
+const product = { id: 'telco-111111111111', owners: [pat.user] } as DataProduct;
+const request = pendingSubscription('01JD0000000000000000000000');
+
+describe('canDecide', () => {
+  it('allows an owner and a mesh admin', () => {
+    expect(canDecide(pat, product, request)).toEqual({ allowed: true });
+    expect(canDecide(ada, product, request)).toEqual({ allowed: true });
+  });
+
+  it('refuses a non-owner, naming the owners to ask', () => {
+    expect(canDecide(stranger, product, request)).toEqual({
+      allowed: false,
+      reason: 'you are not an owner of product telco-111111111111',
+      hint: 'ask an owner (<@U0PRODUCER>) or a mesh admin',
+    });
+  });
+
+  it('refuses the requester even when they own the product or are an admin', () => {
+    const ownRequest = pendingSubscription('01JD0000000000000000000001', { requester: ada.user });
+    expect(canDecide(ada, product, ownRequest)).toMatchObject({ allowed: false, reason: 'you cannot decide on your own request' });
+  });
+
+  it('refuses the owner id from another workspace', () => {
+    expect(canDecide(actor('U0PRODUCER', [], false, 'T0OTHER'), product, request).allowed).toBe(false);
+  });
+});
+
+describe('canRequest', () => {
+  it('allows a consumer of the account and a mesh admin', () => {
+    expect(canRequest(casey, '999999999999')).toEqual({ allowed: true });
+    expect(canRequest(ada, '999999999999')).toEqual({ allowed: true });
+  });
+
+  it('refuses another account, naming the ones the user may use', () => {
+    expect(canRequest(casey, '888888888888')).toMatchObject({ allowed: false, hint: expect.stringContaining('999999999999') as unknown });
+  });
+
+  it('refuses an unmapped user, saying how to get mapped', () => {
+    expect(canRequest(stranger, '999999999999')).toMatchObject({ allowed: false, hint: expect.stringContaining('/mesh admin map') as unknown });
+  });
+
+  it('refuses a producer persona for requesting', () => {
+    expect(canRequest(pat, '111111111111').allowed).toBe(false);
+  });
+});
+
+describe('canPublish', () => {
+  it('allows the producer of the account and a mesh admin', () => {
+    expect(canPublish(pat, '111111111111')).toEqual({ allowed: true });
+    expect(canPublish(ada, '111111111111')).toEqual({ allowed: true });
+  });
+
+  it('refuses another account and a consumer', () => {
+    expect(canPublish(pat, '222222222222').allowed).toBe(false);
+    expect(canPublish(casey, '999999999999').allowed).toBe(false);
+  });
+});
+
+describe('canRevoke', () => {
+  it('allows owners, admins, the requester and the consumer account', () => {
+    const colleague = actor('U0COLLEAGUE', [{ accountId: '999999999999', kind: 'consumer' }]);
+    for (const who of [pat, ada, casey, colleague]) expect(canRevoke(who, product, request)).toEqual({ allowed: true });
+  });
+
+  it('refuses anyone else', () => {
+    expect(canRevoke(stranger, product, request).allowed).toBe(false);
+  });
+});
+
+describe('canCancel', () => {
+  it('allows the requester and a mesh admin only', () => {
+    expect(canCancel(casey, request)).toEqual({ allowed: true });
+    expect(canCancel(ada, request)).toEqual({ allowed: true });
+    expect(canCancel(pat, request)).toMatchObject({ allowed: false, hint: 'ask <@U0CONSUMER>, or deny it if you own the product' });
+  });
+});
+
+describe('canAdminister', () => {
+  it('allows mesh admins only', () => {
+    expect(canAdminister(ada)).toEqual({ allowed: true });
+    expect(canAdminister(pat)).toMatchObject({ allowed: false });
+  });
+});
