@@ -1,0 +1,4 @@
+import type { ServiceOperations } from '../operation';
+
+/** The emulated operations of this service, by API name. */
+export const glueOperations: ServiceOperations = {};
