@@ -29,9 +29,14 @@ export interface AwsCallDeps {
 /** AWS-style validation message naming each field: `1 validation error detected: Value at 'RoleSessionName' failed to satisfy constraint: …`. */
 function validationMessage(issues: z.core.$ZodIssue[]): string {
   const parts = issues.map((issue) =>
-    issue.path.length > 0 ? `Value at '${issue.path.map(String).join('.')}' failed to satisfy constraint: ${issue.message}` : issue.message,
+    issue.path.length > 0 ? `Value at '${issue.path.map(String).join('.')}' failed to satisfy constraint: ${constraint(issue)}` : issue.message,
   );
   return `${parts.length} validation error${parts.length === 1 ? '' : 's'} detected: ${parts.join('; ')}`;
+}
+
+// A missing member reads as AWS says it; other constraints keep zod's wording.
+function constraint(issue: z.core.$ZodIssue): string {
+  return issue.code === 'invalid_type' && issue.message.endsWith('received undefined') ? 'Member must not be null' : issue.message;
 }
 
 function unknownOperation(service: ServiceName, operation: string): AwsError {

@@ -3,7 +3,8 @@ import type { AwsError } from '../aws-error';
 const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  // Text content only (no attributes are written), so quotes stay as they are, as STS sends them.
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** awsQuery timestamps: ISO 8601 without milliseconds, as STS sends them. */
