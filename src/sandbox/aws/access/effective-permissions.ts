@@ -1,0 +1,149 @@
+import type { Caller } from '../operation';
+import type { PermissionGrant, World } from '../world';
+import { findDatabase, findTable } from './catalog-lookup';
+import { isDataLakeAdmin, settingsOf } from './data-lake-settings';
+import { type ColumnSelection, type LfResource, shareArn, storedResource } from './lf-resource';
+import { sharedWith } from './resource-sharing';
+
+/**
+ * What a caller holds on one resource, from every source Lake Formation knows:
+ *  - data lake administrators hold everything, grantable, in their own catalog; read-only admins
+ *    hold DESCRIBE there;
+ *  - implicit permissions: the creator of a database, table or resource link (its `CreatedBy`)
+ *    holds ALL with grant option on it (not on tables others create in its database);
+ *  - grants to the caller's IAM principal; grants to IAM_ALLOWED_PRINCIPALS in the caller's own
+ *    account; grants to the caller's account on another account's resource, which only the
+ *    account's data lake administrators hold (they re-grant to their principals);
+ *  - a grant on another account's resource counts only while the resource is shared with the
+ *    caller's account through a RAM share it accepted (or an Organization share).
+ */
+export interface Held {
+  permissions: ReadonlySet<string>;
+  grantable: ReadonlySet<string>;
+}
+
+const ALL_HELD: Held = { permissions: new Set(['ALL']), grantable: new Set(['ALL']) };
+
+/** Whether `held` includes permission `p` (ALL includes every permission). */
+export function holds(held: Held, p: string): boolean {
+  return held.permissions.has(p) || held.permissions.has('ALL');
+}
+
+/** Whether `held` lets its holder grant permission `p` onward (ALL with grant option covers all). */
+export function canGrant(held: Held, p: string): boolean {
+  return held.grantable.has(p) || held.grantable.has('ALL');
+}
+
+/** The Glue ARNs under which a share would make this resource usable by another account. */
+function coveringArns(region: string, resource: LfResource): string[] {
+  const own = shareArn(region, resource);
+  if (own === undefined) return [];
+  if (resource.kind === 'table' && resource.table === '*') return [own];
+  if (resource.kind === 'table' || resource.kind === 'columns') return [own, `arn:aws:glue:${region}:${resource.catalogId}:table/${resource.database}/*`];
+  return [own];
+}
+
+/** Whether a stored grant counts for the caller, and the resource it is on. */
+function applicableResource(world: World, caller: Caller, grant: PermissionGrant): LfResource | undefined {
+  const own = grant.catalogId === caller.accountId;
+  const toCaller =
+    grant.principal === caller.principalArn ||
+    (own && grant.principal === 'IAM_ALLOWED_PRINCIPALS') ||
+    (!own && grant.principal === caller.accountId && isDataLakeAdmin(world, caller, caller.accountId));
+  if (!toCaller) return undefined;
+  const resource = storedResource(grant.resource, grant.catalogId);
+  if (!resource) return undefined;
+  if (!own && !sharedWith(world, grant.catalogId, caller.accountId, coveringArns(world.region, resource))) return undefined;
+  return resource;
+}
+
+/** Grants that count for the caller on resources of one catalog, with their parsed resources. */
+export function applicableGrants(world: World, caller: Caller, catalogId: string): { grant: PermissionGrant; resource: LfResource }[] {
+  const result: { grant: PermissionGrant; resource: LfResource }[] = [];
+  for (const grant of world.permissions) {
+    if (grant.catalogId !== catalogId) continue;
+    const resource = applicableResource(world, caller, grant);
+    if (resource) result.push({ grant, resource });
+  }
+  return result;
+}
+
+/** Whether held columns `have` include every column of `want`. */
+function coversColumns(have: ColumnSelection, want: ColumnSelection): boolean {
+  if ('excluded' in have) {
+    if ('names' in want) return want.names.every((n) => !have.excluded.includes(n));
+    return have.excluded.every((n) => want.excluded.includes(n));
+  }
+  return 'names' in want && want.names.every((n) => have.names.includes(n));
+}
+
+/** Whether a grant on `granted` gives its permissions on `target`. */
+function covers(granted: LfResource, target: LfResource): boolean {
+  if (granted.catalogId !== target.catalogId) return false;
+  switch (target.kind) {
+    case 'catalog':
+      return granted.kind === 'catalog';
+    case 'database':
+      return granted.kind === 'database' && granted.database === target.database;
+    case 'table':
+      if (granted.kind === 'table') return granted.database === target.database && (granted.table === '*' || granted.table === target.table);
+      // SELECT on every column of a table is SELECT on the table.
+      return target.table !== '*' && granted.kind === 'columns' && granted.database === target.database && granted.table === target.table && 'excluded' in granted.columns && granted.columns.excluded.length === 0;
+    case 'columns':
+      if (granted.kind === 'table') return granted.database === target.database && (granted.table === '*' || granted.table === target.table);
+      return granted.kind === 'columns' && granted.database === target.database && granted.table === target.table && coversColumns(granted.columns, target.columns);
+  }
+}
+
+/** Whether the caller created the resource (or, for columns, their table), which gives ALL with grant option. */
+function isCreator(world: World, caller: Caller, target: LfResource): boolean {
+  if (caller.accountId !== target.catalogId) return false;
+  if (target.kind === 'database') return findDatabase(world, target.catalogId, target.database)?.database.CreatedBy === caller.principalArn;
+  if ((target.kind === 'table' && target.table !== '*') || target.kind === 'columns') return findTable(world, target.catalogId, target.database, target.table)?.CreatedBy === caller.principalArn;
+  return false;
+}
+
+function isReadOnlyAdmin(world: World, caller: Caller, catalogId: string): boolean {
+  return caller.accountId === catalogId && (settingsOf(world, catalogId).ReadOnlyAdmins ?? []).some((a) => a.DataLakePrincipalIdentifier === caller.principalArn);
+}
+
+/** Everything the caller holds on `target`, grantable or not. */
+export function heldOn(world: World, caller: Caller, target: LfResource): Held {
+  if (isDataLakeAdmin(world, caller, target.catalogId) || isCreator(world, caller, target)) return ALL_HELD;
+  const permissions = new Set<string>();
+  const grantable = new Set<string>();
+  if (isReadOnlyAdmin(world, caller, target.catalogId)) permissions.add('DESCRIBE');
+  for (const { grant, resource } of applicableGrants(world, caller, target.catalogId)) {
+    if (!covers(resource, target)) continue;
+    grant.permissions.forEach((p) => permissions.add(p));
+    grant.grantable.forEach((p) => grantable.add(p));
+  }
+  return { permissions, grantable };
+}
+
+/** Whether the caller may see a table: an admin, its creator, or any permission touching it. */
+export function canSeeTable(world: World, caller: Caller, catalogId: string, database: string, table: string): boolean {
+  if (isDataLakeAdmin(world, caller, catalogId) || isReadOnlyAdmin(world, caller, catalogId)) return true;
+  if (isCreator(world, caller, { kind: 'table', catalogId, database, table })) return true;
+  return applicableGrants(world, caller, catalogId).some(
+    ({ grant, resource }) =>
+      (grant.permissions.length > 0 || grant.grantable.length > 0) &&
+      (resource.kind === 'table' || resource.kind === 'columns') &&
+      resource.database === database &&
+      (resource.table === table || resource.table === '*'),
+  );
+}
+
+/**
+ * Whether the caller may see a database: an admin, its creator, any permission on it, or any
+ * permission on one of its tables (a principal that may use a table can see its database).
+ */
+export function canSeeDatabase(world: World, caller: Caller, catalogId: string, database: string): boolean {
+  if (isDataLakeAdmin(world, caller, catalogId) || isReadOnlyAdmin(world, caller, catalogId)) return true;
+  if (isCreator(world, caller, { kind: 'database', catalogId, database })) return true;
+  const entry = findDatabase(world, catalogId, database);
+  if (entry && caller.accountId === catalogId && Object.values(entry.tables).some((t) => t.CreatedBy === caller.principalArn)) return true;
+  return applicableGrants(world, caller, catalogId).some(
+    ({ grant, resource }) => (grant.permissions.length > 0 || grant.grantable.length > 0) && resource.kind !== 'catalog' && resource.database === database,
+  );
+}

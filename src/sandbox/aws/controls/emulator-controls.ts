@@ -1,0 +1,47 @@
+import type { EmulatorClock } from '../clock';
+import type { World } from '../world';
+import type { CallLog } from './call-log';
+import type { FaultRegistry } from './fault-registry';
+
+/** A seeded admin identity, as listed by `GET /_sandbox/accounts`. */
+export interface SandboxAccountKeys {
+  accountId: string;
+  name: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** What `/_sandbox/` exposes over HTTP, for tests and benchmarks to use directly. */
+export interface EmulatorControls {
+  accounts(): SandboxAccountKeys[];
+  faults: FaultRegistry;
+  calls: CallLog;
+  /** The emulator clock; `advance` is persisted with the world. */
+  clock: EmulatorClock;
+  /** The world as `GET /_sandbox/state` shows it: session secrets and tokens left out. */
+  state(): World;
+  /** Back to the starting world; faults and the call log are cleared too. */
+  reset(): void;
+  /** Resolve once pending writes of the persisted world are on disk (no-op without persistence). */
+  flush(): Promise<void>;
+}
+
+/** The seeded admin identities of a world's accounts. */
+export function accountKeys(world: World): SandboxAccountKeys[] {
+  return Object.values(world.accounts).map((a) => ({
+    accountId: a.id,
+    name: a.name,
+    accessKeyId: a.adminUser.accessKeyId,
+    secretAccessKey: a.adminUser.secretAccessKey,
+  }));
+}
+
+/** A copy of the world without credentials' secrets and session tokens (admin keys stay visible under `accounts`). */
+export function redactedState(world: World): World {
+  const copy = structuredClone(world);
+  for (const credential of Object.values(copy.credentials)) {
+    credential.secretAccessKey = '(hidden)';
+    if (credential.sessionToken !== undefined) credential.sessionToken = '(hidden)';
+  }
+  return copy;
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { operation } from '../operation';
+import { CatalogIdSchema, GlueNameSchema } from './glue-inputs';
+import { catalogOf, visibleDatabase } from './glue-access';
+import { databaseView } from './glue-views';
+
+export const GetDatabaseInputSchema = z.object({ CatalogId: CatalogIdSchema, Name: GlueNameSchema });
+
+/** GetDatabase: one database (or resource link, followed when the target is visible) the caller may see. */
+export const getDatabase = operation(GetDatabaseInputSchema, (ctx, input) => {
+  const entry = visibleDatabase(ctx, catalogOf(ctx, input.CatalogId), input.Name);
+  return { Database: databaseView(ctx, entry.database) };
+});

@@ -1,0 +1,41 @@
+import { findDatabase, findTable } from '../access/catalog-lookup';
+import { canSeeDatabase, canSeeTable } from '../access/effective-permissions';
+import type { CallContext } from '../operation';
+import type { GlueDatabase, GlueTable } from '../world';
+
+/**
+ * What Glue answers for stored objects. Resource links are followed as the Lake Formation guide's
+ * "Resource link handling in AWS Glue APIs" says: when the caller may see the target, the answer
+ * carries the target's definition (columns, location, type) under the link's own name, catalog and
+ * `TargetTable`/`TargetDatabase`; otherwise it is the bare link.
+ */
+
+/** A database as GetDatabase(s) answers it (without the emulator's `CreatedBy` bookkeeping). */
+export function databaseView(ctx: CallContext, database: GlueDatabase): Record<string, unknown> {
+  const { CreatedBy: _createdBy, ...link } = database;
+  const target = database.TargetDatabase;
+  if (!target) return link;
+  const targetEntry = findDatabase(ctx.world, target.CatalogId, target.DatabaseName);
+  if (!targetEntry || !canSeeDatabase(ctx.world, ctx.caller, target.CatalogId, targetEntry.database.Name)) return link;
+  const { CreatedBy: _targetCreatedBy, ...properties } = targetEntry.database;
+  return { ...properties, Name: database.Name, CatalogId: database.CatalogId, CreateTime: database.CreateTime, TargetDatabase: target };
+}
+
+/** A table as GetTable(s) answers it. */
+export function tableView(ctx: CallContext, table: GlueTable): Record<string, unknown> {
+  const target = table.TargetTable;
+  if (!target) return table;
+  const targetTable = findTable(ctx.world, target.CatalogId, target.DatabaseName, target.Name);
+  if (!targetTable || !canSeeTable(ctx.world, ctx.caller, target.CatalogId, targetTable.DatabaseName, targetTable.Name)) return table;
+  return {
+    ...targetTable,
+    Name: table.Name,
+    DatabaseName: table.DatabaseName,
+    CatalogId: table.CatalogId,
+    CreateTime: table.CreateTime,
+    UpdateTime: table.UpdateTime,
+    VersionId: table.VersionId,
+    CreatedBy: table.CreatedBy,
+    TargetTable: target,
+  };
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import { authenticate } from './auth/authenticate';
+import { AwsError } from './aws-error';
+import type { EmulatorClock } from './clock';
+import type { CallLog } from './controls/call-log';
+import type { FaultRegistry } from './controls/fault-registry';
+import type { Caller, CallContext, EntryFault, ServiceOperations } from './operation';
+import type { ServiceName } from './service-name';
+import type { World } from './world';
+import { parseCall } from './wire/parse-call';
+import { SERVICE_ERROR_CODES, serviceFault } from './wire/service-errors';
+import type { WireRequest } from './wire/wire-request';
+import { errorResponse, successResponse, type WireResponse } from './wire/wire-response';
+
+/** What the AWS call pipeline needs from the emulator. */
+export interface AwsCallDeps {
+  world: World;
+  clock: EmulatorClock;
+  operations: Record<ServiceName, ServiceOperations>;
+  faults: FaultRegistry;
+  calls: CallLog;
+  logger: Logger;
+  /** Called after every authenticated call (the world may have changed). */
+  afterCall(): void;
+}
+
+/** AWS-style validation message naming each field: `1 validation error detected: Value at 'RoleSessionName' failed to satisfy constraint: …`. */
+function validationMessage(issues: z.core.$ZodIssue[]): string {
+  const parts = issues.map((issue) =>
+    issue.path.length > 0 ? `Value at '${issue.path.map(String).join('.')}' failed to satisfy constraint: ${constraint(issue)}` : issue.message,
+  );
+  return `${parts.length} validation error${parts.length === 1 ? '' : 's'} detected: ${parts.join('; ')}`;
+}
+
+// A missing member reads as AWS says it; other constraints keep zod's wording.
+function constraint(issue: z.core.$ZodIssue): string {
+  return issue.code === 'invalid_type' && issue.message.endsWith('received undefined') ? 'Member must not be null' : issue.message;
+}
+
+function unknownOperation(service: ServiceName, operation: string): AwsError {
+  const code = SERVICE_ERROR_CODES[service].unknownOperation;
+  return service === 'sts'
+    ? new AwsError(code, `Could not find operation ${operation} for version 2011-06-15`)
+    : new AwsError(code, `The sandbox emulator does not implement ${service} operation ${JSON.stringify(operation)}.`);
+}
+
+/**
+ * One AWS call: authenticate, find the operation, inject a whole-call fault if one is armed (before
+ * the handler, so nothing changes), validate the input with the operation's schema, run the handler,
+ * encode the answer in the service's protocol, and record the call.
+ */
+export async function handleAwsCall(service: ServiceName, req: WireRequest, deps: AwsCallDeps): Promise<WireResponse> {
+  const requestId = randomUUID();
+  let caller: Caller;
+  try {
+    caller = await authenticate(service, req, deps.world, deps.clock.now());
+  } catch (error) {
+    if (error instanceof AwsError) return errorResponse(service, requestId, error);
+    deps.logger.error({ err: error, requestId, service }, 'authentication failed unexpectedly');
+    return errorResponse(service, requestId, new AwsError(SERVICE_ERROR_CODES[service].internal, 'An internal error occurred.', 500));
+  }
+
+  const operations = deps.operations[service];
+  let operation = '';
+  let injected = false;
+  let outcome = 'ok';
+  let response: WireResponse;
+  try {
+    const call = parseCall(service, req, operations);
+    operation = call.operation;
+    const op = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+    if (!op) throw unknownOperation(service, operation);
+    const fault = deps.faults.take({ service, operation, accountId: caller.accountId, perEntry: false });
+    if (fault) {
+      injected = true;
+      const { code, status } = serviceFault(service, fault.error, fault.status);
+      throw new AwsError(code, fault.message ?? `Injected by the sandbox: ${code}.`, status);
+    }
+    if (call.inputError !== undefined) throw new AwsError(SERVICE_ERROR_CODES[service].validation, call.inputError);
+    const input = op.input.safeParse(call.input);
+    if (!input.success) throw new AwsError(SERVICE_ERROR_CODES[service].validation, validationMessage(input.error.issues));
+    const ctx: CallContext = {
+      world: deps.world,
+      caller,
+      now: () => deps.clock.now(),
+      region: deps.world.region,
+      requestId,
+      nextId: () => {
+        deps.world.sequence += 1;
+        return String(deps.world.sequence);
+      },
+      entryFault: (): EntryFault | undefined => {
+        const entry = deps.faults.take({ service, operation, accountId: caller.accountId, perEntry: true });
+        if (!entry) return undefined;
+        injected = true;
+        return { code: entry.error, message: entry.message ?? `Injected by the sandbox: ${entry.error}.` };
+      },
+    };
+    response = successResponse(service, operation, requestId, await op.handle(ctx, input.data));
+  } catch (error) {
+    const awsError =
+      error instanceof AwsError ? error : new AwsError(SERVICE_ERROR_CODES[service].internal, 'An internal error occurred.', 500);
+    if (!(error instanceof AwsError)) deps.logger.error({ err: error, requestId, service, operation }, 'operation handler threw');
+    outcome = awsError.code;
+    response = errorResponse(service, requestId, awsError);
+  }
+  deps.calls.record({
+    at: new Date(deps.clock.now()).toISOString(),
+    requestId,
+    service,
+    operation,
+    accountId: caller.accountId,
+    arn: caller.arn,
+    roleName: caller.roleName ?? null,
+    sessionName: caller.sessionName ?? null,
+    sourceIdentity: caller.sourceIdentity ?? null,
+    outcome,
+    injected,
+  });
+  deps.logger.debug({ requestId, service, operation, accountId: caller.accountId, outcome, injected }, 'aws call');
+  deps.afterCall();
+  return response;
+}

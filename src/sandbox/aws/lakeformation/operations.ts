@@ -1,0 +1,16 @@
+import type { ServiceOperations } from '../operation';
+import { batchGrantPermissions, batchRevokePermissions } from './batch-permissions';
+import { getDataLakeSettings, putDataLakeSettings } from './data-lake-settings';
+import { grantPermissions, revokePermissions } from './grant-permissions';
+import { listPermissions } from './list-permissions';
+
+/** The emulated operations of this service, by API name. */
+export const lakeFormationOperations: ServiceOperations = {
+  GetDataLakeSettings: getDataLakeSettings,
+  PutDataLakeSettings: putDataLakeSettings,
+  GrantPermissions: grantPermissions,
+  RevokePermissions: revokePermissions,
+  BatchGrantPermissions: batchGrantPermissions,
+  BatchRevokePermissions: batchRevokePermissions,
+  ListPermissions: listPermissions,
+};

@@ -1,0 +1,68 @@
+import type { ServiceOperations } from '../operation';
+import type { ServiceName } from '../service-name';
+import { parseQueryForm } from './query-form';
+import type { WireRequest } from './wire-request';
+
+/** The operation a request names and its raw (not yet validated) input, or why the body is unreadable. */
+export interface ParsedCall {
+  operation: string;
+  input: unknown;
+  inputError?: string;
+}
+
+type Body = { value: Record<string, unknown>; error?: string };
+
+function jsonBody(body: Buffer): Body {
+  if (body.length === 0) return { value: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return { value: {}, error: 'The request body is not valid JSON.' };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { value: {}, error: 'The request body must be a JSON object.' };
+  return { value: parsed as Record<string, unknown> };
+}
+
+function withBody(operation: string, prefix: Record<string, unknown>, body: Body): ParsedCall {
+  return body.error === undefined ? { operation, input: { ...prefix, ...body.value } } : { operation, input: undefined, inputError: body.error };
+}
+
+/**
+ * Read the operation name and input from a request in the service's protocol: awsJson1_1 (Glue:
+ * `X-Amz-Target: AWSGlue.Op`, JSON body), restJson1 (Lake Formation `POST /Op`, RAM `POST /op`, with
+ * `@httpQuery` members merged into the input as strings), awsQuery (STS: `Action=Op&…` form).
+ */
+export function parseCall(service: ServiceName, req: WireRequest, operations: ServiceOperations): ParsedCall {
+  switch (service) {
+    case 'glue': {
+      const target = req.headers['x-amz-target'] ?? '';
+      return withBody(target.startsWith('AWSGlue.') ? target.slice('AWSGlue.'.length) : target, {}, jsonBody(req.body));
+    }
+    case 'lakeformation':
+    case 'ram': {
+      const segment = safeDecode(req.path.split('/')[1] ?? '');
+      // RAM paths are the operation name lower-cased (`/getresourceshares`).
+      const operation = service === 'ram' ? (Object.keys(operations).find((name) => name.toLowerCase() === segment) ?? segment) : segment;
+      const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+      return withBody(operation, query, jsonBody(req.body));
+    }
+    case 'sts': {
+      const form = parseQueryForm(req.method === 'GET' ? new URLSearchParams(flatQuery(req.query)) : new URLSearchParams(req.body.toString('utf8')));
+      const { Action, Version: _version, ...input } = form;
+      return { operation: typeof Action === 'string' ? Action : '', input };
+    }
+  }
+}
+
+function flatQuery(query: WireRequest['query']): [string, string][] {
+  return Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : [[k, v] as [string, string]]));
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,48 @@
+import type { AwsError } from '../aws-error';
+
+const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+
+function escapeXml(text: string): string {
+  // Text content only (no attributes are written), so quotes stay as they are, as STS sends them.
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** awsQuery timestamps: ISO 8601 without milliseconds, as STS sends them. */
+export function queryTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Members in the order given; lists as `<member>` items; undefined members left out. */
+function toXml(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map((item) => `<member>${toXml(item)}</member>`).join('');
+  if (value instanceof Date) return queryTimestamp(value.getTime());
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => `<${k}>${toXml(v)}</${k}>`)
+      .join('');
+  }
+  return escapeXml(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/** `<OpResponse xmlns=…><OpResult>…</OpResult><ResponseMetadata><RequestId>…` */
+export function queryResultBody(operation: string, requestId: string, result: unknown): string {
+  return (
+    `<${operation}Response xmlns="${STS_NAMESPACE}">` +
+    `<${operation}Result>${toXml(result)}</${operation}Result>` +
+    `<ResponseMetadata><RequestId>${escapeXml(requestId)}</RequestId></ResponseMetadata>` +
+    `</${operation}Response>\n`
+  );
+}
+
+/** `<ErrorResponse><Error><Type>Sender|Receiver</Type><Code>…</Code><Message>…</Message></Error><RequestId>…` */
+export function queryErrorBody(error: AwsError, requestId: string): string {
+  const type = error.status >= 500 ? 'Receiver' : 'Sender';
+  return (
+    `<ErrorResponse xmlns="${STS_NAMESPACE}">` +
+    `<Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error>` +
+    `<RequestId>${escapeXml(requestId)}</RequestId>` +
+    `</ErrorResponse>\n`
+  );
+}

@@ -1,0 +1,41 @@
+import type { AwsError } from '../aws-error';
+import type { ServiceName } from '../service-name';
+import { queryErrorBody, queryResultBody } from './query-xml';
+
+/** What the server writes back. */
+export interface WireResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const JSON_CONTENT_TYPE: Record<Exclude<ServiceName, 'sts'>, string> = {
+  glue: 'application/x-amz-json-1.1',
+  lakeformation: 'application/json',
+  ram: 'application/json',
+};
+
+/** A successful answer in the service's protocol. */
+export function successResponse(service: ServiceName, operation: string, requestId: string, result: unknown): WireResponse {
+  if (service === 'sts') {
+    return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryResultBody(operation, requestId, result) };
+  }
+  return { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE[service], 'x-amzn-requestid': requestId }, body: JSON.stringify(result ?? {}) };
+}
+
+/**
+ * An error in the service's protocol: awsJson1_1 puts the code in `__type`, restJson1 in the
+ * `x-amzn-ErrorType` header (both are sent to both: the SDK reads either); awsQuery answers an
+ * `<ErrorResponse>` document.
+ */
+export function errorResponse(service: ServiceName, requestId: string, error: AwsError): WireResponse {
+  if (service === 'sts') {
+    return { status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryErrorBody(error, requestId) };
+  }
+  return {
+    status: error.status,
+    headers: { 'content-type': JSON_CONTENT_TYPE[service], 'x-amzn-requestid': requestId, 'x-amzn-errortype': error.code },
+    // Lake Formation's and Glue's error shapes name the member `Message`, RAM's `message`.
+    body: JSON.stringify({ __type: error.code, message: error.message, Message: error.message }),
+  };
+}

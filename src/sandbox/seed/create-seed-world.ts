@@ -1,0 +1,127 @@
+import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../mesh/domain/account-roles';
+import type { Account, Catalog, Credential, DataLakeSettings, Role, World } from '../aws/world';
+import { SANDBOX_ACCOUNTS, SANDBOX_ADMIN_USER, SANDBOX_BOT_SESSION, SANDBOX_PRODUCER_DATABASE, SANDBOX_REGION, SANDBOX_ROLE_ARNS, type SandboxAccountName, sandboxAdminKeys } from './sandbox-accounts';
+import { telcoTables } from './telco-tables';
+
+const TWELVE_HOURS = 43_200;
+
+/** A Meshbot role: trusts only the bot's role, which must pass the Slack user as SourceIdentity. */
+function meshbotRole(accountId: string, name: string): Role {
+  return {
+    name,
+    arn: roleArn(accountId, name),
+    trust: { principals: [SANDBOX_ROLE_ARNS.bot], allowSourceIdentity: true, requireSourceIdentity: true },
+    // Longer than chaining allows, so the 1-hour role-chaining cap is what limits the bot.
+    maxSessionDuration: TWELVE_HOURS,
+  };
+}
+
+function account(name: SandboxAccountName, roles: Role[]): Account {
+  const { id } = SANDBOX_ACCOUNTS[name];
+  return {
+    id,
+    name,
+    adminUser: { userName: SANDBOX_ADMIN_USER, arn: `arn:aws:iam::${id}:user/${SANDBOX_ADMIN_USER}`, ...sandboxAdminKeys(name) },
+    roles: Object.fromEntries(roles.map((role) => [role.name, role])),
+  };
+}
+
+function adminCredential(acct: Account): Credential {
+  const { accessKeyId, secretAccessKey, arn } = acct.adminUser;
+  return { accessKeyId, secretAccessKey, accountId: acct.id, arn, principalArn: arn };
+}
+
+/** Data lake settings as a new account's CROSS_ACCOUNT_VERSION 4 setup with IAM_ALLOWED_PRINCIPALS defaults removed. */
+function dataLakeSettings(admins: string[]): DataLakeSettings {
+  return {
+    DataLakeAdmins: admins.map((arn) => ({ DataLakePrincipalIdentifier: arn })),
+    ReadOnlyAdmins: [],
+    CreateDatabaseDefaultPermissions: [],
+    CreateTableDefaultPermissions: [],
+    Parameters: { CROSS_ACCOUNT_VERSION: '4' },
+    TrustedResourceOwners: [],
+    AllowExternalDataFiltering: false,
+  };
+}
+
+function producerCatalog(createTime: number): Catalog {
+  const catalogId = SANDBOX_ACCOUNTS.producer.id;
+  const database = SANDBOX_PRODUCER_DATABASE;
+  const bucket = `producer-${catalogId}-${database}`;
+  const tables = telcoTables(catalogId, database, bucket, createTime);
+  return {
+    databases: {
+      [database]: {
+        database: {
+          Name: database,
+          CatalogId: catalogId,
+          Description: 'Telco network and customer data',
+          LocationUri: `s3://${bucket}/`,
+          Parameters: {},
+          CreateTime: createTime,
+        },
+        tables: Object.fromEntries(tables.map((t) => [t.Name, t])),
+      },
+    },
+  };
+}
+
+/**
+ * The sandbox's starting world: mesh 555555555555, producer 111111111111 (database `telco` with three
+ * tables), consumer 999999999999, no Organization (so RAM shares go through invitations), an admin
+ * user per account and the Meshbot roles. `now` is epoch milliseconds.
+ */
+export function createSeedWorld({ now }: { now: number }): World {
+  const { mesh, producer, consumer } = SANDBOX_ACCOUNTS;
+  const seconds = Math.floor(now / 1000);
+  const bot: Role = {
+    name: ROLE_NAMES.bot,
+    arn: SANDBOX_ROLE_ARNS.bot,
+    trust: { principals: [mesh.id], allowSourceIdentity: true, requireSourceIdentity: false },
+    maxSessionDuration: 3600,
+  };
+  const accounts = {
+    [mesh.id]: account('mesh', [
+      bot,
+      meshbotRole(mesh.id, ROLE_NAMES.meshAdmin),
+      meshbotRole(mesh.id, ROLE_NAMES.meshReadOnly),
+      meshbotRole(mesh.id, producerRoleInMesh(producer.id)),
+    ]),
+    [producer.id]: account('producer', [meshbotRole(producer.id, ROLE_NAMES.producer)]),
+    [consumer.id]: account('consumer', [meshbotRole(consumer.id, ROLE_NAMES.consumer)]),
+  };
+  const credentials: Record<string, Credential> = {};
+  for (const acct of Object.values(accounts)) credentials[acct.adminUser.accessKeyId] = adminCredential(acct);
+  credentials[SANDBOX_BOT_SESSION.accessKeyId] = {
+    accessKeyId: SANDBOX_BOT_SESSION.accessKeyId,
+    secretAccessKey: SANDBOX_BOT_SESSION.secretAccessKey,
+    sessionToken: SANDBOX_BOT_SESSION.sessionToken,
+    accountId: mesh.id,
+    arn: `arn:aws:sts::${mesh.id}:assumed-role/${ROLE_NAMES.bot}/${SANDBOX_BOT_SESSION.sessionName}`,
+    principalArn: SANDBOX_ROLE_ARNS.bot,
+    roleName: ROLE_NAMES.bot,
+    sessionName: SANDBOX_BOT_SESSION.sessionName,
+  };
+  const adminArn = (id: string): string => `arn:aws:iam::${id}:user/${SANDBOX_ADMIN_USER}`;
+  return {
+    region: SANDBOX_REGION,
+    organization: null,
+    accounts,
+    credentials,
+    catalogs: {
+      [mesh.id]: { databases: {} },
+      [producer.id]: producerCatalog(seconds),
+      [consumer.id]: { databases: {} },
+    },
+    dataLakeSettings: {
+      [mesh.id]: dataLakeSettings([adminArn(mesh.id), SANDBOX_ROLE_ARNS.meshAdmin]),
+      [producer.id]: dataLakeSettings([adminArn(producer.id), SANDBOX_ROLE_ARNS.producer]),
+      [consumer.id]: dataLakeSettings([adminArn(consumer.id), SANDBOX_ROLE_ARNS.consumer]),
+    },
+    permissions: [],
+    resourceShares: [],
+    invitations: [],
+    clockOffsetMs: 0,
+    sequence: 0,
+  };
+}
