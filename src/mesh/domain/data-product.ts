@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountIdSchema } from './account-id';
+import { PermissionSchema } from './permission';
 import { SlackUserSchema } from './slack-user';
 
 /** Glue names: lower-case letters, digits, `_` and `-`, at most 255 characters. */
@@ -31,6 +32,8 @@ export const DataProductSchema = z.object({
   domain: z.string().max(100).optional(),
   description: z.string().max(4096).optional(),
   owners: z.array(SlackUserSchema).min(1),
+  /** What consumers may request (default SELECT and DESCRIBE); anything else is refused at request time. */
+  offeredPermissions: z.array(PermissionSchema).min(1),
   publicMetadata: z.boolean(),
   /** Re-sync cadence in hours (default 4); 0 disables the scheduled sync. */
   syncEveryHours: z.number().int().min(0).max(168),

@@ -15,6 +15,7 @@ function product(id: string, producerAccountId: string, overrides: Partial<DataP
     meshDatabase: id,
     tables: ['usecase1_cell_kpis'],
     owners: [pat],
+    offeredPermissions: ['SELECT', 'DESCRIBE'],
     publicMetadata: true,
     syncEveryHours: 4,
     publishedBy: pat,
