@@ -1,5 +1,5 @@
 /** Error codes that mean "not done, try again later": the request was refused before it took effect. */
-const REFUSED = new Set(['ThrottlingException', 'TooManyRequestsException', 'ConcurrentModificationException', 'RequestLimitExceeded']);
+const REFUSED = new Set(['ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'ConcurrentModificationException', 'RequestLimitExceeded']);
 
 /** Error codes (and network failures) after which nobody knows whether the call took effect. */
 const AMBIGUOUS = new Set([

@@ -114,7 +114,7 @@ describe('executing a grant plan against Lake Formation', () => {
   it('gets through 30% throttling and 20% ConcurrentModification with every entry granted once', async () => {
     const consumer = nextConsumer();
     const entries = plan(consumer, TABLES);
-    emu.controls.faults.add({ service: 'lakeformation', operation: 'BatchGrantPermissions', error: 'ThrottlingException', rate: 0.3, seed: 7 });
+    emu.controls.faults.add({ service: 'lakeformation', operation: 'BatchGrantPermissions', error: 'ThrottledException', rate: 0.3, seed: 7 });
     emu.controls.faults.add({ service: 'lakeformation', operation: 'BatchGrantPermissions', error: 'ConcurrentModificationException', rate: 0.2, seed: 11 });
     emu.controls.faults.add({ service: 'lakeformation', operation: 'BatchGrantPermissions', error: 'ConcurrentModificationException', rate: 0.2, seed: 3, perEntry: true });
     emu.controls.calls.clear();
