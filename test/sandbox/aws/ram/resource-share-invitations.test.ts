@@ -101,7 +101,7 @@ describe('GetResourceShareInvitations and GetResourceShares', () => {
   it('filters invitations by invitation ARN and by share ARN, and refuses unknown or malformed ones', async () => {
     const all = await invitationsOf(consumer);
     const [first] = all;
-    const byArn = await consumer.ram.send(new GetResourceShareInvitationsCommand({ resourceShareInvitationArns: [first!.resourceShareInvitationArn] }));
+    const byArn = await consumer.ram.send(new GetResourceShareInvitationsCommand({ resourceShareInvitationArns: [first!.resourceShareInvitationArn!] }));
     expect(byArn.resourceShareInvitations?.map((i) => i.resourceShareInvitationArn)).toEqual([first!.resourceShareInvitationArn]);
     const byShare = await consumer.ram.send(new GetResourceShareInvitationsCommand({ resourceShareArns: [first!.resourceShareArn!] }));
     expect(byShare.resourceShareInvitations).toHaveLength(all.length);
