@@ -69,7 +69,8 @@ function producerCatalog(createTime: number): Catalog {
 /**
  * The sandbox's starting world: mesh 555555555555, producer 111111111111 (database `telco` with three
  * tables), consumer 999999999999, no Organization (so RAM shares go through invitations), an admin
- * user per account and the Meshbot roles. `now` is epoch milliseconds.
+ * user per account, the Meshbot roles (data lake admins as the CDK stacks make them) and CREATE_DATABASE
+ * on the mesh catalog for the producer's mesh role. `now` is epoch milliseconds.
  */
 export function createSeedWorld({ now }: { now: number }): World {
   const { mesh, producer, consumer } = SANDBOX_ACCOUNTS;
@@ -118,7 +119,19 @@ export function createSeedWorld({ now }: { now: number }): World {
       [producer.id]: dataLakeSettings([adminArn(producer.id), SANDBOX_ROLE_ARNS.producer]),
       [consumer.id]: dataLakeSettings([adminArn(consumer.id), SANDBOX_ROLE_ARNS.consumer]),
     },
-    permissions: [],
+    permissions: [
+      // What the CDK role stack grants: the producer's mesh role may create the producer's mesh databases.
+      {
+        id: 'seed-1',
+        catalogId: mesh.id,
+        principal: SANDBOX_ROLE_ARNS.producerInMesh,
+        resource: { Catalog: { Id: mesh.id } },
+        permissions: ['CREATE_DATABASE'],
+        grantable: [],
+        grantedBy: adminArn(mesh.id),
+        grantedAt: now,
+      },
+    ],
     resourceShares: [],
     invitations: [],
     clockOffsetMs: 0,

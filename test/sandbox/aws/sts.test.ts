@@ -139,3 +139,13 @@ describe('STS AssumeRole', () => {
     expect(await response.text()).toContain('<Code>MissingAuthenticationToken</Code>');
   });
 });
+
+describe('STS session housekeeping', () => {
+  it('forgets sessions a day after they expired, keeping recent ones to answer ExpiredToken', async () => {
+    const old = await emu.assumeRole(SANDBOX_ROLE_ARNS.consumer, { durationSeconds: 900 });
+    emu.controls.clock.advance(25 * 3600);
+    const recent = await emu.assumeRole(SANDBOX_ROLE_ARNS.consumer, { durationSeconds: 900 });
+    expect(emu.world.credentials[old.accessKeyId]).toBeUndefined();
+    expect(emu.world.credentials[recent.accessKeyId]).toBeDefined();
+  });
+});

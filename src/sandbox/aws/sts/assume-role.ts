@@ -32,6 +32,17 @@ function findRole(ctx: CallContext, roleArn: string): Role | undefined {
   return role?.arn === roleArn ? role : undefined;
 }
 
+// Expired sessions keep answering ExpiredToken for a day, then are dropped so long runs and the
+// persisted world do not grow without bound.
+const FORGET_AFTER_MS = 24 * 3600 * 1000;
+
+function forgetLongExpiredSessions(ctx: CallContext): void {
+  const cutoff = ctx.now() - FORGET_AFTER_MS;
+  for (const [key, credential] of Object.entries(ctx.world.credentials)) {
+    if (credential.expiresAt !== undefined && credential.expiresAt < cutoff) Reflect.deleteProperty(ctx.world.credentials, key);
+  }
+}
+
 /**
  * STS AssumeRole with the rules Meshbot relies on: the trust policy's principals, the
  * SourceIdentity conditions (allowed / required, carried unchanged along a chain), the role's
@@ -65,6 +76,7 @@ export const assumeRole = operation(AssumeRoleInputSchema, (ctx, input) => {
   const arn = `arn:aws:sts::${accountId}:assumed-role/${role.name}/${input.RoleSessionName}`;
   const keys = issueTemporaryKeys();
   const expiresAt = ctx.now() + duration * 1000;
+  forgetLongExpiredSessions(ctx);
   ctx.world.credentials[keys.accessKeyId] = {
     ...keys,
     accountId,

@@ -140,6 +140,24 @@ describe('sharing a mesh table with the consumer account', () => {
   });
 });
 
+describe('revoking everything shared with an account', () => {
+  it('deletes the share: the link no longer resolves, and the next grant sends a new invitation', async () => {
+    await producerInMesh.lf.send(new RevokePermissionsCommand({ Principal: { DataLakePrincipalIdentifier: CONSUMER }, Resource: { Table: usecase1 }, Permissions: ['SELECT', 'DESCRIBE'] }));
+
+    await expect(consumer.glue.send(new GetTableCommand(usecase1))).rejects.toBeInstanceOf(AccessDeniedException);
+    const link = await consumer.glue.send(new GetTableCommand({ DatabaseName: 'mesh_products', Name: 'usecase1_link' }));
+    expect(link.Table?.TargetTable).toEqual(usecase1);
+    expect(link.Table?.StorageDescriptor).toBeUndefined();
+    const { resourceShares } = await meshAdmin.ram.send(new GetResourceSharesCommand({ resourceOwner: 'SELF' }));
+    expect(resourceShares?.map((s) => s.status)).toEqual(['DELETED']);
+
+    await producerInMesh.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: CONSUMER }, Resource: { Table: usecase1 }, Permissions: ['SELECT'] }));
+    const { resourceShareInvitations } = await consumer.ram.send(new GetResourceShareInvitationsCommand({}));
+    expect(resourceShareInvitations?.map((i) => i.status)).toEqual(['ACCEPTED', 'PENDING']);
+    await expect(consumer.glue.send(new GetTableCommand(usecase1))).rejects.toBeInstanceOf(AccessDeniedException);
+  });
+});
+
 describe('an invitation nobody answers', () => {
   it('expires 12 hours after it was sent, and the share stays unusable', async () => {
     const producer = pool.as('producer');
