@@ -1,6 +1,6 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { MeshAccountSchema, type MeshAccount } from '../domain/mesh-account';
-import { parseItem } from './item-codec';
+import { getItem } from './get-item';
 import type { Page, PageRequest } from './page';
 import { queryIndex } from './query-index';
 import { ACCOUNTS_TABLE, tableName } from './table-definitions';
@@ -23,10 +23,8 @@ export function createAccountStore({ client, tablePrefix }: AccountStoreOptions)
   const table = tableName(tablePrefix, ACCOUNTS_TABLE);
 
   /** One enabled account, or undefined. */
-  async function get(accountId: string): Promise<MeshAccount | undefined> {
-    const answer = await client.send(new GetCommand({ TableName: table, Key: { accountId }, ConsistentRead: true }));
-    return answer.Item ? parseItem(MeshAccountSchema, answer.Item, keyOf(answer.Item)) : undefined;
-  }
+  const get = (accountId: string): Promise<MeshAccount | undefined> =>
+    getItem(client, table, { accountId }, MeshAccountSchema, keyOf({ accountId }));
 
   return {
     get,

@@ -1,7 +1,7 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { IdentitySchema, type Identity } from '../domain/identity';
 import { slackUserKey, type SlackUser } from '../domain/slack-user';
-import { parseItem } from './item-codec';
+import { getItem } from './get-item';
 import { IDENTITIES_TABLE, tableName } from './table-definitions';
 import { putVersioned } from './versioned-put';
 
@@ -19,11 +19,8 @@ export function createIdentityStore({ client, tablePrefix }: IdentityStoreOption
   const table = tableName(tablePrefix, IDENTITIES_TABLE);
 
   /** The personas of a Slack user, or undefined when the user is not mapped. */
-  async function get(user: SlackUser): Promise<Identity | undefined> {
-    const key = slackUserKey(user);
-    const answer = await client.send(new GetCommand({ TableName: table, Key: { userKey: key }, ConsistentRead: true }));
-    return answer.Item ? parseItem(IdentitySchema, answer.Item, `identity ${key}`) : undefined;
-  }
+  const get = (user: SlackUser): Promise<Identity | undefined> =>
+    getItem(client, table, { userKey: slackUserKey(user) }, IdentitySchema, `identity ${slackUserKey(user)}`);
 
   return {
     get,

@@ -1,6 +1,6 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DataProductSchema, type DataProduct } from '../domain/data-product';
-import { parseItem } from './item-codec';
+import { getItem } from './get-item';
 import { pageLimit, type Page, type PageRequest } from './page';
 import { queryIndex } from './query-index';
 import { PRODUCTS_TABLE, tableName } from './table-definitions';
@@ -30,10 +30,7 @@ export function createProductStore({ client, tablePrefix }: ProductStoreOptions)
   const table = tableName(tablePrefix, PRODUCTS_TABLE);
 
   /** Read one product (strongly consistent), or undefined. */
-  async function get(id: string): Promise<DataProduct | undefined> {
-    const answer = await client.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }));
-    return answer.Item ? parseItem(DataProductSchema, answer.Item, keyOf(answer.Item)) : undefined;
-  }
+  const get = (id: string): Promise<DataProduct | undefined> => getItem(client, table, { id }, DataProductSchema, keyOf({ id }));
 
   return {
     get,

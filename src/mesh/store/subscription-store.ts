@@ -1,8 +1,8 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { slackUserKey, type SlackUser } from '../domain/slack-user';
 import { SubscriptionSchema, type Subscription } from '../domain/subscription';
 import type { SubscriptionStatus } from '../domain/subscription-status';
-import { parseItem } from './item-codec';
+import { getItem } from './get-item';
 import { applyEvent, type SubscriptionChange } from '../domain/apply-event';
 import { NotFoundError, StaleWriteError } from '../errors';
 import type { Page, PageRequest } from './page';
@@ -38,10 +38,7 @@ export function createSubscriptionStore({ client, tablePrefix }: SubscriptionSto
     queryIndex({ client, table, index, partition, schema: SubscriptionSchema, keyOf }, page);
 
   /** Read one subscription (strongly consistent), or undefined. */
-  async function get(id: string): Promise<Subscription | undefined> {
-    const answer = await client.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }));
-    return answer.Item ? parseItem(SubscriptionSchema, answer.Item, keyOf(answer.Item)) : undefined;
-  }
+  const get = (id: string): Promise<Subscription | undefined> => getItem(client, table, { id }, SubscriptionSchema, keyOf({ id }));
 
   /** Write a subscription: version 1 creates it, version n+1 replaces version n (see putVersioned). */
   const save = (subscription: Subscription): Promise<void> =>
