@@ -1,0 +1,34 @@
+/**
+ * The `action_id`s of buttons and the `callback_id`s of modals: one source for the Block Kit builders
+ * that emit them, the listeners that match them, and the manifest test.
+ */
+export const ACTIONS = {
+  /** Product card → opens the request modal; value: the product id. */
+  requestAccess: 'mesh_request_access',
+  /** Request message buttons; value: the subscription id. */
+  approve: 'mesh_approve',
+  approveWithChanges: 'mesh_approve_with_changes',
+  deny: 'mesh_deny',
+  /** On a FAILED subscription; value: the subscription id. */
+  retry: 'mesh_retry',
+  /** On an ACTIVE subscription; value: the subscription id (opens the revoke modal). */
+  revoke: 'mesh_revoke',
+  /** On a PENDING request, for its requester; value: the subscription id. */
+  cancel: 'mesh_cancel',
+  /** Pagination of long lists; value: an opaque cursor. */
+  nextPage: 'mesh_next_page',
+} as const;
+
+/** Modals, by `callback_id`; their `private_metadata` carries the ids they act on. */
+export const VIEWS = {
+  request: 'mesh_request_modal',
+  approveWithChanges: 'mesh_approve_modal',
+  deny: 'mesh_deny_modal',
+  revoke: 'mesh_revoke_modal',
+} as const;
+
+/** The one slash command. */
+export const COMMAND = '/mesh';
+
+export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
+export type ViewId = (typeof VIEWS)[keyof typeof VIEWS];
