@@ -31,11 +31,18 @@ beforeAll(async () => {
       res.end(JSON.stringify({ MessageId: 'm-1', MD5OfMessageBody: md5, SequenceNumber: '1' }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-});
   await new Promise<void>((resolve) => {
     server.listen(0, '127.0.0.1', resolve);
   });
+});
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    }),
+);
 
 const record = (messageId: string, body: string, group: string): SQSRecord =>
   ({ messageId, body, attributes: { MessageGroupId: group } }) as unknown as SQSRecord;
