@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { AccountIdSchema } from '../mesh/domain/account-id';
+
+/** `T0SANDBOX:U0ADMIN` or `U0ADMIN` (any workspace) → a configured mesh admin. */
+const AdminSchema = z
+  .string()
+  .trim()
+  .regex(/^(?:[TE][A-Z0-9]+:)?[UW][A-Z0-9]+$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a Slack user id (U…, or T…:U…)` })
+  .transform((text) => {
+    const [teamId, userId] = text.includes(':') ? text.split(':') : [undefined, text];
+    return { teamId, userId: userId ?? '' };
+  });
+
+const CommaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+/**
+ * The bot's settings, read from the environment, e.g. `SLACK_SIGNING_SECRET`, `SLACK_BOT_TOKEN`,
+ * `MESH_ACCOUNT_ID=555555555555`, `MESH_ADMINS=T0SANDBOX:U0ADMIN`, `PRODUCTS_CHANNEL=C0PRODUCTS`.
+ */
+export const BotEnvSchema = z.object({
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', { error: 'SLACK_BOT_TOKEN must be a bot token (xoxb-…)' }).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', { error: 'SLACK_APP_TOKEN must be an app-level token (xapp-…)' }).optional(),
+  MESH_ACCOUNT_ID: AccountIdSchema.optional(),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  MESH_ADMINS: CommaList(AdminSchema),
+  /** A Slack user group whose members are mesh admins too. */
+  MESH_ADMIN_GROUP: z.string().regex(/^S[A-Z0-9]+$/).optional(),
+  PRODUCTS_CHANNEL: z.string().regex(/^[CG][A-Z0-9]+$/, { error: 'PRODUCTS_CHANNEL must be a channel id (C…)' }).optional(),
+  TABLE_PREFIX: z.string().default('meshbot-'),
+  JOB_QUEUE_URL: z.url().optional(),
+  /** Set in Lambda: the Secrets Manager secret holding the Slack signing secret and bot token. */
+  SLACK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+});
+
+export type BotEnv = z.infer<typeof BotEnvSchema>;
+
+/** Which wiring `npm start` uses: Socket Mode with a real workspace, or the embedded sandbox. */
+export type RunMode = 'socket' | 'sandbox';
+
+/** Socket Mode when both Slack tokens are set (AWS from the default chain); the sandbox when nothing is. */
+export function runModeOf(env: BotEnv): RunMode {
+  return env.SLACK_APP_TOKEN !== undefined && env.SLACK_BOT_TOKEN !== undefined ? 'socket' : 'sandbox';
+}
