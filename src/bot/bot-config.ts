@@ -7,8 +7,8 @@ const AdminSchema = z
   .trim()
   .regex(/^(?:[TE][A-Z0-9]+:)?[UW][A-Z0-9]+$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a Slack user id (U…, or T…:U…)` })
   .transform((text) => {
-    const [teamId, userId] = text.includes(':') ? text.split(':') : [undefined, text];
-    return { teamId, userId: userId ?? '' };
+    const colon = text.indexOf(':');
+    return colon === -1 ? { teamId: undefined, userId: text } : { teamId: text.slice(0, colon), userId: text.slice(colon + 1) };
   });
 
 const CommaList = <T extends z.ZodType<unknown, string>>(item: T) =>
