@@ -1,0 +1,35 @@
+import { ensureLinks, grantDescribeOnLinks } from '../../aws/consumer-links';
+import { acceptShareInvitations, sharesWith } from '../../aws/ram-invitations';
+import { ROLE_NAMES, roleArn } from '../../domain/account-roles';
+import type { SlackUser } from '../../domain/slack-user';
+import type { ResourceLink, Subscription } from '../../domain/subscription';
+import type { MeshDeps } from '../mesh-deps';
+import { linkLayout } from './link-layout';
+import { consumerSession, meshSession } from './operation-scope';
+
+/** What the consumer side got: the RAM shares it accepted (or had accepted) and its resource links. */
+export interface Imported {
+  ramShares: string[];
+  links: ResourceLink[];
+}
+
+/**
+ * Make granted tables usable in the consumer account: find the mesh account's share with it (as
+ * the producer's role in the mesh, for `grantor`), then as the consumer's role for the requester
+ * accept exactly that share's pending invitation, create (or reuse) the resource links and grant
+ * DESCRIBE on them to the consumer role. Every step is idempotent, so a crashed import is redone.
+ */
+export async function importOnConsumer(deps: MeshDeps, subscription: Subscription, grantor: SlackUser, requestId: string): Promise<Imported> {
+  const mesh = meshSession(deps, subscription, grantor, requestId);
+  const ramShares = await sharesWith(mesh.clients.ram, subscription.consumerAccountId, mesh.site);
+  const consumer = consumerSession(deps, subscription, subscription.requester, requestId);
+  await acceptShareInvitations(
+    consumer.clients.ram,
+    { senderAccountId: subscription.meshCatalogId, receiverAccountId: subscription.consumerAccountId, shareArns: ramShares },
+    consumer.site,
+  );
+  const product = await deps.stores.products.get(subscription.productId);
+  const links = await ensureLinks(consumer.clients.glue, linkLayout(subscription, product?.tables ?? []), consumer.site);
+  await grantDescribeOnLinks(consumer.clients.lakeFormation, roleArn(subscription.consumerAccountId, ROLE_NAMES.consumer), links, consumer.site);
+  return { ramShares, links };
+}
