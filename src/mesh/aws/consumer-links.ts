@@ -11,10 +11,9 @@ import {
   type GlueClient,
   type Table,
 } from '@aws-sdk/client-glue';
-import { BatchGrantPermissionsCommand, type LakeFormationClient } from '@aws-sdk/client-lakeformation';
+import type { GrantEntry } from '../domain/grant-entry';
 import type { ResourceLink } from '../domain/subscription';
 import { AwsRefusedError } from '../errors';
-import { chunkBatches } from '../plan/chunk-batches';
 import { callAws, translateAwsError, type AwsCallSite } from './translate-aws-error';
 
 /** Who makes the Glue and Lake Formation calls in the consumer account, for error messages. */
@@ -126,27 +125,21 @@ export async function ensureLinks(glue: GlueClient, request: LinkRequest, site: 
   return request.kind === 'database' ? ensureDatabaseLink(glue, request, site) : ensureTableLinks(glue, request, site);
 }
 
-/** Grant DESCRIBE on the links to a principal of the consumer account, in batches of at most 20; granting again is harmless. */
-export async function grantDescribeOnLinks(lakeFormation: LakeFormationClient, principalArn: string, links: readonly ResourceLink[], site: LinkSite): Promise<void> {
-  const entries = links.map((link, i) => ({
+/**
+ * The grant entries of DESCRIBE on the links for a principal of the consumer account, run through the
+ * grant executor like any plan (so throttling is retried and granting again is harmless).
+ */
+export function linkDescribeEntries(principalArn: string, links: readonly ResourceLink[]): GrantEntry[] {
+  return links.map((link, i) => ({
     Id: `link-${i}`,
     Principal: { DataLakePrincipalIdentifier: principalArn },
     Resource:
       link.table === undefined
         ? { Database: { CatalogId: link.catalogId, Name: link.database } }
         : { Table: { CatalogId: link.catalogId, DatabaseName: link.database, Name: link.table } },
-    Permissions: ['DESCRIBE' as const],
+    Permissions: ['DESCRIBE'],
+    PermissionsWithGrantOption: [],
   }));
-  for (const batch of chunkBatches(entries)) {
-    const answer = await callAws({ ...site, doing: 'grant DESCRIBE on the resource links' }, () =>
-      lakeFormation.send(new BatchGrantPermissionsCommand({ CatalogId: site.accountId, Entries: batch })),
-    );
-    const failure = answer.Failures?.[0];
-    if (failure) {
-      const code = failure.Error?.ErrorCode ?? 'UnknownError';
-      throw new AwsRefusedError(code, `AWS refused DESCRIBE on resource link ${failure.RequestEntry?.Id ?? ''} (as ${site.roleName} in ${site.accountId}): ${failure.Error?.ErrorMessage ?? code}`, 'retry the subscription');
-    }
-  }
 }
 
 /**
