@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
+import { canDecide } from '../../rules/can-decide';
+import type { MeshDeps } from '../mesh-deps';
+import type { RequestContext } from '../request-context';
+import { enforce, resolveActor } from '../resolve-actor';
+import { decideGrant, GrantChangesSchema } from './grant-decision';
+import { loadProduct, loadSubscription, operationLogger } from './operation-scope';
+import { parseInput } from './parse-input';
+
+/** Approve a request, as asked or with changes: `{ id, changes: { permissions: ['SELECT'], notes: 'no INSERT' } }`. */
+export const ApproveInputSchema = z.object({
+  id: SubscriptionIdSchema,
+  changes: GrantChangesSchema.optional(),
+});
+
+export type ApproveInput = z.input<typeof ApproveInputSchema>;
+
+/**
+ * Approve a PENDING request: check the decider, plan the exact grants and record the decision
+ * (→ GRANTING) in one conditional write; of two deciders the loser gets AlreadyDecidedError. The
+ * grants themselves are `runGrant`'s job, off the Slack ack path.
+ */
+export async function approveRequest(deps: MeshDeps, ctx: RequestContext, input: ApproveInput): Promise<Subscription> {
+  const { id, changes = {} } = parseInput(ApproveInputSchema, input);
+  const subscription = await loadSubscription(deps, id);
+  const product = await loadProduct(deps, subscription.productId);
+  enforce(canDecide(await resolveActor(deps, ctx), product, subscription));
+  const decision = decideGrant(subscription, changes, { permissions: subscription.requestedPermissions, what: 'requested' });
+  const approved = await deps.stores.subscriptions.record(id, {
+    event: 'approve',
+    actor: ctx.user,
+    at: new Date(deps.clock()).toISOString(),
+    ...(changes.notes !== undefined && { note: changes.notes }),
+    patch: {
+      plan: decision.plan,
+      results: {},
+      grantedPermissions: decision.grantedPermissions,
+      grantablePermissions: decision.grantablePermissions,
+      columns: decision.columns,
+      ...(changes.notes !== undefined && { decisionNotes: changes.notes }),
+    },
+  });
+  operationLogger(deps, ctx, id).info({ entries: decision.plan.length }, 'request approved');
+  return approved;
+}

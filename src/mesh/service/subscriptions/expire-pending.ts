@@ -1,0 +1,50 @@
+import type { Subscription } from '../../domain/subscription';
+import { AlreadyDecidedError } from '../../errors';
+import type { MeshDeps } from '../mesh-deps';
+import { pendingOlderThan, remindersDue } from './pending-sweep';
+
+/** What a sweep did: the requests it expired, and those whose owners should be reminded. */
+export interface SweepOutcome {
+  expired: Subscription[];
+  remindersDue: Subscription[];
+}
+
+/** Every PENDING subscription (all pages of the by-status index). */
+async function allPending(deps: MeshDeps): Promise<Subscription[]> {
+  const all: Subscription[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.stores.subscriptions.listByStatus('PENDING', { limit: 100, ...(cursor !== undefined && { cursor }) });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return all;
+}
+
+/**
+ * The pending sweep: requests undecided for `expirePendingAfterHours` become EXPIRED (as the
+ * `expiry-sweep`); a request decided meanwhile is left alone. Also returns the requests due a
+ * reminder (older than `remindPendingAfterHours`); the bot sends those.
+ */
+export async function expirePending(deps: MeshDeps): Promise<SweepOutcome> {
+  const now = deps.clock();
+  const pending = await allPending(deps);
+  const { expirePendingAfterHours: expireAfterHours, remindPendingAfterHours: remindAfterHours } = deps.config;
+  const expired: Subscription[] = [];
+  for (const subscription of pendingOlderThan(pending, now, expireAfterHours)) {
+    try {
+      expired.push(
+        await deps.stores.subscriptions.record(subscription.id, {
+          event: 'expire',
+          actor: { system: 'expiry-sweep' },
+          at: new Date(now).toISOString(),
+          note: `undecided for ${expireAfterHours} hours`,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof AlreadyDecidedError)) throw error;
+    }
+  }
+  if (expired.length > 0) deps.logger.info({ expired: expired.length }, 'pending requests expired');
+  return { expired, remindersDue: remindersDue(pending, now, { remindAfterHours, expireAfterHours }) };
+}

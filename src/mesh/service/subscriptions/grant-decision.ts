@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { DataProduct } from '../../domain/data-product';
+import { PERMISSIONS, PermissionSchema, PermissionSetSchema, type Permission } from '../../domain/permission';
+import { ColumnFilterSchema, type ColumnFilter, type Subscription } from '../../domain/subscription';
+import { InvalidInputError } from '../../errors';
+import { planGrants } from '../../plan/plan-grants';
+
+/** What a decider may change when approving (or modifying): permissions, grant option, columns, notes. */
+export const GrantChangesSchema = z.object({
+  permissions: PermissionSetSchema.optional(),
+  grantable: z.array(PermissionSchema).optional(),
+  /** A column filter; `null` removes the current one. */
+  columns: ColumnFilterSchema.nullable().optional(),
+  notes: z.string().trim().max(4096, { error: 'the notes are longer than 4,096 characters' }).optional(),
+});
+
+export type GrantChanges = z.infer<typeof GrantChangesSchema>;
+
+/** The decided grant: the exact plan and what it gives. */
+export type GrantDecision = Pick<Subscription, 'plan' | 'grantedPermissions' | 'grantablePermissions'> & { columns: ColumnFilter | undefined };
+
+/**
+ * Plan what a subscription grants after a decision: the permissions (default: as requested, or as
+ * granted when modifying), columns (default: unchanged), to the consumer account in the mesh
+ * catalog. `allowed` bounds the permissions (the request when approving, the product's offer when
+ * modifying). Pure; throws InvalidInputError on permissions outside `allowed` or contradictions.
+ */
+export function decideGrant(subscription: Subscription, changes: GrantChanges, allowed: { permissions: readonly Permission[]; what: string }): GrantDecision {
+  const permissions = changes.permissions ?? (subscription.grantedPermissions.length > 0 ? subscription.grantedPermissions : subscription.requestedPermissions);
+  // Approving part of ALL is narrowing the request, so ALL allows every permission.
+  const beyond = allowed.permissions.includes('ALL') ? [] : permissions.filter((p) => !allowed.permissions.includes(p));
+  if (beyond.length > 0) {
+    throw new InvalidInputError(`${beyond.join(', ')} ${beyond.length === 1 ? 'is' : 'are'} not ${allowed.what}`, `choose among ${allowed.permissions.join(', ')}`);
+  }
+  const columns = changes.columns === null ? undefined : (changes.columns ?? subscription.columns);
+  const plan = planGrants({
+    meshCatalogId: subscription.meshCatalogId,
+    meshDatabase: subscription.meshDatabase,
+    tables: subscription.tables,
+    grantee: subscription.consumerAccountId,
+    permissions,
+    grantable: changes.grantable ?? [],
+    ...(columns && { columns }),
+  });
+  // What the plan really gives with grant option on the tables (an account always gets it).
+  const tableEntries = plan.filter((entry) => !('Database' in entry.Resource));
+  const grantable = PERMISSIONS.filter((p) => tableEntries.some((entry) => entry.PermissionsWithGrantOption.includes(p)));
+  return { plan, grantedPermissions: [...permissions], grantablePermissions: grantable, columns };
+}
+
+/** The permissions a modify may grant: what the product offers, plus what the subscription already has. */
+export function modifiablePermissions(product: DataProduct | undefined, subscription: Subscription): Permission[] {
+  const offered = product?.offeredPermissions ?? [];
+  return PERMISSIONS.filter((p) => offered.includes(p) || subscription.grantedPermissions.includes(p));
+}

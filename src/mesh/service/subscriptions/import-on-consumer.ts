@@ -1,0 +1,45 @@
+import { ensureLinks, linkDescribeEntries } from '../../aws/consumer-links';
+import { lakeFormationPermissions } from '../../aws/lake-formation-permissions';
+import { acceptShareInvitations, sharesWith } from '../../aws/ram-invitations';
+import { ROLE_NAMES, roleArn } from '../../domain/account-roles';
+import type { SlackUser } from '../../domain/slack-user';
+import type { ResourceLink, Subscription } from '../../domain/subscription';
+import { AwsRefusedError } from '../../errors';
+import { executeEntries } from '../../execute/grant-executor';
+import type { MeshDeps } from '../mesh-deps';
+import { failedResults, failureNote } from './entry-results';
+import { linkLayout } from './link-layout';
+import { consumerSession, meshSession } from './operation-scope';
+
+/** What the consumer side got: the RAM shares it accepted (or had accepted) and its resource links. */
+export interface Imported {
+  ramShares: string[];
+  links: ResourceLink[];
+}
+
+/**
+ * Make granted tables usable in the consumer account: find the mesh account's share with it (as
+ * the producer's role in the mesh, for `grantor`), then as the consumer's role for the requester
+ * accept exactly that share's pending invitation, create (or reuse) the resource links and grant
+ * DESCRIBE on them to the consumer role. Every step is idempotent, so a crashed import is redone.
+ */
+export async function importOnConsumer(deps: MeshDeps, subscription: Subscription, grantor: SlackUser, requestId: string): Promise<Imported> {
+  const mesh = meshSession(deps, subscription, grantor, requestId);
+  const ramShares = await sharesWith(mesh.clients.ram, subscription.consumerAccountId, mesh.site);
+  const consumer = consumerSession(deps, subscription, subscription.requester, requestId);
+  await acceptShareInvitations(
+    consumer.clients.ram,
+    { senderAccountId: subscription.meshCatalogId, receiverAccountId: subscription.consumerAccountId, shareArns: ramShares },
+    consumer.site,
+  );
+  const product = await deps.stores.products.get(subscription.productId);
+  const links = await ensureLinks(consumer.clients.glue, linkLayout(subscription, product?.tables ?? []), consumer.site);
+  const entries = linkDescribeEntries(roleArn(subscription.consumerAccountId, ROLE_NAMES.consumer), links);
+  const permissions = lakeFormationPermissions(consumer.clients.lakeFormation, subscription.consumerAccountId);
+  const results = await executeEntries('grant', entries, { ...deps.executor, permissions, now: deps.clock });
+  const failed = failedResults(results);
+  if (failed.length > 0) {
+    throw new AwsRefusedError(failed[0]?.errorCode ?? 'UnknownError', `AWS refused DESCRIBE on the resource links (as ${consumer.site.roleName} in ${consumer.site.accountId}): ${failureNote(results, entries.length)}`, 'retry the subscription');
+  }
+  return { ramShares, links };
+}

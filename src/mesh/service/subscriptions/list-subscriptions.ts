@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { AccountIdSchema } from '../../domain/account-id';
+import type { Subscription } from '../../domain/subscription';
+import { SubscriptionStatusSchema } from '../../domain/subscription-status';
+import type { Page } from '../../store/page';
+import type { MeshDeps } from '../mesh-deps';
+import type { RequestContext } from '../request-context';
+import { parseInput } from './parse-input';
+
+const PageSchema = { limit: z.number().int().min(1).max(100).optional(), cursor: z.string().optional() };
+
+/**
+ * Which subscriptions to list, newest first, each served by one index: `{ kind: 'mine' }` (requested
+ * by the caller), `{ kind: 'pending', producerAccountId }` (waiting for a producer's owners),
+ * `{ kind: 'consumer', consumerAccountId }`, `{ kind: 'product', productId }`, `{ kind: 'status', status }`.
+ */
+export const ListSubscriptionsInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mine'), ...PageSchema }),
+  z.object({ kind: z.literal('pending'), producerAccountId: AccountIdSchema, ...PageSchema }),
+  z.object({ kind: z.literal('consumer'), consumerAccountId: AccountIdSchema, ...PageSchema }),
+  z.object({ kind: z.literal('product'), productId: z.string().min(1), ...PageSchema }),
+  z.object({ kind: z.literal('status'), status: SubscriptionStatusSchema, ...PageSchema }),
+]);
+
+export type ListSubscriptionsInput = z.input<typeof ListSubscriptionsInputSchema>;
+
+/** A page of subscriptions chosen by requester, producer (pending), consumer, product or status. */
+export async function listSubscriptions(deps: MeshDeps, ctx: RequestContext, input: ListSubscriptionsInput): Promise<Page<Subscription>> {
+  const query = parseInput(ListSubscriptionsInputSchema, input);
+  const page = { ...(query.limit !== undefined && { limit: query.limit }), ...(query.cursor !== undefined && { cursor: query.cursor }) };
+  const store = deps.stores.subscriptions;
+  switch (query.kind) {
+    case 'mine':
+      return store.listForRequester(ctx.user, page);
+    case 'pending':
+      return store.listForProducer(query.producerAccountId, 'PENDING', page);
+    case 'consumer':
+      return store.listForConsumer(query.consumerAccountId, page);
+    case 'product':
+      return store.listForProduct(query.productId, page);
+    case 'status':
+      return store.listByStatus(query.status, page);
+  }
+}

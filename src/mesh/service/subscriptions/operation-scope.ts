@@ -1,0 +1,69 @@
+import type { Logger } from 'pino';
+import type { AccountClients } from '../../aws/aws-clients';
+import { ROLE_NAMES, producerRoleInMesh } from '../../domain/account-roles';
+import type { DataProduct } from '../../domain/data-product';
+import { slackUserKey, type SlackUser } from '../../domain/slack-user';
+import type { Subscription } from '../../domain/subscription';
+import { NotFoundError } from '../../errors';
+import type { MeshDeps } from '../mesh-deps';
+import type { RequestContext } from '../request-context';
+
+/** The logger of one operation on one subscription. */
+export function operationLogger(deps: MeshDeps, ctx: RequestContext, subscriptionId?: string): Logger {
+  return deps.logger.child({ requestId: ctx.requestId, user: slackUserKey(ctx.user), ...(subscriptionId !== undefined && { subscriptionId }) });
+}
+
+/** A subscription by id, or NotFoundError. */
+export async function loadSubscription(deps: MeshDeps, id: string): Promise<Subscription> {
+  const subscription = await deps.stores.subscriptions.get(id);
+  if (!subscription) throw new NotFoundError('subscription', id, 'check the id with `/mesh subscriptions`');
+  return subscription;
+}
+
+/** The product a subscription is to, or NotFoundError. */
+export async function loadProduct(deps: MeshDeps, productId: string): Promise<DataProduct> {
+  const product = await deps.stores.products.get(productId);
+  if (!product) throw new NotFoundError('data product', productId, 'see the published products with `/mesh products`');
+  return product;
+}
+
+/** Every subscription of a consumer account (all pages of the by-consumer index). */
+export async function subscriptionsOfConsumer(deps: MeshDeps, consumerAccountId: string): Promise<Subscription[]> {
+  const all: Subscription[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.stores.subscriptions.listForConsumer(consumerAccountId, { limit: 100, ...(cursor !== undefined && { cursor }) });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return all;
+}
+
+/** Grants on one mesh catalog to one consumer account run one at a time (Lake Formation answers concurrent ones with ConcurrentModification). */
+export function grantLockKey(subscription: Pick<Subscription, 'meshCatalogId' | 'consumerAccountId'>): string {
+  return `${subscription.meshCatalogId}#${subscription.consumerAccountId}`;
+}
+
+/** A role session: its clients and where it acts (for error messages). */
+export interface Session {
+  clients: AccountClients;
+  site: { roleName: string; accountId: string };
+}
+
+/** The producer's role in the mesh account, acting for `actor`: grants and revokes on the producer's mesh databases. */
+export function meshSession(deps: MeshDeps, subscription: Subscription, actor: SlackUser, requestId: string): Session {
+  const site = { roleName: producerRoleInMesh(subscription.producerAccountId), accountId: subscription.meshCatalogId };
+  return { site, clients: deps.clientsFor({ ...site, actor: actor.userId, requestId }) };
+}
+
+/** The consumer's role in the consumer account, acting for `actor`: accepts shares, creates and deletes links. */
+export function consumerSession(deps: MeshDeps, subscription: Subscription, actor: SlackUser, requestId: string): Session {
+  const site = { roleName: ROLE_NAMES.consumer, accountId: subscription.consumerAccountId };
+  return { site, clients: deps.clientsFor({ ...site, actor: actor.userId, requestId }) };
+}
+
+/** The user who last moved the subscription with `event` (e.g. who revoked it), if a user did. */
+export function lastActorOf(subscription: Subscription, event: string): SlackUser | undefined {
+  const entry = subscription.history.findLast((h) => h.event === event && 'userId' in h.actor);
+  return entry && 'userId' in entry.actor ? entry.actor : undefined;
+}

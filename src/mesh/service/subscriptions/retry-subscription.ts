@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
+import { canRevoke } from '../../rules/can-revoke';
+import type { MeshDeps } from '../mesh-deps';
+import type { RequestContext } from '../request-context';
+import { enforce, resolveActor } from '../resolve-actor';
+import { loadProduct, loadSubscription, operationLogger } from './operation-scope';
+import { parseInput } from './parse-input';
+import { finishRevoke } from './revoke-subscription';
+import { runGrant } from './run-grant';
+
+/** Retry a failed or stuck subscription: `{ id }`. */
+export const RetryInputSchema = z.object({ id: SubscriptionIdSchema });
+
+export type RetryInput = z.input<typeof RetryInputSchema>;
+
+/**
+ * Retry what did not finish: a FAILED or stuck GRANTING subscription is granted again (only the
+ * entries not DONE, then the import), a stuck REVOKING one finishes its revoke. The retry is
+ * recorded first (its own history line). Who may: whoever may revoke it (owners, mesh admins, the
+ * consumer side); grants still act for the approver.
+ */
+export async function retrySubscription(deps: MeshDeps, ctx: RequestContext, input: RetryInput): Promise<Subscription> {
+  const { id } = parseInput(RetryInputSchema, input);
+  const subscription = await loadSubscription(deps, id);
+  const product = await loadProduct(deps, subscription.productId);
+  enforce(canRevoke(await resolveActor(deps, ctx), product, subscription));
+  // Illegal from any other status: record() throws IllegalTransitionError naming the legal moves.
+  const retried = await deps.stores.subscriptions.record(id, { event: 'retry', actor: ctx.user, at: new Date(deps.clock()).toISOString() });
+  operationLogger(deps, ctx, id).info({ from: subscription.status }, 'retry');
+  return retried.status === 'REVOKING' ? finishRevoke(deps, ctx, id) : runGrant(deps, ctx, { id });
+}

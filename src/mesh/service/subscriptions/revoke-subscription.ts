@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { deleteLinks } from '../../aws/consumer-links';
+import { lakeFormationPermissions } from '../../aws/lake-formation-permissions';
+import { JustificationSchema, SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
+import { allowedEvents } from '../../domain/subscription-transition';
+import { AwsRefusedError, IllegalTransitionError } from '../../errors';
+import { executeEntries } from '../../execute/grant-executor';
+import { entriesStillNeeded } from '../../plan/entries-still-needed';
+import { planRevoke } from '../../plan/plan-revoke';
+import { canRevoke } from '../../rules/can-revoke';
+import type { MeshDeps } from '../mesh-deps';
+import type { RequestContext } from '../request-context';
+import { enforce, resolveActor } from '../resolve-actor';
+import { failedResults, failureNote } from './entry-results';
+import { linksToDelete, plansStillHeld } from './held-grants';
+import { consumerSession, grantLockKey, lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
+import { parseInput } from './parse-input';
+
+/** Revoke a subscription, saying why: `{ id, reason: 'project ended' }`. */
+export const RevokeInputSchema = z.object({ id: SubscriptionIdSchema, reason: JustificationSchema });
+
+export type RevokeInput = z.input<typeof RevokeInputSchema>;
+
+/**
+ * Finish the revoke of a REVOKING subscription, under the grant lock: revoke its plan except what
+ * the consumer account's other subscriptions still hold, as the producer's role in the mesh for the
+ * user who revoked; delete the consumer links no other subscription uses, as the consumer's role;
+ * record REVOKED. A failure leaves it REVOKING with the entries' results stored, and is thrown.
+ */
+export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: string): Promise<Subscription> {
+  const log = operationLogger(deps, ctx, id);
+  const first = await loadSubscription(deps, id);
+  return deps.locks(grantLockKey(first), async () => {
+    const subscription = await loadSubscription(deps, id);
+    if (subscription.status === 'REVOKED') return subscription;
+    if (subscription.status !== 'REVOKING') throw new IllegalTransitionError(subscription.status, 'revoke-succeeded', allowedEvents(subscription.status));
+    const revoker = lastActorOf(subscription, 'revoke') ?? ctx.user;
+    const others = (await subscriptionsOfConsumer(deps, subscription.consumerAccountId)).filter((o) => o.id !== id);
+
+    const entries = entriesStillNeeded(planRevoke(subscription.plan), plansStillHeld(others));
+    const mesh = meshSession(deps, subscription, revoker, ctx.requestId);
+    const executed = await executeEntries('revoke', entries, { ...deps.executor, permissions: lakeFormationPermissions(mesh.clients.lakeFormation, subscription.meshCatalogId), now: deps.clock });
+    const results = { ...subscription.results, ...executed };
+    if (failedResults(executed).length > 0) {
+      await deps.stores.subscriptions.save({ ...subscription, results, version: subscription.version + 1, updatedAt: new Date(deps.clock()).toISOString() });
+      const first = failedResults(executed)[0];
+      throw new AwsRefusedError(first?.errorCode ?? 'UnknownError', `the revoke of subscription ${id} is unfinished: ${failureNote(executed, entries.length)}`, 'retry the subscription to finish the revoke');
+    }
+
+    const { links, dropEmpty } = linksToDelete(subscription.links, others);
+    if (links.length > 0) {
+      const consumer = consumerSession(deps, subscription, revoker, ctx.requestId);
+      await deleteLinks(consumer.clients.glue, links, dropEmpty, consumer.site);
+    }
+    log.info({ revoked: entries.length, linksDeleted: links.length }, 'subscription revoked');
+    return deps.stores.subscriptions.record(id, {
+      event: 'revoke-succeeded',
+      actor: { system: 'revoke-job' },
+      at: new Date(deps.clock()).toISOString(),
+      note: `revoked ${entries.length} of ${subscription.plan.length} plan entries (the rest still serve other subscriptions of account ${subscription.consumerAccountId}); deleted ${links.length} resource link(s)`,
+      patch: { results },
+    });
+  });
+}
+
+/**
+ * Revoke a subscription (ACTIVE, or FAILED to give up on it): product owners, mesh admins or the
+ * consumer side. Records REVOKING with the reason, then finishes the revoke (see `finishRevoke`);
+ * the record is kept, with its history, as REVOKED.
+ */
+export async function revokeSubscription(deps: MeshDeps, ctx: RequestContext, input: RevokeInput): Promise<Subscription> {
+  const { id, reason } = parseInput(RevokeInputSchema, input);
+  const subscription = await loadSubscription(deps, id);
+  const product = await loadProduct(deps, subscription.productId);
+  enforce(canRevoke(await resolveActor(deps, ctx), product, subscription));
+  await deps.stores.subscriptions.record(id, { event: 'revoke', actor: ctx.user, at: new Date(deps.clock()).toISOString(), note: reason });
+  return finishRevoke(deps, ctx, id);
+}

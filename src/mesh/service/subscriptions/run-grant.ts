@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { lakeFormationPermissions } from '../../aws/lake-formation-permissions';
+import type { EntryResult } from '../../domain/grant-entry';
+import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
+import { allowedEvents } from '../../domain/subscription-transition';
+import { IllegalTransitionError, InvitationExpiredError, MeshError, StaleWriteError } from '../../errors';
+import { executeEntries } from '../../execute/grant-executor';
+import type { MeshDeps } from '../mesh-deps';
+import type { RequestContext } from '../request-context';
+import { entriesToGrant, failedResults, failureNote, markAllFailed } from './entry-results';
+import { importOnConsumer } from './import-on-consumer';
+import { grantLockKey, loadSubscription, meshSession, operationLogger } from './operation-scope';
+import { parseInput } from './parse-input';
+
+/** The grant job of one approved subscription: `{ id }`. */
+export const RunGrantInputSchema = z.object({ id: SubscriptionIdSchema });
+
+export type RunGrantInput = z.input<typeof RunGrantInputSchema>;
+
+/** Store entry results without changing status, so a crash after the grants does not redo them. */
+async function checkpoint(deps: MeshDeps, subscription: Subscription, results: Record<string, EntryResult>): Promise<Subscription> {
+  const next = { ...subscription, results, version: subscription.version + 1, updatedAt: new Date(deps.clock()).toISOString() };
+  try {
+    await deps.stores.subscriptions.save(next);
+    return next;
+  } catch (error) {
+    // Someone else wrote meanwhile; the final record re-reads and applies on top, so carry on.
+    if (error instanceof StaleWriteError) return { ...subscription, results };
+    throw error;
+  }
+}
+
+/**
+ * Grant an approved (GRANTING) subscription and import it on the consumer side: under the lock of
+ * (mesh catalog, consumer account), execute the plan entries not yet DONE as the producer's role in
+ * the mesh with SourceIdentity = the approver, store every entry's result, then accept the share and
+ * create the links as the consumer's role with SourceIdentity = the requester. Any failure is
+ * recorded (→ FAILED, retryable) with its reason, not thrown; success records the shares and links
+ * (→ ACTIVE). Running it again after a crash finishes the job without doubling anything.
+ */
+export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGrantInput): Promise<Subscription> {
+  const { id } = parseInput(RunGrantInputSchema, input);
+  const log = operationLogger(deps, ctx, id);
+  const first = await loadSubscription(deps, id);
+  return deps.locks(grantLockKey(first), async () => {
+    const subscription = await loadSubscription(deps, id);
+    // A job delivered twice finds its work done.
+    if (subscription.status === 'ACTIVE') return subscription;
+    if (subscription.status !== 'GRANTING') throw new IllegalTransitionError(subscription.status, 'grant-succeeded', allowedEvents(subscription.status));
+    const approver = subscription.decidedBy ?? ctx.user;
+    const at = (): string => new Date(deps.clock()).toISOString();
+    const system = { system: 'grant-job' };
+
+    let current = subscription;
+    const pending = entriesToGrant(subscription.plan, subscription.results);
+    if (pending.length > 0) {
+      const mesh = meshSession(deps, subscription, approver, ctx.requestId);
+      const executed = await executeEntries('grant', pending, { ...deps.executor, permissions: lakeFormationPermissions(mesh.clients.lakeFormation, subscription.meshCatalogId), now: deps.clock });
+      const results = { ...subscription.results, ...executed };
+      if (failedResults(results).length > 0) {
+        const note = failureNote(results, subscription.plan.length);
+        log.warn({ failed: failedResults(results).length }, 'grant failed');
+        return deps.stores.subscriptions.record(id, { event: 'grant-failed', actor: system, at: at(), note, patch: { results } });
+      }
+      current = await checkpoint(deps, subscription, results);
+      log.info({ granted: pending.length }, 'grants done');
+    }
+
+    try {
+      const { ramShares, links } = await importOnConsumer(deps, current, approver, ctx.requestId);
+      log.info({ links: links.length, ramShares: ramShares.length }, 'imported on the consumer side');
+      return await deps.stores.subscriptions.record(id, { event: 'grant-succeeded', actor: system, at: at(), patch: { results: current.results, ramShares, links } });
+    } catch (error) {
+      if (!(error instanceof MeshError)) throw error;
+      // An expired invitation means the grants never reached the consumer: mark them all, so a retry grants again (which sends a new invitation).
+      const results = error instanceof InvitationExpiredError ? { ...current.results, ...markAllFailed(current.plan, { code: error.code, message: error.message }, at()) } : current.results;
+      log.warn({ code: error.code }, 'import failed');
+      return deps.stores.subscriptions.record(id, { event: 'grant-failed', actor: system, at: at(), note: error.message.slice(0, 4096), patch: { results } });
+    }
+  });
+}

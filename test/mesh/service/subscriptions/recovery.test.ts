@@ -1,0 +1,122 @@
+import { GetTableCommand } from '@aws-sdk/client-glue';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lakeFormationPermissions } from '../../../../src/mesh/aws/lake-formation-permissions';
+import { producerRoleInMesh } from '../../../../src/mesh/domain/account-roles';
+import type { Subscription } from '../../../../src/mesh/domain/subscription';
+import { AwsRefusedError, InvitationExpiredError } from '../../../../src/mesh/errors';
+import { executeEntries } from '../../../../src/mesh/execute/grant-executor';
+import { approveRequest } from '../../../../src/mesh/service/subscriptions/approve-request';
+import { requestAccess, type RequestAccessInput } from '../../../../src/mesh/service/subscriptions/request-access';
+import { retrySubscription } from '../../../../src/mesh/service/subscriptions/retry-subscription';
+import { revokeSubscription } from '../../../../src/mesh/service/subscriptions/revoke-subscription';
+import { runGrant } from '../../../../src/mesh/service/subscriptions/run-grant';
+import { SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
+import { advanceClock, type ClientPool } from '../../../sandbox/aws/cross-account/service-clients';
+import { startMeshWorld, USERS, type MeshWorld } from '../../../support/mesh-world';
+import { CONSUMER, expectedFrom, grantedTo, MESH, MESH_DB, PRODUCER, publishProduct } from './published-product';
+
+let world: MeshWorld;
+let pool: ClientPool;
+
+beforeAll(async () => {
+  world = await startMeshWorld();
+  ({ pool } = await publishProduct(world));
+});
+
+afterEach(() => {
+  world.emu.controls.faults.clear();
+});
+
+afterAll(async () => {
+  pool.destroy();
+  await world.close();
+});
+
+async function approved(input: Partial<RequestAccessInput> = {}): Promise<Subscription> {
+  const { subscription } = await requestAccess(world.deps, world.ctx(USERS.casey), { productId: MESH_DB, permissions: ['SELECT'], justification: 'Churn model', ...input });
+  return approveRequest(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+}
+
+const activePlans = async () => (await world.deps.stores.subscriptions.listForConsumer(CONSUMER, { limit: 100 })).items.filter((s) => s.status === 'ACTIVE').map((s) => s.plan);
+const grantCalls = () => world.emu.controls.calls.list({ operation: 'BatchGrantPermissions', accountId: MESH });
+
+describe('an invitation that expires before the import', () => {
+  it('is recorded as a failure with InvitationExpiredError’s message, and a retry grants again and recovers', async () => {
+    const subscription = await approved();
+    // The job dies after its grants, before the import (a failing RAM call stands in for the crash).
+    world.emu.controls.faults.add({ service: 'ram', operation: 'ListResources', error: 'ServerInternalException', count: 1 });
+    const interrupted = await runGrant(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+    expect(interrupted.status).toBe('FAILED');
+    expect(Object.values(interrupted.results).every((r) => r.outcome === 'DONE')).toBe(true);
+
+    await advanceClock(world.emu, 12 * 60 * 60);
+    const expired = await retrySubscription(world.deps, world.ctx(USERS.casey), { id: subscription.id });
+
+    expect(expired.status).toBe('FAILED');
+    const message = expired.history.at(-1)?.note ?? '';
+    expect(message).toMatch(/^the share invitation to account 999999999999 expired before it was accepted \(arn:aws:ram:/);
+    expect(Object.values(expired.results).map((r) => r.errorCode)).toEqual(expired.plan.map(() => new InvitationExpiredError('x', CONSUMER).code));
+
+    world.emu.controls.calls.clear();
+    const recovered = await retrySubscription(world.deps, world.ctx(USERS.casey), { id: subscription.id });
+
+    expect(recovered.status).toBe('ACTIVE');
+    expect(grantCalls()).toHaveLength(1);
+    const consumer = pool.as(await world.emu.assumeRole(SANDBOX_ROLE_ARNS.consumer));
+    const { Table } = await consumer.glue.send(new GetTableCommand({ CatalogId: CONSUMER, DatabaseName: MESH_DB, Name: 'cell_towers' }));
+    expect(Table?.StorageDescriptor?.Columns).toHaveLength(2);
+    expect(recovered.history.map((h) => h.event)).toEqual(['request', 'approve', 'grant-failed', 'retry', 'grant-failed', 'retry', 'grant-succeeded']);
+  });
+});
+
+describe('a grant that fails part-way', () => {
+  it('records the failed entries (FAILED, retryable); a retry sends only those, and nothing is doubled', async () => {
+    const subscription = await approved({ tables: ['usecase1_cell_kpis', 'usecase2_customer_churn'], permissions: ['SELECT', 'INSERT'] });
+    // Four entries refused for good: the DESCRIBE on the database and SELECT on usecase1 are already held through the first
+    // subscription (verified with ListPermissions, so DONE); INSERT on both tables fail.
+    world.emu.controls.faults.add({ service: 'lakeformation', operation: 'BatchGrantPermissions', error: 'AccessDeniedException', count: 4, perEntry: true });
+
+    const failed = await runGrant(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+
+    expect(failed.status).toBe('FAILED');
+    expect(Object.values(failed.results).filter((r) => r.outcome === 'FAILED')).toHaveLength(2);
+    expect(failed.history.at(-1)?.note).toMatch(/^2 of 5 entries failed: AccessDeniedException/);
+
+    world.emu.controls.calls.clear();
+    const retried = await retrySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+
+    expect(retried.status).toBe('ACTIVE');
+    expect(grantCalls()).toHaveLength(1);
+    expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom(await activePlans()));
+  });
+
+  it('a job that died after some grants (record left GRANTING) is finished by retry without sending them again', async () => {
+    const subscription = await approved({ tables: ['cell_towers', 'usecase3_sites'], permissions: ['SELECT', 'INSERT'], columns: { kind: 'exclude', names: ['value'] } });
+    const { lakeFormation } = world.deps.clientsFor({ accountId: MESH, roleName: producerRoleInMesh(PRODUCER), actor: USERS.pat.userId, requestId: 'dead-worker' });
+    const done = await executeEntries('grant', subscription.plan.slice(0, 3), { permissions: lakeFormationPermissions(lakeFormation, MESH) });
+    await world.deps.stores.subscriptions.save({ ...subscription, results: done, version: subscription.version + 1 });
+
+    world.emu.controls.calls.clear();
+    const finished = await retrySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+
+    expect(finished.status).toBe('ACTIVE');
+    expect(grantCalls()).toHaveLength(1);
+    expect(finished.history.map((h) => h.event).slice(-2)).toEqual(['retry', 'grant-succeeded']);
+    expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom(await activePlans()));
+  });
+});
+
+describe('a revoke that fails part-way', () => {
+  it('stays REVOKING with the reason thrown; retry finishes it', async () => {
+    const subscription = await approved({ tables: ['usecase1_cell_kpis'], permissions: ['DESCRIBE'] });
+    await runGrant(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+    world.emu.controls.faults.add({ service: 'lakeformation', operation: 'BatchRevokePermissions', error: 'AccessDeniedException', count: 1, perEntry: true });
+
+    await expect(revokeSubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id, reason: 'done' })).rejects.toBeInstanceOf(AwsRefusedError);
+    expect((await world.deps.stores.subscriptions.get(subscription.id))?.status).toBe('REVOKING');
+
+    const revoked = await retrySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+    expect(revoked.status).toBe('REVOKED');
+    expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom(await activePlans()));
+  });
+});
