@@ -7,6 +7,7 @@ export type Benchmark = () => Promise<BenchSection[]>;
 /** Every benchmark by name, loaded only when run (`npm run bench -- <name>…` runs some). */
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   emulator: async () => (await import('./emulator-throughput.bench')).run,
+  publish: async () => (await import('./publish.bench')).run,
 };
 
 async function main(): Promise<void> {
