@@ -8,6 +8,7 @@ export type Benchmark = () => Promise<BenchSection[]>;
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   emulator: async () => (await import('./emulator-throughput.bench')).run,
   approval: async () => (await import('./approval.bench')).run,
+  publish: async () => (await import('./publish.bench')).run,
 };
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@ import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { decideGrant, GrantChangesSchema } from './grant-decision';
 import { loadProduct, loadSubscription, operationLogger } from './operation-scope';
-import { parseInput } from './parse-input';
+import { parseInput } from '../parse-input';
 
 /** Approve a request, as asked or with changes: `{ id, changes: { permissions: ['SELECT'], notes: 'no INSERT' } }`. */
 export const ApproveInputSchema = z.object({

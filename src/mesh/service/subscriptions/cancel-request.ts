@@ -5,7 +5,7 @@ import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { loadSubscription, operationLogger } from './operation-scope';
-import { parseInput } from './parse-input';
+import { parseInput } from '../parse-input';
 
 /** Cancel one's own pending request: `{ id, reason?: 'asked by mistake' }`. */
 export const CancelInputSchema = z.object({ id: SubscriptionIdSchema, reason: z.string().trim().max(4096).optional() });

@@ -5,7 +5,7 @@ import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { loadProduct, loadSubscription, operationLogger } from './operation-scope';
-import { parseInput } from './parse-input';
+import { parseInput } from '../parse-input';
 
 /** Deny a request, saying why: `{ id, reason: 'use the aggregated product instead' }`. */
 export const DenyInputSchema = z.object({ id: SubscriptionIdSchema, reason: JustificationSchema });

@@ -3,7 +3,7 @@ import { SubscriptionIdSchema, type Subscription } from '../../domain/subscripti
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { loadSubscription } from './operation-scope';
-import { parseInput } from './parse-input';
+import { parseInput } from '../parse-input';
 
 /** One subscription by id: `{ id }`. */
 export const GetSubscriptionInputSchema = z.object({ id: SubscriptionIdSchema });

@@ -5,7 +5,7 @@ import { SubscriptionStatusSchema } from '../../domain/subscription-status';
 import type { Page } from '../../store/page';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
-import { parseInput } from './parse-input';
+import { parseInput } from '../parse-input';
 
 const PageSchema = { limit: z.number().int().min(1).max(100).optional(), cursor: z.string().optional() };
 

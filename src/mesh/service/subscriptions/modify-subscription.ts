@@ -13,8 +13,8 @@ import { enforce, resolveActor } from '../resolve-actor';
 import { failedResults, failureNote } from './entry-results';
 import { decideGrant, modifiablePermissions } from './grant-decision';
 import { plansStillHeld } from './held-grants';
-import { grantLockKey, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
-import { parseInput } from './parse-input';
+import { subscriptionLockKey, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
+import { parseInput } from '../parse-input';
 
 /** Change an active subscription's grants: `{ id, permissions: ['SELECT'], columns: { kind: 'exclude', names: ['msisdn'] } }`. */
 export const ModifyInputSchema = z.object({
@@ -41,7 +41,7 @@ export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, in
   const first = await loadSubscription(deps, id);
   const product = await loadProduct(deps, first.productId);
   enforce(canDecide(await resolveActor(deps, ctx), product, first));
-  return deps.locks(grantLockKey(first), async () => {
+  return deps.locks(subscriptionLockKey(first), async () => {
     const subscription = await loadSubscription(deps, id);
     const move = transition(subscription.status, 'modify');
     if (!move.ok) throw move.error;

@@ -1,3 +1,4 @@
+import { grantLockKey } from '../../execute/grant-lock-key';
 import type { Logger } from 'pino';
 import type { AccountClients } from '../../aws/aws-clients';
 import { ROLE_NAMES, producerRoleInMesh } from '../../domain/account-roles';
@@ -39,9 +40,9 @@ export async function subscriptionsOfConsumer(deps: MeshDeps, consumerAccountId:
   return all;
 }
 
-/** Grants on one mesh catalog to one consumer account run one at a time (Lake Formation answers concurrent ones with ConcurrentModification). */
-export function grantLockKey(subscription: Pick<Subscription, 'meshCatalogId' | 'consumerAccountId'>): string {
-  return `${subscription.meshCatalogId}#${subscription.consumerAccountId}`;
+/** The grant lock of a subscription: its mesh catalog and consumer account. */
+export function subscriptionLockKey(subscription: Pick<Subscription, 'meshCatalogId' | 'consumerAccountId'>): string {
+  return grantLockKey(subscription.meshCatalogId, subscription.consumerAccountId);
 }
 
 /** A role session: its clients and where it acts (for error messages). */

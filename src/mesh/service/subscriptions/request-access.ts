@@ -11,7 +11,7 @@ import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { operationLogger } from './operation-scope';
-import { parseInput } from './parse-input';
+import { parseInput } from '../parse-input';
 import { checkAgainstProduct, chooseConsumerAccount } from './request-checks';
 
 /**

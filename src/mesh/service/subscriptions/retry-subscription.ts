@@ -5,7 +5,7 @@ import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { loadProduct, loadSubscription, operationLogger } from './operation-scope';
-import { parseInput } from './parse-input';
+import { parseInput } from '../parse-input';
 import { finishRevoke } from './revoke-subscription';
 import { runGrant } from './run-grant';
 

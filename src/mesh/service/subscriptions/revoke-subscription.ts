@@ -13,8 +13,8 @@ import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { failedResults, failureNote } from './entry-results';
 import { linksToDelete, plansStillHeld } from './held-grants';
-import { consumerSession, grantLockKey, lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
-import { parseInput } from './parse-input';
+import { consumerSession, subscriptionLockKey, lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
+import { parseInput } from '../parse-input';
 
 /** Revoke a subscription, saying why: `{ id, reason: 'project ended' }`. */
 export const RevokeInputSchema = z.object({ id: SubscriptionIdSchema, reason: JustificationSchema });
@@ -30,7 +30,7 @@ export type RevokeInput = z.input<typeof RevokeInputSchema>;
 export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: string): Promise<Subscription> {
   const log = operationLogger(deps, ctx, id);
   const first = await loadSubscription(deps, id);
-  return deps.locks(grantLockKey(first), async () => {
+  return deps.locks(subscriptionLockKey(first), async () => {
     const subscription = await loadSubscription(deps, id);
     if (subscription.status === 'REVOKED') return subscription;
     if (subscription.status !== 'REVOKING') throw new IllegalTransitionError(subscription.status, 'revoke-succeeded', allowedEvents(subscription.status));

@@ -9,8 +9,8 @@ import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { entriesToGrant, failedResults, failureNote, markAllFailed } from './entry-results';
 import { importOnConsumer } from './import-on-consumer';
-import { grantLockKey, loadSubscription, meshSession, operationLogger } from './operation-scope';
-import { parseInput } from './parse-input';
+import { subscriptionLockKey, loadSubscription, meshSession, operationLogger } from './operation-scope';
+import { parseInput } from '../parse-input';
 
 /** The grant job of one approved subscription: `{ id }`. */
 export const RunGrantInputSchema = z.object({ id: SubscriptionIdSchema });
@@ -42,7 +42,7 @@ export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGr
   const { id } = parseInput(RunGrantInputSchema, input);
   const log = operationLogger(deps, ctx, id);
   const first = await loadSubscription(deps, id);
-  return deps.locks(grantLockKey(first), async () => {
+  return deps.locks(subscriptionLockKey(first), async () => {
     const subscription = await loadSubscription(deps, id);
     // A job delivered twice finds its work done.
     if (subscription.status === 'ACTIVE') return subscription;

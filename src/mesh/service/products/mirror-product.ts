@@ -1,0 +1,210 @@
+import { grantLockKey } from '../../execute/grant-lock-key';
+import type { Table, TableInput } from '@aws-sdk/client-glue';
+import pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import { glueCatalog, type GlueCatalog } from '../../aws/glue-catalog';
+import { lakeFormationPermissions } from '../../aws/lake-formation-permissions';
+import { acceptInvitationsFrom } from '../../aws/mesh-invitations';
+import type { RoleSessionRequest } from '../../aws/role-sessions';
+import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../domain/account-roles';
+import type { EntryResult, GrantEntry } from '../../domain/grant-entry';
+import { AwsRefusedError, NotFoundError } from '../../errors';
+import { executeEntries } from '../../execute/grant-executor';
+import type { MeshDeps } from '../mesh-deps';
+import type { RequestContext } from '../request-context';
+import { diffCatalog, type CatalogDiff } from './catalog-diff';
+import { isResourceLink, mirrorTableInput } from './mirror-table';
+import { describeEntries } from './publish-grants';
+import { selectTables } from './select-tables';
+
+/** What to mirror: the source tables a pattern selects, into one mesh database. */
+export interface MirrorScope {
+  producerAccountId: string;
+  sourceDatabase: string;
+  meshDatabase: string;
+  /** Absent: every table of the source database. */
+  tablePattern: string | undefined;
+  /** The product's tables before this run (empty on a first publish), so tables gone from the source are noticed. */
+  knownTables: readonly string[];
+  /** DESCRIBE on the product for the mesh read-only role. */
+  publicMetadata: boolean;
+  /** The product was public before and is not any more: take the read-only role's DESCRIBE back. */
+  withdrawPublic: boolean;
+}
+
+/** A mesh table updated from its source, and what changed. */
+export interface UpdatedTable {
+  name: string;
+  changes: string[];
+}
+
+/** What one publish or sync did. */
+export interface MirrorOutcome {
+  /** The product's tables now: those the pattern selects in the source. */
+  tables: string[];
+  created: string[];
+  updated: UpdatedTable[];
+  unchanged: string[];
+  /** Tables of the product no longer in the source (or no longer selected): reported, left in the mesh. */
+  gone: string[];
+  /** Resource links created in the producer's source database. */
+  linksCreated: string[];
+  /** Link names already taken in the source database by something that is not the link to the mesh table. */
+  linkConflicts: string[];
+  /** RAM invitations from the mesh account accepted by the producer account. */
+  invitationsAccepted: number;
+  /** Whether the mesh database was created by this run. */
+  databaseCreated: boolean;
+}
+
+/** Run `work` on every item with at most `concurrency` in flight; all settle before the first failure is thrown. */
+async function eachBounded<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  const limit = pLimit(concurrency);
+  const settled = await Promise.allSettled(items.map((item) => limit(() => work(item))));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** Grant (or revoke) entries as the producer's mesh role; any entry left failed stops the run with its AWS code. */
+async function applyEntries(deps: MeshDeps, meshRole: RoleSessionRequest, operation: 'grant' | 'revoke', entries: GrantEntry[], lockKey: string, purpose: string): Promise<void> {
+  if (entries.length === 0) return;
+  const { lakeFormation } = deps.clientsFor(meshRole);
+  const results = await deps.locks(lockKey, () =>
+    executeEntries(operation, entries, { ...deps.executor, permissions: lakeFormationPermissions(lakeFormation, meshRole.accountId), now: deps.clock }),
+  );
+  const failed = Object.values(results).filter((r: EntryResult) => r.outcome === 'FAILED');
+  const first = failed[0];
+  if (first) {
+    throw new AwsRefusedError(
+      first.errorCode ?? 'UnknownError',
+      `Lake Formation refused to ${operation} ${purpose} for ${failed.length} of ${entries.length} resources (as ${meshRole.roleName} in ${meshRole.accountId}): ${first.errorMessage ?? ''}`,
+      'publish again: it picks up where this stopped',
+    );
+  }
+}
+
+/** The tables of a catalog listing that are data, not resource links, by name. */
+function dataTables(tables: readonly Table[]): Map<string, Table> {
+  return new Map(tables.filter((t) => !isResourceLink(t) && t.Name !== undefined).map((t) => [t.Name?.toLowerCase() ?? '', t]));
+}
+
+/** Create or update the mesh tables of a diff, `concurrency` at a time. */
+async function applyDiffToMesh(mesh: GlueCatalog, database: string, diff: CatalogDiff, concurrency: number): Promise<void> {
+  const writes: (() => Promise<void>)[] = [
+    ...diff.added.map((input: TableInput) => async () => {
+      // Created meanwhile (a concurrent publish): write this definition over it.
+      if (!(await mesh.createTable(database, input))) await mesh.updateTable(database, input);
+    }),
+    ...diff.changed.map((change) => () => mesh.updateTable(database, change.input)),
+  ];
+  await eachBounded(writes, concurrency, (write) => write());
+}
+
+/**
+ * Mirror a producer's tables into the mesh catalog and link them back — the work shared by publish
+ * and sync, idempotent:
+ *  (a) as MeshbotProducer in the producer account: read the source database and its tables, select
+ *      them with the pattern;
+ *  (b) as MeshbotProducer-<producer> in the mesh account: create the mesh database if missing, create
+ *      the missing tables and update the changed ones (bounded concurrency, throttling retried);
+ *  (c) grant the producer account DESCRIBE with grant option on the database and tables, accept the
+ *      mesh account's pending RAM invitation as MeshbotProducer, create the missing `<table><suffix>`
+ *      resource links in the source database;
+ *  (d) DESCRIBE to the mesh read-only role when the product's metadata is public (same account: no RAM).
+ */
+export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: MirrorScope, log: Logger): Promise<MirrorOutcome> {
+  const { meshAccountId, linkSuffix, publishConcurrency } = deps.config;
+  const { producerAccountId, sourceDatabase, meshDatabase } = scope;
+  const session = { actor: ctx.user.userId, requestId: ctx.requestId };
+  const producerRole: RoleSessionRequest = { ...session, accountId: producerAccountId, roleName: ROLE_NAMES.producer };
+  const meshRole: RoleSessionRequest = { ...session, accountId: meshAccountId, roleName: producerRoleInMesh(producerAccountId) };
+  const producerClients = deps.clientsFor(producerRole);
+  const retry = deps.executor ?? {};
+  const source = glueCatalog({ client: producerClients.glue, catalogId: producerAccountId, roleName: producerRole.roleName, accountId: producerAccountId, retry });
+  const mesh = glueCatalog({ client: deps.clientsFor(meshRole).glue, catalogId: meshAccountId, roleName: meshRole.roleName, accountId: meshAccountId, retry });
+
+  // (a) The source, as the producer's own role sees it.
+  const sourceDb = await source.getDatabase(sourceDatabase);
+  if (!sourceDb) {
+    throw new NotFoundError('database', `${sourceDatabase} in account ${producerAccountId}`, `check the name with \`/mesh databases ${producerAccountId}\`; Glue names are lower case`);
+  }
+  const sourceListing = await source.listTables(sourceDatabase);
+  const sourceTables = dataTables(sourceListing);
+  const selected = selectTables([...sourceTables.keys()], scope.tablePattern, sourceDatabase);
+  const selectedInputs = selected.flatMap((name) => {
+    const table = sourceTables.get(name);
+    return table ? [mirrorTableInput(table)] : [];
+  });
+  log.info({ sourceTables: sourceTables.size, selected: selected.length }, 'read the source catalog');
+
+  // (b) The mesh side, as the producer's role in the mesh account.
+  const meshDb = await mesh.getDatabase(meshDatabase);
+  let databaseCreated = false;
+  if (!meshDb) {
+    databaseCreated = await mesh.createDatabase({
+      Name: meshDatabase,
+      Description: sourceDb.Description ?? `Tables of ${sourceDatabase} published from account ${producerAccountId}`,
+      ...(sourceDb.LocationUri !== undefined && { LocationUri: sourceDb.LocationUri }),
+    });
+  }
+  const inScope = new Set([...selected, ...scope.knownTables]);
+  const meshTables = meshDb ? [...dataTables(await mesh.listTables(meshDatabase)).values()].filter((t) => inScope.has(t.Name ?? '')) : [];
+  const diff = diffCatalog(selectedInputs, meshTables.map(mirrorTableInput));
+  await applyDiffToMesh(mesh, meshDatabase, diff, publishConcurrency);
+  log.info({ databaseCreated, created: diff.added.length, updated: diff.changed.length, unchanged: diff.unchanged.length, gone: diff.gone.length }, 'mirrored the tables');
+
+  // (c) Links back: the producer account may describe the mesh tables, accepts the share, links them.
+  await applyEntries(
+    deps,
+    meshRole,
+    'grant',
+    describeEntries({ meshCatalogId: meshAccountId, meshDatabase, tables: selected, principal: producerAccountId, withGrantOption: true }),
+    grantLockKey(meshAccountId, producerAccountId),
+    `DESCRIBE on ${meshDatabase} to account ${producerAccountId}`,
+  );
+  const accepted = await acceptInvitationsFrom({ client: producerClients.ram, senderAccountId: meshAccountId, roleName: producerRole.roleName, accountId: producerAccountId, retry });
+  const existing = new Map(sourceListing.map((t) => [t.Name?.toLowerCase() ?? '', t]));
+  const linksCreated: string[] = [];
+  const linkConflicts: string[] = [];
+  const toLink = selected.filter((name) => {
+    const link = existing.get(`${name}${linkSuffix}`);
+    if (!link) return true;
+    const target = link.TargetTable;
+    if (target?.CatalogId !== meshAccountId || target.DatabaseName !== meshDatabase || target.Name !== name) linkConflicts.push(`${name}${linkSuffix}`);
+    return false;
+  });
+  await eachBounded(toLink, publishConcurrency, async (name) => {
+    const linkName = `${name}${linkSuffix}`;
+    const created = await source.createTable(sourceDatabase, { Name: linkName, TargetTable: { CatalogId: meshAccountId, DatabaseName: meshDatabase, Name: name } });
+    if (created) linksCreated.push(linkName);
+  });
+  if (linkConflicts.length > 0) log.warn({ linkConflicts }, 'link names already taken in the source database');
+  log.info({ invitationsAccepted: accepted.length, linksCreated: linksCreated.length }, 'linked the mesh tables back');
+
+  // (d) Public metadata: anyone in the mesh may browse the product's schema through the read-only role.
+  const readOnly = roleArn(meshAccountId, ROLE_NAMES.meshReadOnly);
+  if (scope.publicMetadata || scope.withdrawPublic) {
+    // Withdrawing covers every table of the product still in the mesh, gone ones included.
+    const tables = scope.publicMetadata ? selected : [...new Set([...selected, ...meshTables.map((t) => t.Name ?? '')])];
+    await applyEntries(
+      deps,
+      meshRole,
+      scope.publicMetadata ? 'grant' : 'revoke',
+      describeEntries({ meshCatalogId: meshAccountId, meshDatabase, tables, principal: readOnly, withGrantOption: false }),
+      grantLockKey(meshAccountId, readOnly),
+      `DESCRIBE on ${meshDatabase} to ${ROLE_NAMES.meshReadOnly}`,
+    );
+  }
+
+  return {
+    tables: selected,
+    created: diff.added.map((t) => t.Name ?? ''),
+    updated: diff.changed.map(({ name, changes }) => ({ name, changes })),
+    unchanged: diff.unchanged,
+    gone: [...new Set([...diff.gone, ...scope.knownTables.filter((name) => !selected.includes(name))])].sort(),
+    linksCreated: linksCreated.sort(),
+    linkConflicts: linkConflicts.sort(),
+    invitationsAccepted: accepted.length,
+    databaseCreated,
+  };
+}

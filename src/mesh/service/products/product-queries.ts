@@ -1,0 +1,123 @@
+import type { Column } from '@aws-sdk/client-glue';
+import { z } from 'zod';
+import { glueCatalog } from '../../aws/glue-catalog';
+import { AccountIdSchema } from '../../domain/account-id';
+import { ROLE_NAMES, producerRoleInMesh } from '../../domain/account-roles';
+import type { DataProduct } from '../../domain/data-product';
+import { NotFoundError } from '../../errors';
+import { hasPersona, sameUser, type Actor } from '../../rules/actor';
+import type { Page, PageRequest } from '../../store/page';
+import type { MeshDeps } from '../mesh-deps';
+import { parseInput } from '../parse-input';
+import type { RequestContext } from '../request-context';
+import { resolveActor } from '../resolve-actor';
+import { isResourceLink } from './mirror-table';
+
+/** Which product: `{ productId: 'telco-111111111111' }`. */
+export const ProductIdInputSchema = z.object({ productId: z.string().min(1).max(255) });
+/** Which products: those of one producer account, or all; a page at a time. */
+export const ListProductsInputSchema = z.object({ producerAccountId: AccountIdSchema.optional(), limit: z.number().int().min(1).max(100).optional(), cursor: z.string().optional() });
+/** Products whose id, name, domain, description or a table contains `text`. */
+export const SearchProductsInputSchema = z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(100).optional(), cursor: z.string().optional() });
+
+export type ProductIdInput = z.infer<typeof ProductIdInputSchema>;
+export type ListProductsInput = z.infer<typeof ListProductsInputSchema>;
+export type SearchProductsInput = z.infer<typeof SearchProductsInputSchema>;
+
+/** A column as a consumer reads it. */
+export interface ColumnView {
+  name: string;
+  type: string;
+  comment?: string;
+}
+
+/** One table of a product as the mesh catalog defines it (aws-data-mesh-utils' get_data_product). */
+export interface ProductTableView {
+  name: string;
+  location: string | undefined;
+  tableType: string | undefined;
+  description: string | undefined;
+  columns: ColumnView[];
+  partitionKeys: ColumnView[];
+}
+
+/** A product with its tables' definitions. */
+export interface ProductDescription {
+  product: DataProduct;
+  tables: ProductTableView[];
+  /** Tables the product lists that the mesh catalog does not have (or does not show). */
+  missing: string[];
+}
+
+/** Whether the actor may see a product: public ones anyone, others their owners, the account's producers and admins. */
+function maySee(actor: Actor, product: DataProduct): boolean {
+  return product.publicMetadata || actor.meshAdmin || product.owners.some((o) => sameUser(o, actor.user)) || hasPersona(actor, product.producerAccountId, 'producer');
+}
+
+const pageOf = ({ limit, cursor }: { limit?: number | undefined; cursor?: string | undefined }): PageRequest => ({
+  ...(limit !== undefined && { limit }),
+  ...(cursor !== undefined && { cursor }),
+});
+
+const columnView = (c: Column): ColumnView => ({ name: c.Name ?? '', type: c.Type ?? '', ...(c.Comment !== undefined && { comment: c.Comment }) });
+
+/** One product by id, if the user may see it; NotFoundError (with a hint) otherwise. */
+export async function getProduct(deps: MeshDeps, ctx: RequestContext, rawInput: ProductIdInput): Promise<DataProduct> {
+  const { productId } = parseInput(ProductIdInputSchema, rawInput, 'product');
+  const product = await deps.stores.products.get(productId);
+  // A private product is "not found" to those who may not see it, so its existence does not leak.
+  if (!product || !maySee(await resolveActor(deps, ctx), product)) {
+    throw new NotFoundError('data product', productId, 'search the published products with `/mesh products <text>`');
+  }
+  return product;
+}
+
+/** Products of one producer account (or all), newest first, that the user may see. */
+export async function listProducts(deps: MeshDeps, ctx: RequestContext, rawInput: ListProductsInput = {}): Promise<Page<DataProduct>> {
+  const input = parseInput(ListProductsInputSchema, rawInput, 'products');
+  const actor = await resolveActor(deps, ctx);
+  const page =
+    input.producerAccountId === undefined ? await deps.stores.products.search('', pageOf(input)) : await deps.stores.products.listForProducer(input.producerAccountId, pageOf(input));
+  return { ...page, items: page.items.filter((p) => maySee(actor, p)) };
+}
+
+/** Products whose id, name, domain, description or a table name contains the text (case-insensitive). */
+export async function searchProducts(deps: MeshDeps, ctx: RequestContext, rawInput: SearchProductsInput): Promise<Page<DataProduct>> {
+  const input = parseInput(SearchProductsInputSchema, rawInput, 'search');
+  const actor = await resolveActor(deps, ctx);
+  const page = await deps.stores.products.search(input.text, pageOf(input));
+  return { ...page, items: page.items.filter((p) => maySee(actor, p)) };
+}
+
+/**
+ * A product with each table's location, columns and partition keys, read from the mesh catalog: as
+ * the mesh read-only role when the product's metadata is public, else as the producer's mesh role.
+ */
+export async function describeProduct(deps: MeshDeps, ctx: RequestContext, rawInput: ProductIdInput): Promise<ProductDescription> {
+  // getProduct refuses those who may not see a private product, so the producer's role reads only for them.
+  const product = await getProduct(deps, ctx, rawInput);
+  const { meshAccountId } = deps.config;
+  const roleName = product.publicMetadata ? ROLE_NAMES.meshReadOnly : producerRoleInMesh(product.producerAccountId);
+  const { glue } = deps.clientsFor({ accountId: meshAccountId, roleName, actor: ctx.user.userId, requestId: ctx.requestId });
+  const mesh = glueCatalog({ client: glue, catalogId: meshAccountId, roleName, accountId: meshAccountId, retry: deps.executor ?? {} });
+  const listed = new Map((await mesh.listTables(product.meshDatabase)).filter((t) => !isResourceLink(t)).map((t) => [t.Name ?? '', t]));
+  const tables: ProductTableView[] = [];
+  const missing: string[] = [];
+  for (const name of product.tables) {
+    const table = listed.get(name);
+    if (!table) {
+      missing.push(name);
+      continue;
+    }
+    tables.push({
+      name,
+      location: table.StorageDescriptor?.Location,
+      tableType: table.TableType,
+      description: table.Description,
+      columns: (table.StorageDescriptor?.Columns ?? []).map(columnView),
+      partitionKeys: (table.PartitionKeys ?? []).map(columnView),
+    });
+  }
+  deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId, productId: product.id }).info({ tables: tables.length, missing: missing.length }, 'described');
+  return { product, tables, missing };
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { DataProduct } from '../../domain/data-product';
+import { AccountNotEnabledError, NotFoundError } from '../../errors';
+import { sameUser } from '../../rules/actor';
+import { canPublish } from '../../rules/can-publish';
+import type { MeshDeps } from '../mesh-deps';
+import { parseInput } from '../parse-input';
+import type { RequestContext } from '../request-context';
+import { enforce, resolveActor } from '../resolve-actor';
+import { mirrorProduct, type UpdatedTable } from './mirror-product';
+
+/** Which product to sync: `{ productId: 'telco-111111111111' }`. */
+export const SyncInputSchema = z.object({ productId: z.string().min(1).max(255) });
+
+export type SyncInput = z.infer<typeof SyncInputSchema>;
+
+/** What a sync changed, for the producer to read. */
+export interface SyncReport {
+  product: DataProduct;
+  /** Tables new in the source that the pattern selects: now in the mesh and linked back. */
+  added: string[];
+  /** Tables whose definition changed in the source, with what changed. */
+  changed: UpdatedTable[];
+  unchanged: string[];
+  /** Tables of the product that are gone from the source: left in the mesh, no longer listed in the product. */
+  gone: string[];
+  linksCreated: string[];
+  /** Whether anything changed at all. */
+  changedAnything: boolean;
+}
+
+/**
+ * Re-read the producer catalog for a product's pattern and bring the mesh up to date: new tables are
+ * published and linked, changed schemas updated; tables gone from the source are reported, never
+ * deleted. The product's table list is updated (version + 1, which also records when it was synced).
+ */
+export async function syncProduct(deps: MeshDeps, ctx: RequestContext, rawInput: SyncInput): Promise<SyncReport> {
+  const { productId } = parseInput(SyncInputSchema, rawInput, 'sync');
+  const actor = await resolveActor(deps, ctx);
+  const found = await deps.stores.products.get(productId);
+  if (!found) throw new NotFoundError('data product', productId, 'see the published products with `/mesh products`');
+  // The scheduler syncs as the product's publisher; owners and the account's producers may sync by hand.
+  if (!found.owners.some((owner) => sameUser(owner, ctx.user))) enforce(canPublish(actor, found.producerAccountId));
+  const account = await deps.stores.accounts.get(found.producerAccountId);
+  if (!account?.producer) throw new AccountNotEnabledError(found.producerAccountId, 'producer');
+  const log = deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId, productId });
+
+  return deps.locks(`publish/${found.meshDatabase}`, async () => {
+    // Re-read under the lock: a publish may have changed the product meanwhile.
+    const product = (await deps.stores.products.get(productId)) ?? found;
+    const outcome = await mirrorProduct(
+      deps,
+      ctx,
+      {
+        producerAccountId: product.producerAccountId,
+        sourceDatabase: product.sourceDatabase,
+        meshDatabase: product.meshDatabase,
+        tablePattern: product.tablePattern,
+        knownTables: product.tables,
+        publicMetadata: product.publicMetadata,
+        withdrawPublic: false,
+      },
+      log,
+    );
+    const next: DataProduct = { ...product, tables: outcome.tables, updatedAt: new Date(deps.clock()).toISOString(), version: product.version + 1 };
+    await deps.stores.products.save(next);
+    const report: SyncReport = {
+      product: next,
+      added: outcome.created,
+      changed: outcome.updated,
+      unchanged: outcome.unchanged,
+      gone: outcome.gone,
+      linksCreated: outcome.linksCreated,
+      changedAnything: outcome.created.length + outcome.updated.length + outcome.gone.length + outcome.linksCreated.length > 0,
+    };
+    if (report.gone.length > 0) log.warn({ gone: report.gone }, 'tables gone from the source are left in the mesh');
+    log.info({ added: report.added.length, changed: report.changed.length, gone: report.gone.length }, 'synced');
+    return report;
+  });
+}
