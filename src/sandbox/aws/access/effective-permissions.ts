@@ -3,7 +3,7 @@ import type { PermissionGrant, World } from '../world';
 import { findDatabase, findTable } from './catalog-lookup';
 import { isDataLakeAdmin, settingsOf } from './data-lake-settings';
 import { type ColumnSelection, type LfResource, shareArn, storedResource } from './lf-resource';
-import { sharedWith } from './resource-sharing';
+import { sharedArns } from './resource-sharing';
 
 /**
  * What a caller holds on one resource, from every source Lake Formation knows:
@@ -43,8 +43,12 @@ function coveringArns(region: string, resource: LfResource): string[] {
   return [own];
 }
 
-/** Whether a stored grant counts for the caller, and the resource it is on. */
-function applicableResource(world: World, caller: Caller, grant: PermissionGrant): LfResource | undefined {
+/**
+ * Whether a stored grant counts for the caller, and the resource it is on. `shared` gives the ARNs of
+ * the grant's catalog shared with the caller's account (computed once per catalog and call, since a
+ * catalog with thousands of tables has thousands of grants and share resources).
+ */
+function applicableResource(world: World, caller: Caller, grant: PermissionGrant, shared: () => Set<string>): LfResource | undefined {
   const own = grant.catalogId === caller.accountId;
   const toCaller =
     grant.principal === caller.principalArn ||
@@ -53,16 +57,18 @@ function applicableResource(world: World, caller: Caller, grant: PermissionGrant
   if (!toCaller) return undefined;
   const resource = storedResource(grant.resource, grant.catalogId);
   if (!resource) return undefined;
-  if (!own && !sharedWith(world, grant.catalogId, caller.accountId, coveringArns(world.region, resource))) return undefined;
+  if (!own && !coveringArns(world.region, resource).some((arn) => shared().has(arn))) return undefined;
   return resource;
 }
 
 /** Grants that count for the caller on resources of one catalog, with their parsed resources. */
 export function applicableGrants(world: World, caller: Caller, catalogId: string): { grant: PermissionGrant; resource: LfResource }[] {
   const result: { grant: PermissionGrant; resource: LfResource }[] = [];
+  let arns: Set<string> | undefined;
+  const shared = (): Set<string> => (arns ??= sharedArns(world, catalogId, caller.accountId));
   for (const grant of world.permissions) {
     if (grant.catalogId !== catalogId) continue;
-    const resource = applicableResource(world, caller, grant);
+    const resource = applicableResource(world, caller, grant, shared);
     if (resource) result.push({ grant, resource });
   }
   return result;

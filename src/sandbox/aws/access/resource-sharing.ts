@@ -28,9 +28,13 @@ export function shareActiveFor(world: World, share: ResourceShare, receiver: str
   return latestInvitation(world, share.arn, receiver)?.status === 'ACCEPTED';
 }
 
-/** Whether any of `arns` (owned by `owner`) is shared with `receiver` through a share it may use now. */
-export function sharedWith(world: World, owner: string, receiver: string, arns: string[]): boolean {
-  return world.resourceShares.some((share) => share.ownerAccountId === owner && arns.some((arn) => share.resources.includes(arn)) && shareActiveFor(world, share, receiver));
+/** Every resource ARN of `owner` shared with `receiver` through a share it may use now. */
+export function sharedArns(world: World, owner: string, receiver: string): Set<string> {
+  const arns = new Set<string>();
+  for (const share of world.resourceShares) {
+    if (share.ownerAccountId === owner && shareActiveFor(world, share, receiver)) for (const arn of share.resources) arns.add(arn);
+  }
+  return arns;
 }
 
 function lakeFormationShare(world: World, owner: string, receiver: string): ResourceShare | undefined {
