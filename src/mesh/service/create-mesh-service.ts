@@ -1,0 +1,60 @@
+import { enableAccount } from './accounts/enable-account';
+import { listAccounts } from './accounts/list-accounts';
+import { mapUser } from './accounts/map-user';
+import { unmapUser } from './accounts/unmap-user';
+import { whoami } from './accounts/whoami';
+import type { MeshDeps } from './mesh-deps';
+import { describeProduct, getProduct, listProducts, searchProducts } from './products/product-queries';
+import { publishProduct } from './products/publish-product';
+import { syncProduct } from './products/sync-product';
+import { approveRequest } from './subscriptions/approve-request';
+import { cancelRequest } from './subscriptions/cancel-request';
+import { denyRequest } from './subscriptions/deny-request';
+import { expirePending } from './subscriptions/expire-pending';
+import { getSubscription } from './subscriptions/get-subscription';
+import { listSubscriptions } from './subscriptions/list-subscriptions';
+import { modifySubscription } from './subscriptions/modify-subscription';
+import { requestAccess } from './subscriptions/request-access';
+import { retrySubscription } from './subscriptions/retry-subscription';
+import { finishRevoke, revokeSubscription } from './subscriptions/revoke-subscription';
+import { runGrant } from './subscriptions/run-grant';
+
+/** Fix an operation's dependencies, leaving the request context and input. */
+function bind<A extends unknown[], R>(deps: MeshDeps, operation: (deps: MeshDeps, ...args: A) => R): (...args: A) => R {
+  return (...args) => operation(deps, ...args);
+}
+
+/**
+ * The mesh service: every operation the three personas perform, bound to one set of dependencies.
+ * What the Slack layer, the demo and the workers call.
+ */
+export function createMeshService(deps: MeshDeps) {
+  return {
+    deps,
+    enableAccount: bind(deps, enableAccount),
+    listAccounts: bind(deps, listAccounts),
+    mapUser: bind(deps, mapUser),
+    unmapUser: bind(deps, unmapUser),
+    whoami: bind(deps, whoami),
+    publishProduct: bind(deps, publishProduct),
+    syncProduct: bind(deps, syncProduct),
+    getProduct: bind(deps, getProduct),
+    listProducts: bind(deps, listProducts),
+    searchProducts: bind(deps, searchProducts),
+    describeProduct: bind(deps, describeProduct),
+    requestAccess: bind(deps, requestAccess),
+    approveRequest: bind(deps, approveRequest),
+    runGrant: bind(deps, runGrant),
+    denyRequest: bind(deps, denyRequest),
+    cancelRequest: bind(deps, cancelRequest),
+    modifySubscription: bind(deps, modifySubscription),
+    revokeSubscription: bind(deps, revokeSubscription),
+    finishRevoke: bind(deps, finishRevoke),
+    retrySubscription: bind(deps, retrySubscription),
+    getSubscription: bind(deps, getSubscription),
+    listSubscriptions: bind(deps, listSubscriptions),
+    expirePending: () => expirePending(deps),
+  };
+}
+
+export type MeshService = ReturnType<typeof createMeshService>;
