@@ -245,16 +245,19 @@ export function createFakeSlackApi(options: FakeSlackApiOptions = {}): FakeSlack
     clear: () => {
       log.clear();
     },
-    messages: (channel) => [...(state.messages[channelIdOf(channel)] ?? [])],
-    ephemerals: (user, channel) => state.ephemerals.filter((e) => e.user === user && (channel === undefined || e.channel === channelIdOf(channel))),
-    home: (user) => state.homes[user],
+    // Readers get copies: what a test holds must not change under it when the bot edits a message.
+    messages: (channel) => structuredClone(state.messages[channelIdOf(channel)] ?? []),
+    ephemerals: (user, channel) => structuredClone(state.ephemerals.filter((e) => e.user === user && (channel === undefined || e.channel === channelIdOf(channel)))),
+    home: (user) => structuredClone(state.homes[user]),
     views: (user) =>
-      Object.entries(state.stacks)
-        .filter(([owner]) => user === undefined || owner === user)
-        .flatMap(([, ids]) => ids.map((id) => state.views[id]).filter((v): v is OpenView => v !== undefined)),
-    responses: () => [...state.responses],
-    message: (channel, ts) => state.messages[channelIdOf(channel)]?.find((m) => m.ts === ts),
-    view: (viewId) => state.views[viewId]?.view ?? Object.values(state.homes).find((v) => v.id === viewId),
+      structuredClone(
+        Object.entries(state.stacks)
+          .filter(([owner]) => user === undefined || owner === user)
+          .flatMap(([, ids]) => ids.map((id) => state.views[id]).filter((v): v is OpenView => v !== undefined)),
+      ),
+    responses: () => structuredClone(state.responses),
+    message: (channel, ts) => structuredClone(state.messages[channelIdOf(channel)]?.find((m) => m.ts === ts)),
+    view: (viewId) => structuredClone(state.views[viewId]?.view ?? Object.values(state.homes).find((v) => v.id === viewId)),
     addUser: (input) => addSlackUser(world, input),
     mintTriggerId: (user) => mintTrigger(state, user, clock()),
     mintResponseUrl: (target) => `${origin()}${prefix}/_sandbox/slack/respond/${mintResponseId(state, target, clock())}`,
