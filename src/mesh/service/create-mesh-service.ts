@@ -10,6 +10,7 @@ import { syncProduct } from './products/sync-product';
 import { approveRequest } from './subscriptions/approve-request';
 import { cancelRequest } from './subscriptions/cancel-request';
 import { denyRequest } from './subscriptions/deny-request';
+import { describeAccess } from './subscriptions/describe-access';
 import { expirePending } from './subscriptions/expire-pending';
 import { getSubscription } from './subscriptions/get-subscription';
 import { listSubscriptions } from './subscriptions/list-subscriptions';
@@ -53,6 +54,7 @@ export function createMeshService(deps: MeshDeps) {
     retrySubscription: bind(deps, retrySubscription),
     getSubscription: bind(deps, getSubscription),
     listSubscriptions: bind(deps, listSubscriptions),
+    describeAccess: bind(deps, describeAccess),
     expirePending: () => expirePending(deps),
   };
 }

@@ -1,0 +1,78 @@
+import type { SlackUser } from '../../mesh/domain/slack-user';
+import type { MeshService } from '../../mesh/service/create-mesh-service';
+import { SANDBOX_ACCOUNTS, SANDBOX_PRODUCER_DATABASE } from '../seed/sandbox-accounts';
+import { SANDBOX_TEAM, SANDBOX_USERS } from '../slack/slack-world';
+
+const user = (id: string): SlackUser => ({ teamId: SANDBOX_TEAM.id, userId: id });
+
+/** The workshop's people: Ada the mesh admin, Pat the producer, Casey the consumer. */
+export const DEMO_PEOPLE = {
+  ada: user(SANDBOX_USERS.admin.id),
+  pat: user(SANDBOX_USERS.producer.id),
+  casey: user(SANDBOX_USERS.consumer.id),
+} as const;
+
+/** What the demo leaves behind, for whoever runs it (and its test). */
+export interface DemoOutcome {
+  productId: string;
+  subscriptionId: string;
+  namesToQuery: string[];
+}
+
+/**
+ * The TLC303 data mesh workshop, end to end through the mesh service: enable the accounts and map
+ * the people, publish `telco` `usecase*`, request SELECT, list what is pending, approve, grant and
+ * import, then read the names to query through the consumer's links. Each step is told through `say`.
+ */
+export async function runWorkshopDemo(service: MeshService, say: (line: string) => void): Promise<DemoOutcome> {
+  const { ada, pat, casey } = DEMO_PEOPLE;
+  const { producer, consumer } = SANDBOX_ACCOUNTS;
+  let requests = 0;
+  const as = (who: SlackUser) => ({ user: who, requestId: `demo-${String(++requests)}` });
+
+  say('0. Setup (Ada, mesh admin): enable the producer and consumer accounts, map Pat and Casey');
+  await service.enableAccount(as(ada), { accountId: producer.id, as: 'producer' });
+  await service.enableAccount(as(ada), { accountId: consumer.id, as: 'consumer' });
+  await service.mapUser(as(ada), { user: pat, accountId: producer.id, kind: 'producer' });
+  await service.mapUser(as(ada), { user: casey, accountId: consumer.id, kind: 'consumer' });
+  say(`   producer ${producer.id} and consumer ${consumer.id} enabled; Pat → producer, Casey → consumer`);
+
+  say(`1. Pat publishes ${SANDBOX_PRODUCER_DATABASE} usecase* as a data product`);
+  const { product, summary } = await service.publishProduct(as(pat), {
+    producerAccountId: producer.id,
+    sourceDatabase: SANDBOX_PRODUCER_DATABASE,
+    tablePattern: 'usecase*',
+    domain: 'network',
+    description: 'Cell KPIs and churn features for the telco use cases',
+  });
+  say(`   mesh database ${product.meshDatabase}: ${product.tables.join(', ')}`);
+  say(`   created ${String(summary.created.length)}, unchanged ${String(summary.unchanged.length)}; links back in the producer catalog: ${summary.linksCreated.join(', ') || 'already there'}`);
+
+  say('2. Casey requests SELECT on the whole product');
+  const { subscription: requested, notify } = await service.requestAccess(as(casey), {
+    productId: product.id,
+    permissions: ['SELECT'],
+    justification: 'Churn model for the Q4 retention campaign',
+  });
+  say(`   request ${requested.id} is ${requested.status}; owners to ask: ${notify.map((o) => o.userId).join(', ')}`);
+
+  say('3. Pat lists the requests waiting for the producer account');
+  const pending = await service.listSubscriptions(as(pat), { kind: 'pending', producerAccountId: producer.id });
+  for (const s of pending.items) say(`   ${s.id}  ${s.requestedPermissions.join(',')} on ${s.tables.join(', ')}  for ${s.consumerAccountId}: "${s.justification}"`);
+
+  say('4. Pat approves');
+  const approved = await service.approveRequest(as(pat), { id: requested.id });
+  say(`   ${approved.status}: ${String(approved.plan.length)} Lake Formation entries planned`);
+
+  say('5. The grant job grants in the mesh account, then Casey’s account accepts the share and links it');
+  const active = await service.runGrant(as(pat), { id: requested.id });
+  say(`   ${active.status}; RAM shares accepted: ${String(active.ramShares.length)}; links: ${active.links.map((l) => l.table ?? l.database).join(', ')}`);
+
+  say('6. Casey reads what she can query, through her links');
+  const tables = await service.describeAccess(as(casey), { id: requested.id });
+  for (const table of tables) {
+    say(`   SELECT * FROM "${table.name.replace('.', '"."')}" LIMIT 10;`);
+    say(`     ${String(table.columns.length)} columns (${table.columns.slice(0, 4).map((c) => `${c.name} ${c.type}`).join(', ')}, …), partitioned by ${table.partitionKeys.join(', ') || 'nothing'}, at ${table.location ?? '?'}`);
+  }
+  return { productId: product.id, subscriptionId: requested.id, namesToQuery: tables.map((t) => t.name) };
+}

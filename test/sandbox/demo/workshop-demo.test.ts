@@ -1,0 +1,45 @@
+import { ListPermissionsCommand } from '@aws-sdk/client-lakeformation';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMeshService } from '../../../src/mesh/service/create-mesh-service';
+import { runWorkshopDemo } from '../../../src/sandbox/demo/workshop-demo';
+import { SANDBOX_ACCOUNTS } from '../../../src/sandbox/seed/sandbox-accounts';
+import { clientPool, type ClientPool } from '../aws/cross-account/service-clients';
+import { startMeshWorld, type MeshWorld } from '../../support/mesh-world';
+
+let world: MeshWorld;
+let pool: ClientPool;
+
+beforeAll(async () => {
+  // startMeshWorld maps Pat and Casey already; the demo maps them again, which changes nothing.
+  world = await startMeshWorld();
+  pool = clientPool(world.emu);
+});
+afterAll(async () => {
+  pool.destroy();
+  await world.close();
+});
+
+describe('npm run demo (the workshop, end to end)', () => {
+  it('leaves an ACTIVE subscription whose names the consumer can query, told step by step', async () => {
+    const lines: string[] = [];
+
+    const outcome = await runWorkshopDemo(createMeshService(world.deps), (line) => lines.push(line));
+
+    expect(outcome.productId).toBe('telco-111111111111');
+    expect(outcome.namesToQuery).toEqual(['telco-111111111111.usecase1_cell_kpis', 'telco-111111111111.usecase2_customer_churn']);
+    expect(lines.filter((l) => /^\d\. /.test(l)).map((l) => l.slice(0, 2))).toEqual(['0.', '1.', '2.', '3.', '4.', '5.', '6.']);
+    expect(lines.join('\n')).toContain('SELECT * FROM "telco-111111111111"."usecase1_cell_kpis" LIMIT 10;');
+    // Lake Formation in the mesh account shows the consumer account's grants on both tables.
+    const { PrincipalResourcePermissions } = await pool
+      .as('mesh')
+      .lf.send(new ListPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ACCOUNTS.consumer.id } }));
+    const tables = (PrincipalResourcePermissions ?? []).flatMap((row) => row.Resource?.TableWithColumns?.Name ?? []).sort();
+    expect(tables).toEqual(['usecase1_cell_kpis', 'usecase2_customer_churn']);
+    expect((await world.deps.stores.subscriptions.get(outcome.subscriptionId))?.status).toBe('ACTIVE');
+  });
+
+  it('can be played again on the same sandbox: publish is idempotent, a new request is granted', async () => {
+    const again = await runWorkshopDemo(createMeshService(world.deps), () => undefined);
+    expect(again.namesToQuery).toHaveLength(2);
+  });
+});
