@@ -172,7 +172,7 @@ function guessSpec(text: string): CommandSpec | undefined {
 
 function unterminatedQuote(text: string, at: number): UsageError {
   const spec = guessSpec(text);
-  const problem = `the quote ${code(text.slice(at))} is not closed. Close it, or write \`\\"\` for a quote inside text.`;
+  const problem = `the quote ${code(text.slice(at).trim())} is not closed. Close it, or write \`\\"\` for a quote inside text.`;
   return spec === undefined ? usageError(`${code(COMMAND)}: ${problem}`, allUsageLines()) : refusal(spec, problem);
 }
 
