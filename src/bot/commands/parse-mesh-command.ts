@@ -176,22 +176,22 @@ function unterminatedQuote(text: string, at: number): UsageError {
   return spec === undefined ? usageError(`${code(COMMAND)}: ${problem}`, allUsageLines()) : refusal(spec, problem);
 }
 
-/** The spec for the first tokens (`request`, `admin map`), or the usage error naming what is unknown. */
-function specFor(tokens: readonly Token[]): { spec: KnownSpec; args: readonly Token[] } | UsageError {
-  const [head, sub] = tokens;
-  const word = head?.text.toLowerCase() ?? 'help';
+/** The spec for the first words (`request`, `admin map`) and the arguments after them, or the usage error naming what is unknown. */
+function specFor(head: Token, rest: readonly Token[]): { spec: KnownSpec; args: readonly Token[] } | UsageError {
+  const word = head.text.toLowerCase();
   if (word !== 'admin') {
     const spec = TOP_LEVEL.includes(word) ? findSpec(word) : undefined;
-    if (spec !== undefined) return { spec, args: tokens.slice(1) };
+    if (spec !== undefined) return { spec, args: rest };
     const list = TOP_LEVEL.map(code).join(', ');
-    return usageError(`${code(COMMAND)}: unknown command ${code(head?.text ?? word)}.${suggestion(word, TOP_LEVEL)} Commands: ${list}.`, allUsageLines());
+    return usageError(`${code(COMMAND)}: unknown command ${code(head.text)}.${suggestion(word, TOP_LEVEL)} Commands: ${list}.`, allUsageLines());
   }
+  const [sub, ...args] = rest;
   const adminUsage = specsOf('admin').map(usageLine).join('\n');
   const list = ADMIN_COMMANDS.map(code).join(', ');
   if (sub === undefined) return usageError(`${code(`${COMMAND} admin`)}: missing the admin command (${list}).`, adminUsage);
   const subWord = sub.text.toLowerCase();
   const spec = findSpec(`admin ${subWord}`);
-  if (spec !== undefined) return { spec, args: tokens.slice(2) };
+  if (spec !== undefined) return { spec, args };
   return usageError(
     `${code(`${COMMAND} admin`)}: unknown admin command ${code(sub.text)}.${suggestion(subWord, ADMIN_COMMANDS)} Admin commands: ${list}.`,
     adminUsage,
@@ -206,8 +206,9 @@ function specFor(tokens: readonly Token[]): { spec: KnownSpec; args: readonly To
 export function parseMeshCommand(text: string): MeshCommand | UsageError {
   const tokenized = tokenize(text);
   if (!tokenized.ok) return unterminatedQuote(text, tokenized.unterminatedQuoteAt);
-  if (tokenized.tokens.length === 0) return { kind: 'help' };
-  const found = specFor(tokenized.tokens);
+  const [head, ...rest] = tokenized.tokens;
+  if (head === undefined) return { kind: 'help' };
+  const found = specFor(head, rest);
   if ('kind' in found) return found;
   const parsed = PARSERS[found.spec.name](found.args);
   if (!parsed.ok) return refusal(found.spec, parsed.problem);

@@ -141,6 +141,7 @@ describe('parseMeshCommand: request, tables before permissions before the reason
     [`request ${P} "Churn model"`, '`Churn model` is not a table name (a-z, 0-9, _ and -).'],
     [`request ${P} usecase1 <@U0ALICE|alice>`, '`@alice` is a mention, not a permission. After the tables (`usecase1`) come the permissions, then the reason.'],
     [`request <#C1|data-products>`, '`#data-products` is a channel, not the product.'],
+    [`request ${P} ,`, '`,` names no table.'],
     [`request ${P} select ${'x'.repeat(4097)}`, 'the reason is longer than 4,096 characters.'],
   ])('%j is refused', (text, problem) => {
     expect(parseMeshCommand(text)).toEqual(refused('request', problem));
