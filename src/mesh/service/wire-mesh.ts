@@ -8,6 +8,7 @@ import { createKeyedLock } from '../execute/keyed-lock';
 import { createAccountStore } from '../store/account-store';
 import { createDocumentClient } from '../store/document-client';
 import { createIdentityStore } from '../store/identity-store';
+import { createNoticeStore, type NoticeStore } from '../store/notice-store';
 import { createProductStore } from '../store/product-store';
 import { createSubscriptionStore } from '../store/subscription-store';
 import { createMeshService, type MeshService } from './create-mesh-service';
@@ -28,8 +29,8 @@ export interface MeshWiring {
   clock?: () => number;
 }
 
-/** Build the mesh service and its dependencies; `destroy()` releases the AWS clients' sockets. */
-export function wireMesh(wiring: MeshWiring): { service: MeshService; deps: MeshDeps; destroy: () => void } {
+/** Build the mesh service and its dependencies (and the notices the bot keeps); `destroy()` releases the AWS clients' sockets. */
+export function wireMesh(wiring: MeshWiring): { service: MeshService; deps: MeshDeps; notices: NoticeStore; destroy: () => void } {
   const clock = wiring.clock ?? Date.now;
   const config = MeshConfigSchema.parse(wiring.config);
   const aws = createAwsClients({
@@ -53,5 +54,5 @@ export function wireMesh(wiring: MeshWiring): { service: MeshService; deps: Mesh
     logger: wiring.logger,
     locks: createKeyedLock(),
   };
-  return { service: createMeshService(deps), deps, destroy: aws.destroy };
+  return { service: createMeshService(deps), deps, notices: createNoticeStore(store), destroy: aws.destroy };
 }

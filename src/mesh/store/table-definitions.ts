@@ -62,8 +62,15 @@ export const ACCOUNTS_TABLE = {
   },
 } as const satisfies TableDefinition;
 
+/** Where messages about a subject (a subscription, a product) were posted, so each is updated in place. */
+export const NOTICES_TABLE = {
+  name: 'notices',
+  partitionKey: 'subjectId',
+  indexes: {},
+} as const satisfies TableDefinition;
+
 /** Every table Meshbot needs. */
-export const TABLES: readonly TableDefinition[] = [SUBSCRIPTIONS_TABLE, PRODUCTS_TABLE, IDENTITIES_TABLE, ACCOUNTS_TABLE];
+export const TABLES: readonly TableDefinition[] = [SUBSCRIPTIONS_TABLE, PRODUCTS_TABLE, IDENTITIES_TABLE, ACCOUNTS_TABLE, NOTICES_TABLE];
 
 /** The physical table name for a logical one, e.g. `meshbot-subscriptions`. */
 export function tableName(prefix: string, table: TableDefinition): string {
