@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { SlackUserSchema } from '../mesh/domain/slack-user';
+import { NoticeRefSchema } from '../mesh/store/notice-store';
+
+const ContextSchema = z.object({ user: SlackUserSchema, requestId: z.string().min(1) });
+
+/** Where to tell the user who asked how it went (the channel of the command, or a DM). */
+const ReplyToSchema = z.object({ channel: z.string().min(1), user: z.string().min(1) });
+
+/**
+ * Work that outlasts Slack's 3-second ack, run by the job queue: in this process locally, by the
+ * worker Lambda from SQS in AWS. Every job carries the request context of the human it acts for.
+ */
+export const BotJobSchema = z.discriminatedUnion('kind', [
+  /** Grant an approved subscription, import it on the consumer side, update its messages, tell the requester. */
+  z.object({ kind: z.literal('grant'), id: z.string(), ctx: ContextSchema }),
+  /** Retry a FAILED (or stuck) subscription. */
+  z.object({ kind: z.literal('retry'), id: z.string(), ctx: ContextSchema, replyTo: ReplyToSchema.optional() }),
+  /** Revoke an ACTIVE subscription. */
+  z.object({ kind: z.literal('revoke'), id: z.string(), reason: z.string(), ctx: ContextSchema, replyTo: ReplyToSchema.optional() }),
+  /** Change the permissions of an ACTIVE subscription. */
+  z.object({ kind: z.literal('modify'), input: z.record(z.string(), z.unknown()), ctx: ContextSchema, replyTo: ReplyToSchema.optional() }),
+  /** Publish (or re-publish) a product and post its card. */
+  z.object({ kind: z.literal('publish'), input: z.record(z.string(), z.unknown()), ctx: ContextSchema, replyTo: ReplyToSchema }),
+  /** Scheduled: product syncs due, pending reminders and expiry. */
+  z.object({ kind: z.literal('sweep'), requestId: z.string() }),
+  /** Update every message showing a subscription to its current state (after any change). */
+  z.object({ kind: z.literal('refresh'), id: z.string(), requestId: z.string(), ref: NoticeRefSchema.optional() }),
+]);
+
+export type BotJob = z.infer<typeof BotJobSchema>;
+
+/** The SQS message group of a job: grants and revokes of one subscription run in order. */
+export function jobGroup(job: BotJob): string {
+  return 'id' in job ? job.id : job.kind;
+}
+
+/** A stable id per job for SQS deduplication (a Slack retry or a double click sends the same job twice). */
+export function jobId(job: BotJob): string {
+  return `${job.kind}:${'id' in job ? job.id : ''}:${'ctx' in job ? job.ctx.requestId : job.requestId}`;
+}

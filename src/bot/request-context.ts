@@ -1,0 +1,19 @@
+import type { RequestContext } from '../mesh/service/request-context';
+
+/** The Slack fields every payload kind carries about who acts, under one of their names. */
+export interface SlackActorFields {
+  user_id?: string;
+  team_id?: string;
+  user?: { id: string; team_id?: string } | string;
+  team?: { id: string } | null;
+}
+
+/**
+ * The mesh request context of a Slack payload: the acting user with their workspace (a click from
+ * another workspace is another user), and a fresh request id for logs and the STS session name.
+ */
+export function contextOf(body: SlackActorFields, newId: () => string): RequestContext {
+  const userId = typeof body.user === 'string' ? body.user : (body.user?.id ?? body.user_id ?? '');
+  const teamId = (typeof body.user === 'object' ? body.user.team_id : undefined) ?? body.team?.id ?? body.team_id ?? '';
+  return { user: { teamId, userId }, requestId: newId() };
+}
