@@ -103,6 +103,12 @@ export function ageText(iso: string, now: Date): string {
   return 'just now';
 }
 
+/** `just now` or `3 days ago`. */
+export function agoText(iso: string, now: Date): string {
+  const age = ageText(iso, now);
+  return age === 'just now' ? age : `${age} ago`;
+}
+
 /**
  * Joins already-escaped items with `separator`, stopping before `max` units (or `maxItems` items) and
  * ending with `+N more`, e.g. `` `a`, `b` +3 more ``.

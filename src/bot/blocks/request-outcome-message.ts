@@ -60,7 +60,7 @@ export function buildRequestOutcomeMessage(input: RequestOutcomeInput): SlackMes
       );
       break;
     case 'EXPIRED':
-      blocks.push(section(`${statusBadge('EXPIRED')} — nobody decided on your request for ${name}${expiredText(s)}. Ask again with ${code(`/mesh request ${s.productId}`)}.`));
+      blocks.push(section(`${statusBadge('EXPIRED')} — your request for ${name} expired${expiredText(s)}: nobody decided in time. Ask again with ${code(`/mesh request ${s.productId}`)}.`));
       break;
     case 'CANCELLED':
       blocks.push(section(`${statusBadge('CANCELLED')} — your request for ${name} was cancelled${cancelText(s)}.`));

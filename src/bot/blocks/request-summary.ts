@@ -1,7 +1,7 @@
 import type { DataProduct } from '../../mesh/domain/data-product';
 import type { Subscription } from '../../mesh/domain/subscription';
 import { fields, section } from './block-kit';
-import { actorText, ageText, code, dateText, escapeMrkdwn, mention, plural, quoteChunks } from './mrkdwn';
+import { actorText, agoText, code, dateText, escapeMrkdwn, mention, plural, quoteChunks } from './mrkdwn';
 import type { KnownBlock } from './slack-types';
 import { columnsText, permissionsText, tablesText } from './subscription-facts';
 
@@ -22,7 +22,7 @@ export function requestFields(subscription: Subscription, product: DataProduct |
     `*${plural(subscription.tables.length, 'table')}*\n${tablesText(subscription.tables, 1800, '\n', 8)}`,
     `*Permissions*\n${permissionsText(subscription.requestedPermissions)}`,
     `*Columns*\n${columnsText(subscription.columns, 1800)}`,
-    `*Requested*\n${dateText(subscription.createdAt)} (${ageText(subscription.createdAt, now)} ago)`,
+    `*Requested*\n${dateText(subscription.createdAt)} (${agoText(subscription.createdAt, now)})`,
   ];
 }
 

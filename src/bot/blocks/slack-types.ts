@@ -13,8 +13,10 @@ export type ConfirmationDialog = types.ConfirmationDialog;
 export type PlainTextElement = types.PlainTextElement;
 export type MrkdwnElement = types.MrkdwnElement;
 export type PlainTextOption = types.PlainTextOption;
-export type ModalView = types.ModalView;
-export type HomeView = types.HomeView;
+/** A modal as the builders make it: Bolt's `ModalView` with known blocks only, so callers can narrow them. */
+export type ModalView = Omit<types.ModalView, 'blocks'> & { blocks: KnownBlock[] };
+/** The App Home view as the builders make it (`views.publish`). */
+export type HomeView = Omit<types.HomeView, 'blocks'> & { blocks: KnownBlock[] };
 
 /** A message as `chat.postMessage` / `chat.update` / `respond` take it: blocks, and `text` for notifications. */
 export interface SlackMessage {

@@ -1,9 +1,9 @@
 import type { DataProduct } from '../../mesh/domain/data-product';
 import type { HistoryEntry, Subscription } from '../../mesh/domain/subscription';
 import { context, fields, header, message, section } from './block-kit';
-import { actorText, code, dateText, escapeMrkdwn, joinCapped, plural, truncate } from './mrkdwn';
+import { actorText, code, dateText, escapeMrkdwn, joinCapped, mention, plural, truncate } from './mrkdwn';
 import { failureListText, namesToQueryBlocks } from './request-outcome-parts';
-import { reasonBlocks, requestHeadline } from './request-summary';
+import { reasonBlocks } from './request-summary';
 import type { KnownBlock, SlackMessage } from './slack-types';
 import { columnsText, permissionsText, STATUS_STYLE, statusBadge, tablesText } from './subscription-facts';
 
@@ -59,7 +59,7 @@ export function buildSubscriptionDetailMessage(input: SubscriptionDetailInput): 
       : '_none_';
   const blocks: KnownBlock[] = [
     header(`Subscription · ${product?.name ?? s.productId}`),
-    section(`${statusBadge(s.status)} · ${requestHeadline(s, product)}`),
+    section(`${statusBadge(s.status)} · account ${code(s.consumerAccountId)}, requested by ${mention(s.requester).mrkdwn}`),
     fields([
       `*${plural(s.tables.length, 'table')}* of ${code(s.meshDatabase)}\n${tablesText(s.tables, 1700, '\n', 8)}`,
       `*Columns*\n${columnsText(s.columns, 1800)}`,

@@ -1,6 +1,6 @@
 import type { Subscription } from '../../mesh/domain/subscription';
-import { actorText, ageText, code, dateText, escapeMrkdwn, mention } from './mrkdwn';
-import { failedEntries, namesToQuery, permissionsText, STATUS_STYLE, tablesText } from './subscription-facts';
+import { actorText, ageText, code, dateText, mention, plural } from './mrkdwn';
+import { failedEntries, lastEvent, namesToQuery, permissionsText, STATUS_STYLE, tablesText } from './subscription-facts';
 
 /**
  * One subscription as a line of facts: status, product → account, permissions, tables, who, when;
@@ -33,12 +33,12 @@ function whenText(s: Subscription, now: Date): string {
         ? `${requested} · ${s.status === 'DENIED' ? 'denied' : 'approved'} by ${actorText(s.decidedBy)} ${dateText(s.decidedAt ?? s.updatedAt, '{date_short_pretty}')}`
         : requested;
     case 'FAILED':
-      return `${requested} · ${failedEntries(s).length} grants failed`;
-    default:
-      return `${requested} · ${escapeMrkdwn(style(s))} ${dateText(s.updatedAt, '{date_short_pretty}')}`;
+      return `${requested} · ${plural(failedEntries(s).length, 'grant')} failed`;
+    default: {
+      // Who ended it matters more than the worker that finished the job.
+      const entry = lastEvent(s, 'cancel', 'expire', 'revoke') ?? s.history[s.history.length - 1];
+      const by = entry && 'userId' in entry.actor ? ` by ${actorText(entry.actor)}` : '';
+      return `${requested} · ${STATUS_STYLE[s.status].label.toLowerCase()}${by} ${dateText(entry?.at ?? s.updatedAt, '{date_short_pretty}')}`;
+    }
   }
-}
-
-function style(s: Subscription): string {
-  return STATUS_STYLE[s.status].label.toLowerCase();
 }

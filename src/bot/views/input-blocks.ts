@@ -31,7 +31,8 @@ export function input(spec: InputSpec): InputBlock {
 /** A checkbox group (≤ 10 options); initial options must be among the options, or Slack refuses the view. */
 export function checkboxes(actionId: string, options: readonly PlainTextOption[], initial: readonly string[] = []): InputElement {
   const opts = options.slice(0, L.checkboxOptions);
-  const chosen = opts.filter((o) => o.value !== undefined && initial.includes(o.value));
+  const wanted = new Set(initial);
+  const chosen = opts.filter((o) => o.value !== undefined && wanted.has(o.value));
   return { type: 'checkboxes', action_id: actionId, options: opts, ...(chosen.length > 0 ? { initial_options: chosen } : {}) };
 }
 

@@ -151,15 +151,17 @@ function productIntro(product: DataProduct): KnownBlock[] {
 
 function tablesInput(product: DataProduct, longTables: readonly string[], prefill: readonly string[]): KnownBlock {
   const tables = product.tables;
-  const initialValues = prefill.filter((t) => tables.includes(t)).map((t) => tableOptionValue(t, longTables));
-  const initial = initialValues.filter((v): v is string => v !== undefined);
+  const known = new Set(tables);
+  const prefilled = [...new Set(prefill)].filter((t) => known.has(t));
+  const initial = prefilled.map((t) => tableOptionValue(t, longTables)).filter((v): v is string => v !== undefined);
   const label = 'Tables';
   if (tables.length <= L.checkboxOptions) {
     return input({ blockId: REQUEST_BLOCKS.tables, label, element: checkboxes('tables', tableOptions(tables, longTables), initial) });
   }
   if (tables.length <= L.staticOptions) {
     const options = tableOptions(tables, longTables);
-    const chosen = options.filter((o) => o.value !== undefined && initial.includes(o.value));
+    const wanted = new Set(initial);
+    const chosen = options.filter((o) => o.value !== undefined && wanted.has(o.value));
     return input({
       blockId: REQUEST_BLOCKS.tables,
       label,
@@ -173,10 +175,7 @@ function tablesInput(product: DataProduct, longTables: readonly string[], prefil
     });
   }
   // More than Slack lists in a static menu: the bot answers the typed text (buildTableSearchOptions).
-  const chosen = tableOptions(
-    prefill.filter((t) => tables.includes(t)),
-    longTables,
-  ).slice(0, L.staticOptions);
+  const chosen = tableOptions(prefilled.slice(0, L.staticOptions), longTables);
   return input({
     blockId: REQUEST_BLOCKS.tables,
     label,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ColumnFilter } from '../../mesh/domain/subscription';
-import { formatIssues } from '../../mesh/domain/format-issues';
 import { truncate } from '../blocks/mrkdwn';
 import { SLACK_LIMITS } from '../blocks/slack-limits';
 
@@ -67,9 +66,9 @@ export function decodeMetadata<T>(schema: z.ZodType<T>, privateMetadata: string 
   }
 }
 
-/** A zod error as one block error, cut to what Slack shows. */
+/** A zod error as one block error, cut to what Slack shows; paths are dropped (the block says where). */
 export function issueText(error: z.ZodError): string {
-  return truncate(formatIssues(error), 300);
+  return truncate([...new Set(error.issues.map((issue) => issue.message))].join('; '), 300);
 }
 
 /** What a form whose metadata was tampered with or is from an older version says. */
