@@ -19,14 +19,17 @@ import type {
 // Every mrkdwn object is `verbatim`: Slack then turns no bare URL, channel name or @word into a link
 // or mention, so only tokens the builders wrote on purpose (`<@U…>`, `<!date^…>`) are live.
 
+// Slack refuses empty text objects; blank user text (a name of spaces) shows as a dash instead.
+const orDash = (text: string): string => (text.trim().length > 0 ? text : '—');
+
 /** A plain-text object (no mrkdwn, no mentions), cut to `max`. */
 export function plain(text: string, max: number = L.sectionText): PlainTextElement {
-  return { type: 'plain_text', text: truncate(text, max), emoji: true };
+  return { type: 'plain_text', text: truncate(orDash(text), max), emoji: true };
 }
 
 /** A verbatim mrkdwn object from already-escaped text, cut to `max`. */
 export function mrkdwn(text: string, max: number = L.sectionText): MrkdwnElement {
-  return { type: 'mrkdwn', text: truncateMrkdwn(text, max), verbatim: true };
+  return { type: 'mrkdwn', text: truncateMrkdwn(orDash(text), max), verbatim: true };
 }
 
 /** A header block (plain text, ≤ 150). */
@@ -114,7 +117,7 @@ export function option(text: string, value: string, description?: string): Plain
  * exceed, the last blocks give way to a context line saying how many were left out.
  */
 export function message(text: string, blocks: readonly KnownBlock[], maxBlocks: number = L.messageBlocks): SlackMessage {
-  return { text: truncateMrkdwn(text, L.messageText), blocks: capBlocks(blocks, maxBlocks) };
+  return { text: truncateMrkdwn(text.trim().length > 0 ? text : 'Meshbot', L.messageText), blocks: capBlocks(blocks, maxBlocks) };
 }
 
 /** Blocks capped at `max`, the overflow replaced by a context line. */

@@ -39,6 +39,7 @@ function checkText(v: unknown, max: number, where: string, out: string[]): void 
   if (!isObject(v)) return;
   const text = str(v.text);
   if (text.length > max) out.push(`${where}: text ${text.length} > ${max}`);
+  if (text.trim().length === 0) out.push(`${where}: empty text`);
   if (v.type === 'mrkdwn') out.push(...mrkdwnViolations(text, where));
 }
 
