@@ -107,6 +107,12 @@ describe('buildAccountListMessage', () => {
 });
 
 describe('buildHelpMessage', () => {
+  it('renders the usage text under a header', () => {
+    const message = buildHelpMessage('*Consumers*\n`/mesh request <product>` — ask for access\n`/mesh subscriptions` — what you have');
+    expect(message).toMatchSnapshot();
+    expectWithinSlackLimits(message, 'message');
+  });
+
   it('shows the usage text with < and > escaped, split into sections', () => {
     const usage = ['*Consumers*', '`/mesh request <product> [tables] [permissions]` — ask for access', ...Array.from({ length: 200 }, (_, i) => `\`/mesh cmd${i} <arg>\` — does thing ${i}`)].join('\n');
     const message = buildHelpMessage(usage);
