@@ -17,6 +17,10 @@ export const ACTIONS = {
   cancel: 'mesh_cancel',
   /** Pagination of long lists; value: an opaque cursor. */
   nextPage: 'mesh_next_page',
+  /** Request modal, catalogs of more than 100 tables: the `multi_external_select` whose options the bot serves. */
+  requestTablesSearch: 'mesh_request_tables_search',
+  /** Approve-with-changes modal: an input changed; the listener rebuilds the "will be granted" preview. */
+  approvePreview: 'mesh_approve_preview',
 } as const;
 
 /** Modals, by `callback_id`; their `private_metadata` carries the ids they act on. */
@@ -26,6 +30,19 @@ export const VIEWS = {
   deny: 'mesh_deny_modal',
   revoke: 'mesh_revoke_modal',
 } as const;
+
+/**
+ * The `action_id` of a button repeated in one message or view (lists, App Home): `<base>:<key>`,
+ * because Slack wants action ids unique there. The value still carries the id acted on.
+ */
+export function keyedActionId(base: ActionId, key: string): string {
+  return `${base}:${key}`.slice(0, 255);
+}
+
+/** Matches `base` and its keyed variants, for `app.action(actionIdPattern(ACTIONS.approve), …)`. */
+export function actionIdPattern(base: ActionId): RegExp {
+  return new RegExp(`^${base}(?::.*)?$`);
+}
 
 /** The one slash command. */
 export const COMMAND = '/mesh';

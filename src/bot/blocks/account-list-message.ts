@@ -1,0 +1,22 @@
+import type { MeshAccount } from '../../mesh/domain/mesh-account';
+import { header, message, section } from './block-kit';
+import { code, dateText, mention, plural } from './mrkdwn';
+import { PAGE_SIZE, pageFooter, type Page } from './pagination';
+import type { KnownBlock, SlackMessage } from './slack-types';
+
+/** One account as a row: id, roles, Lake Formation cross-account version, who enabled it and when. */
+export function accountRowText(account: MeshAccount): string {
+  const roles = [account.producer ? 'producer' : undefined, account.consumer ? 'consumer' : undefined].filter((r) => r !== undefined);
+  const version = account.crossAccountVersion !== undefined ? ` · Lake Formation cross-account version ${account.crossAccountVersion}` : '';
+  return `${code(account.accountId)} · *${roles.length > 0 ? roles.join(' and ') : 'no role'}*${version}\nenabled by ${mention(account.enabledBy).mrkdwn} ${dateText(account.enabledAt, '{date_short_pretty}')}`;
+}
+
+/** The accounts enabled in the mesh, for admins (at most 15 a page). */
+export function buildAccountListMessage(page: Page<MeshAccount>): SlackMessage {
+  const shown = page.items.slice(0, PAGE_SIZE);
+  const blocks: KnownBlock[] = [header('Mesh accounts')];
+  if (shown.length === 0) blocks.push(section(`No account is enabled yet. Enable one with ${code('/mesh admin enable <account> producer|consumer')}.`));
+  for (const account of shown) blocks.push(section(accountRowText(account)));
+  blocks.push(...pageFooter(page, shown.length, 'account'));
+  return message(`Mesh accounts: ${plural(page.total ?? page.items.length, 'account')}`, blocks);
+}

@@ -1,0 +1,77 @@
+import type { DataProduct } from '../../mesh/domain/data-product';
+import type { Subscription } from '../../mesh/domain/subscription';
+import { context, message, section } from './block-kit';
+import { code, escapeMrkdwn, joinCapped, mention } from './mrkdwn';
+import {
+  cancelText,
+  expiredText,
+  failureCountText,
+  grantedText,
+  namesToQueryBlocks,
+  revokeBlocks,
+} from './request-outcome-parts';
+import { decidedByText, reasonBlocks } from './request-summary';
+import type { KnownBlock, SlackMessage } from './slack-types';
+import { columnsText, STATUS_STYLE, statusBadge, tablesText } from './subscription-facts';
+
+export interface RequestOutcomeInput {
+  subscription: Subscription;
+  product: DataProduct;
+}
+
+/**
+ * DM to the requester when their request or subscription changes: granted (with the names to query),
+ * denied (with the reason), failed, revoked, expired or cancelled.
+ */
+export function buildRequestOutcomeMessage(input: RequestOutcomeInput): SlackMessage {
+  const { subscription: s, product } = input;
+  const name = `*${escapeMrkdwn(product.name)}*`;
+  const owners = joinCapped(product.owners.map((o) => mention(o).mrkdwn), ', ', 400, 3);
+  const blocks: KnownBlock[] = [];
+  switch (s.status) {
+    case 'ACTIVE':
+      blocks.push(
+        section(`:white_check_mark: *Access granted* to ${name} for account ${code(s.consumerAccountId)} — ${decidedByText(s, 'approved')}`),
+        section(`${grantedText(s)} · *columns:* ${columnsText(s.columns)}\n*Tables:* ${tablesText(s.tables, 1200)}`),
+        ...(s.decisionNotes ? reasonBlocks('Notes from the approver', s.decisionNotes) : []),
+        ...namesToQueryBlocks(s, `*Query them in account ${code(s.consumerAccountId)} as:*`),
+      );
+      break;
+    case 'DENIED':
+      blocks.push(
+        section(`${STATUS_STYLE.DENIED.emoji} Your request for ${name} was *denied* ${decidedByText(s, '')}`),
+        ...(s.decisionNotes ? reasonBlocks('Why', s.decisionNotes) : []),
+        section(`If something was missing, ask again with ${code(`/mesh request ${s.productId}`)} or talk to ${owners}.`),
+      );
+      break;
+    case 'FAILED':
+      blocks.push(
+        section(
+          `${statusBadge('FAILED')} — your request for ${name} was ${decidedByText(s, 'approved')}, but ${failureCountText(s)}. ` +
+            'The owners can retry it; nothing for you to do yet.',
+        ),
+      );
+      break;
+    case 'REVOKED':
+    case 'REVOKING':
+      blocks.push(
+        ...revokeBlocks(s, `${STATUS_STYLE[s.status].emoji} Your access to ${name} for account ${code(s.consumerAccountId)} ${s.status === 'REVOKED' ? 'was *revoked*' : 'is being *revoked*'}`),
+        section('Queries on its names stop working. To get access again, make a new request.'),
+      );
+      break;
+    case 'EXPIRED':
+      blocks.push(section(`${statusBadge('EXPIRED')} — your request for ${name} expired${expiredText(s)}: nobody decided in time. Ask again with ${code(`/mesh request ${s.productId}`)}.`));
+      break;
+    case 'CANCELLED':
+      blocks.push(section(`${statusBadge('CANCELLED')} — your request for ${name} was cancelled${cancelText(s)}.`));
+      break;
+    case 'PENDING':
+      blocks.push(section(`${statusBadge('PENDING')} — your request for ${name} waits for ${owners}.`));
+      break;
+    case 'GRANTING':
+      blocks.push(section(`${STATUS_STYLE.GRANTING.emoji} Your request for ${name} was ${decidedByText(s, 'approved')}; granting now. I'll message you the names to query.`));
+      break;
+  }
+  blocks.push(context(`Request ${code(s.id)} · ${code(`/mesh show ${s.id}`)}`));
+  return message(`Your request for ${escapeMrkdwn(product.name)}: ${STATUS_STYLE[s.status].label}`, blocks);
+}
