@@ -1,3 +1,4 @@
+import { namesToQuery as meshNamesToQuery } from '../../mesh/service/subscriptions/link-layout';
 import type { GrantEntry, EntryResult } from '../../mesh/domain/grant-entry';
 import type { Permission } from '../../mesh/domain/permission';
 import type { ColumnFilter, HistoryEntry, Subscription } from '../../mesh/domain/subscription';
@@ -71,12 +72,11 @@ export function sqlIdentifier(name: string): string {
  * `"telco-111111111111".usecase1_cell_kpis`; a database link yields one name per subscribed table.
  */
 export function namesToQuery(subscription: Subscription): string[] {
-  const names: string[] = [];
-  for (const link of subscription.links) {
-    const tables = link.table !== undefined ? [link.table] : subscription.tables;
-    for (const table of tables) names.push(`${sqlIdentifier(link.database)}.${sqlIdentifier(table)}`);
-  }
-  return [...new Set(names)];
+  // Link databases never contain a dot, so the first dot splits database from table.
+  return meshNamesToQuery(subscription).map((name) => {
+    const dot = name.indexOf('.');
+    return `${sqlIdentifier(name.slice(0, dot))}.${sqlIdentifier(name.slice(dot + 1))}`;
+  });
 }
 
 /** The names to query as a copyable code block, capped at `maxNames` lines and `max` units. */

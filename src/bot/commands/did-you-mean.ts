@@ -1,4 +1,4 @@
-import { code } from './mrkdwn';
+import { echoWord } from './echo-word';
 
 /** Words longer than this are not typos of a command; skipping them keeps the distance cheap. */
 const MAX_WORD = 40;
@@ -41,7 +41,7 @@ export function didYouMean(word: string, candidates: readonly string[]): string[
 
 /** The suggestion sentence for a message, or '' when nothing is close: ` Did you mean `request`?`. */
 export function suggestion(word: string, candidates: readonly string[]): string {
-  const close = didYouMean(word, candidates).map(code);
+  const close = didYouMean(word, candidates).map(echoWord);
   if (close.length === 0) return '';
   const last = close.pop() ?? '';
   return ` Did you mean ${close.length > 0 ? `${close.join(', ')} or ${last}` : last}?`;

@@ -1,6 +1,6 @@
 import { COMMAND } from '../interaction-ids';
 import { COMMAND_SPECS, type CommandSpec, type HelpTopic } from './command-specs';
-import { escapeMrkdwn } from './mrkdwn';
+import { escapeMrkdwn } from '../blocks/mrkdwn';
 
 /** The usage line of a command, mrkdwn: `` `/mesh revoke &lt;id&gt; &lt;reason…&gt;` ``. */
 export function usageLine(spec: CommandSpec): string {

@@ -6,7 +6,7 @@ import { SubscriptionIdSchema } from '../../mesh/domain/subscription';
 import { SUBSCRIPTION_STATUSES, SubscriptionStatusSchema, type SubscriptionStatus } from '../../mesh/domain/subscription-status';
 import { suggestion } from './did-you-mean';
 import { MappablePersonaSchema, TablePatternSchema, type MappablePersona, type RequestedTables } from './mesh-command';
-import { code } from './mrkdwn';
+import { echoWord } from './echo-word';
 import type { Token } from './tokenize';
 
 /** A value read from the tokens, or the problem with them as one mrkdwn sentence. */
@@ -25,7 +25,7 @@ export function fail(problem: string): { ok: false; problem: string } {
 /** "`@pat` is a mention, not the product." for a Slack reference where a word belongs. */
 function notAWord(token: Token, what: string): string {
   const nature = token.kind === 'user' ? 'a mention' : token.kind === 'channel' ? 'a channel' : 'a user group';
-  return `${code(token.text)} is ${nature}, not ${what}.`;
+  return `${echoWord(token.text)} is ${nature}, not ${what}.`;
 }
 
 /** One sentence for a failed length check: "`--name` is longer than 200 characters.". */
@@ -46,7 +46,7 @@ export function readWord(token: Token | undefined, what: string): Read<string> {
 /** Complains about tokens left over where the command takes no more: "unexpected `a b`.". */
 export function nothingAfter<T>(args: readonly Token[], from: number, value: T): Read<T> {
   const extra = args.slice(from);
-  return extra.length === 0 ? ok(value) : fail(`unexpected ${code(extra.map((token) => token.text).join(' '))}.`);
+  return extra.length === 0 ? ok(value) : fail(`unexpected ${echoWord(extra.map((token) => token.text).join(' '))}.`);
 }
 
 /** Free text: the tokens' texts joined by single spaces, trimmed. Quotes only group; they are not kept. */
@@ -79,7 +79,7 @@ export function readProduct(token: Token | undefined): Read<string> {
 export function glueName(text: string, noun: string): Read<string> {
   const lower = text.toLowerCase();
   if (lower.length > 255) return fail(`the ${noun} is longer than 255 characters.`);
-  return GlueNameSchema.safeParse(lower).success ? ok(lower) : fail(`${code(text)} is not a ${noun} (a-z, 0-9, _ and -).`);
+  return GlueNameSchema.safeParse(lower).success ? ok(lower) : fail(`${echoWord(text)} is not a ${noun} (a-z, 0-9, _ and -).`);
 }
 
 /** A Glue name from a token; `what` names the argument when it is missing. */
@@ -106,11 +106,11 @@ export function readTablePattern(token: Token | undefined): Read<string> {
   const length = TablePatternSchema.safeParse(text);
   if (!length.success) return fail(lengthProblem('the table pattern', length.error));
   if (text.length >= 3 && text.startsWith('/') && text.endsWith('/')) {
-    return compiles(text.slice(1, -1)) ? ok(text) : fail(`${code(text)} is not a valid regular expression.`);
+    return compiles(text.slice(1, -1)) ? ok(text) : fail(`${echoWord(text)} is not a valid regular expression.`);
   }
   if (text.includes('*')) {
     const lower = text.toLowerCase();
-    return /^[a-z0-9_*-]+$/.test(lower) ? ok(lower) : fail(`${code(text)} is not a table pattern (a-z, 0-9, _, - and *).`);
+    return /^[a-z0-9_*-]+$/.test(lower) ? ok(lower) : fail(`${echoWord(text)} is not a table pattern (a-z, 0-9, _, - and *).`);
   }
   return glueName(text, 'table name');
 }
@@ -126,7 +126,7 @@ export function readTables(token: Token | undefined): Read<RequestedTables> {
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part !== '');
-  if (parts.length === 0) return fail(`${code(word.value)} names no table.`);
+  if (parts.length === 0) return fail(`${echoWord(word.value)} names no table.`);
   const tables: string[] = [];
   for (const part of parts) {
     const table = glueName(part, 'table name');
@@ -146,7 +146,7 @@ export function readPermissions(tokens: readonly Token[]): Read<Permission[]> {
   if (parts.length === 0) return fail(`missing the permissions (${PERMISSIONS.join(', ')}).`);
   const unknown = parts.find((part) => !isPermissionName(part));
   if (unknown !== undefined) {
-    return fail(`${code(unknown)} is not a permission (${PERMISSIONS.join(', ')}).${suggestion(unknown.toUpperCase(), PERMISSIONS)}`);
+    return fail(`${echoWord(unknown)} is not a permission (${PERMISSIONS.join(', ')}).${suggestion(unknown.toUpperCase(), PERMISSIONS)}`);
   }
   const set = PermissionSetSchema.safeParse(parts.map((part) => part.toUpperCase()));
   return set.success ? ok(set.data) : fail(`${set.error.issues[0]?.message ?? 'not permissions'}.`);
@@ -157,7 +157,7 @@ export function readAccountId(token: Token | undefined): Read<string> {
   const word = readWord(token, 'the account id');
   if (!word.ok) return word;
   const compact = /^\d{4}-\d{4}-\d{4}$/.test(word.value) ? word.value.replace(/-/g, '') : word.value;
-  return AccountIdSchema.safeParse(compact).success ? ok(compact) : fail(`${code(word.value)} is not an AWS account id (12 digits).`);
+  return AccountIdSchema.safeParse(compact).success ? ok(compact) : fail(`${echoWord(word.value)} is not an AWS account id (12 digits).`);
 }
 
 /** A subscription id; ULIDs are case-insensitive, so it is upper-cased. */
@@ -167,7 +167,7 @@ export function readSubscriptionId(token: Token | undefined): Read<string> {
   const upper = word.value.toUpperCase();
   return SubscriptionIdSchema.safeParse(upper).success
     ? ok(upper)
-    : fail(`${code(word.value)} is not a subscription id (26 letters and digits, such as \`01HZY3J5Q8W6V2K7N4R9T0BCDE\`).`);
+    : fail(`${echoWord(word.value)} is not a subscription id (26 letters and digits, such as \`01HZY3J5Q8W6V2K7N4R9T0BCDE\`).`);
 }
 
 /** A person, as the user id of a Slack mention `<@U123|pat>`. */
@@ -177,14 +177,14 @@ export function readUser(token: Token | undefined): Read<string> {
     case 'user':
       return ok(token.userId);
     case 'usergroup':
-      return fail(`${code(token.text)} is a user group; name one person.`);
+      return fail(`${echoWord(token.text)} is a user group; name one person.`);
     case 'channel':
-      return fail(`${code(token.text)} is a channel, not a person.`);
+      return fail(`${echoWord(token.text)} is a channel, not a person.`);
     case 'word':
       // Slack sends a bare `@pat` when the name was typed rather than picked, and then no id comes with it.
       return token.text.startsWith('@')
-        ? fail(`${code(token.text)} is not a linked mention: pick the person from Slack’s @ list so that Slack sends who it is.`)
-        : fail(`${code(token.text)} is not an @mention of a person.`);
+        ? fail(`${echoWord(token.text)} is not a linked mention: pick the person from Slack’s @ list so that Slack sends who it is.`)
+        : fail(`${echoWord(token.text)} is not an @mention of a person.`);
   }
 }
 
@@ -194,7 +194,7 @@ export function readPersona(token: Token | undefined): Read<MappablePersona> {
   const word = readWord(token, `the role (${roles.join(' or ')})`);
   if (!word.ok) return word;
   const role = MappablePersonaSchema.safeParse(word.value.toLowerCase());
-  return role.success ? ok(role.data) : fail(`${code(word.value)} is not a role (${roles.join(', ')}).${suggestion(word.value, roles)}`);
+  return role.success ? ok(role.data) : fail(`${echoWord(word.value)} is not a role (${roles.join(', ')}).${suggestion(word.value, roles)}`);
 }
 
 /** A subscription status, any case: `active` → `ACTIVE`. */
@@ -204,5 +204,5 @@ export function readStatus(token: Token | undefined): Read<SubscriptionStatus> {
   const status = SubscriptionStatusSchema.safeParse(word.value.toUpperCase());
   return status.success
     ? ok(status.data)
-    : fail(`${code(word.value)} is not a status (${SUBSCRIPTION_STATUSES.join(', ')}).${suggestion(word.value.toUpperCase(), SUBSCRIPTION_STATUSES)}`);
+    : fail(`${echoWord(word.value)} is not a status (${SUBSCRIPTION_STATUSES.join(', ')}).${suggestion(word.value.toUpperCase(), SUBSCRIPTION_STATUSES)}`);
 }

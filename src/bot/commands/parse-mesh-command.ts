@@ -4,7 +4,7 @@ import { COMMAND_SPECS, findSpec, HELP_TOPICS, type CommandName, type CommandSpe
 import { suggestion } from './did-you-mean';
 import { allUsageLines, specsOf, usageLine } from './help-text';
 import { MeshCommandSchema, type CommandOf, type MeshCommand, type SubscriptionsFilter } from './mesh-command';
-import { code } from './mrkdwn';
+import { echoWord } from './echo-word';
 import {
   fail,
   nothingAfter,
@@ -42,7 +42,7 @@ function parseHelp(args: readonly Token[]): Read<CommandOf<'help'>> {
   const two = `${first} ${second ?? ''}`;
   if (isHelpTopic(two)) return nothingAfter(args, 2, { kind: 'help', topic: two });
   if (isHelpTopic(first)) return nothingAfter(args, 1, { kind: 'help', topic: first });
-  return fail(`unknown command ${code(args[0]?.text ?? first)}.${suggestion(first, HELP_TOPICS)}`);
+  return fail(`unknown command ${echoWord(args[0]?.text ?? first)}.${suggestion(first, HELP_TOPICS)}`);
 }
 
 /** `products [text…]`: everything after the command is the search. */
@@ -77,8 +77,8 @@ function parseSubscriptions(args: readonly Token[]): Read<CommandOf<'subscriptio
   }
   // A bare status is a likely slip; say how to write it rather than guess.
   const asStatus = readStatus(first);
-  const hint = asStatus.ok ? ` To list by status, write ${code(`status ${word}`)}.` : suggestion(word, FILTERS);
-  return fail(`${code(first.text)} is not a filter (mine, product, status).${hint}`);
+  const hint = asStatus.ok ? ` To list by status, write ${echoWord(`status ${word}`)}.` : suggestion(word, FILTERS);
+  return fail(`${echoWord(first.text)} is not a filter (mine, product, status).${hint}`);
 }
 
 /** The commands that take one subscription id and nothing else. */
@@ -161,7 +161,7 @@ const PARSERS: Record<CommandName, Parser> = {
 
 /** "`/mesh request`: …" with the command's usage line. */
 function refusal(spec: CommandSpec, problem: string): UsageError {
-  return usageError(`${code(`${COMMAND} ${spec.name}`)}: ${problem}`, usageLine(spec));
+  return usageError(`${echoWord(`${COMMAND} ${spec.name}`)}: ${problem}`, usageLine(spec));
 }
 
 /** The spec the text is about, as far as its first words tell, for an error found before parsing. */
@@ -172,8 +172,8 @@ function guessSpec(text: string): CommandSpec | undefined {
 
 function unterminatedQuote(text: string, at: number): UsageError {
   const spec = guessSpec(text);
-  const problem = `the quote ${code(text.slice(at).trim())} is not closed. Close it, or write \`\\"\` for a quote inside text.`;
-  return spec === undefined ? usageError(`${code(COMMAND)}: ${problem}`, allUsageLines()) : refusal(spec, problem);
+  const problem = `the quote ${echoWord(text.slice(at).trim())} is not closed. Close it, or write \`\\"\` for a quote inside text.`;
+  return spec === undefined ? usageError(`${echoWord(COMMAND)}: ${problem}`, allUsageLines()) : refusal(spec, problem);
 }
 
 /** The spec for the first words (`request`, `admin map`) and the arguments after them, or the usage error naming what is unknown. */
@@ -182,18 +182,18 @@ function specFor(head: Token, rest: readonly Token[]): { spec: KnownSpec; args: 
   if (word !== 'admin') {
     const spec = TOP_LEVEL.includes(word) ? findSpec(word) : undefined;
     if (spec !== undefined) return { spec, args: rest };
-    const list = TOP_LEVEL.map(code).join(', ');
-    return usageError(`${code(COMMAND)}: unknown command ${code(head.text)}.${suggestion(word, TOP_LEVEL)} Commands: ${list}.`, allUsageLines());
+    const list = TOP_LEVEL.map(echoWord).join(', ');
+    return usageError(`${echoWord(COMMAND)}: unknown command ${echoWord(head.text)}.${suggestion(word, TOP_LEVEL)} Commands: ${list}.`, allUsageLines());
   }
   const [sub, ...args] = rest;
   const adminUsage = specsOf('admin').map(usageLine).join('\n');
-  const list = ADMIN_COMMANDS.map(code).join(', ');
-  if (sub === undefined) return usageError(`${code(`${COMMAND} admin`)}: missing the admin command (${list}).`, adminUsage);
+  const list = ADMIN_COMMANDS.map(echoWord).join(', ');
+  if (sub === undefined) return usageError(`${echoWord(`${COMMAND} admin`)}: missing the admin command (${list}).`, adminUsage);
   const subWord = sub.text.toLowerCase();
   const spec = findSpec(`admin ${subWord}`);
   if (spec !== undefined) return { spec, args };
   return usageError(
-    `${code(`${COMMAND} admin`)}: unknown admin command ${code(sub.text)}.${suggestion(subWord, ADMIN_COMMANDS)} Admin commands: ${list}.`,
+    `${echoWord(`${COMMAND} admin`)}: unknown admin command ${echoWord(sub.text)}.${suggestion(subWord, ADMIN_COMMANDS)} Admin commands: ${list}.`,
     adminUsage,
   );
 }

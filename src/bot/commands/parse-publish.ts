@@ -1,7 +1,7 @@
 import { DataProductSchema } from '../../mesh/domain/data-product';
 import { suggestion } from './did-you-mean';
 import type { CommandOf } from './mesh-command';
-import { code } from './mrkdwn';
+import { echoWord } from './echo-word';
 import { fail, glueName, lengthProblem, ok, readGlueName, readTablePattern, readUser, type Read } from './parse-arguments';
 import type { Token } from './tokenize';
 
@@ -33,8 +33,8 @@ function isOptionToken(token: Token | undefined): boolean {
 function checkedText(option: ValueOption, value: string | undefined, field: 'name' | 'domain' | 'description'): Read<string | undefined> {
   if (value === undefined) return ok(undefined);
   const checked = DataProductSchema.shape[field].safeParse(value.trim());
-  if (!checked.success) return fail(lengthProblem(code(option), checked.error));
-  return checked.data === undefined || checked.data === '' ? fail(`${code(option)} is empty.`) : ok(checked.data);
+  if (!checked.success) return fail(lengthProblem(echoWord(option), checked.error));
+  return checked.data === undefined || checked.data === '' ? fail(`${echoWord(option)} is empty.`) : ok(checked.data);
 }
 
 /**
@@ -60,15 +60,15 @@ export function parsePublish(args: readonly Token[]): Read<CommandOf<'publish'>>
     const option = (equals === -1 ? token.text : token.text.slice(0, equals)).toLowerCase();
     const inline = equals === -1 ? undefined : token.text.slice(equals + 1);
     if (!isOption(option)) {
-      return fail(`unknown option ${code(option)} (${OPTION_NAMES.join(', ')}).${suggestion(option, OPTION_NAMES)}`);
+      return fail(`unknown option ${echoWord(option)} (${OPTION_NAMES.join(', ')}).${suggestion(option, OPTION_NAMES)}`);
     }
-    if (seen.has(option)) return fail(`${code(option)} is given twice.`);
+    if (seen.has(option)) return fail(`${echoWord(option)} is given twice.`);
     seen.add(option);
     if (option === '--no-public') {
-      if (inline !== undefined) return fail(`${code(option)} takes no value.`);
+      if (inline !== undefined) return fail(`${echoWord(option)} takes no value.`);
       publicMetadata = false;
     } else if (option === '--owners') {
-      if (inline !== undefined) return fail(`write the owners after a space: ${code(OPTIONS[option])}.`);
+      if (inline !== undefined) return fail(`write the owners after a space: ${echoWord(OPTIONS[option])}.`);
       const ids: string[] = [];
       // Owners run until the first token that is not a mention; a typed `@name` is a mistake, not the end.
       for (let next = args[i]; next !== undefined && (next.kind !== 'word' || next.text.startsWith('@')); next = args[i]) {
@@ -77,13 +77,13 @@ export function parsePublish(args: readonly Token[]): Read<CommandOf<'publish'>>
         if (!ids.includes(user.value)) ids.push(user.value);
         i += 1;
       }
-      if (ids.length === 0) return fail(`${code(option)} needs at least one @mention: ${code(OPTIONS[option])}.`);
+      if (ids.length === 0) return fail(`${echoWord(option)} needs at least one @mention: ${echoWord(OPTIONS[option])}.`);
       owners = ids;
     } else if (inline !== undefined) {
       values[option] = inline;
     } else {
       const next = args[i];
-      if (next === undefined || isOptionToken(next)) return fail(`${code(option)} needs a value: ${code(OPTIONS[option])}.`);
+      if (next === undefined || isOptionToken(next)) return fail(`${echoWord(option)} needs a value: ${echoWord(OPTIONS[option])}.`);
       values[option] = next.text;
       i += 1;
     }
@@ -95,7 +95,7 @@ export function parsePublish(args: readonly Token[]): Read<CommandOf<'publish'>>
   if (!pattern.ok) return pattern;
   if (positional.length > 2) {
     const extra = positional.slice(2).map((token) => token.text).join(' ');
-    return fail(`unexpected ${code(extra)}: after the database comes at most one table or pattern; quote values with spaces.`);
+    return fail(`unexpected ${echoWord(extra)}: after the database comes at most one table or pattern; quote values with spaces.`);
   }
   const name = checkedText('--name', values['--name'], 'name');
   if (!name.ok) return name;

@@ -1,6 +1,6 @@
 import { JustificationSchema } from '../../mesh/domain/subscription';
 import type { CommandOf } from './mesh-command';
-import { code } from './mrkdwn';
+import { echoWord } from './echo-word';
 import { fail, isPermissionName, ok, readPermissions, readProduct, readTables, restText, splitList, type Read } from './parse-arguments';
 import type { Token } from './tokenize';
 
@@ -43,7 +43,7 @@ export function parseRequest(args: readonly Token[]): Read<CommandOf<'request'>>
     if (second === undefined) return ok(command);
     const permissions = readPermissions([second]);
     if (!permissions.ok) {
-      return fail(`${permissions.problem} After the tables (${code(first.text)}) come the permissions, then the reason.`);
+      return fail(`${permissions.problem} After the tables (${echoWord(first.text)}) come the permissions, then the reason.`);
     }
     command.permissions = permissions.value;
     reasonFrom = 3;

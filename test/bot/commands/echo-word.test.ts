@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { code, escapeMrkdwn } from '../../../src/bot/commands/mrkdwn';
+import { escapeMrkdwn } from '../../../src/bot/blocks/mrkdwn';
+import { echoWord } from '../../../src/bot/commands/echo-word';
 
 describe('escapeMrkdwn', () => {
   it('escapes what Slack reads as markup, and only that', () => {
@@ -17,6 +18,6 @@ describe('code', () => {
     ['x'.repeat(61), `\`${'x'.repeat(59)}…\``],
     ['x'.repeat(60), `\`${'x'.repeat(60)}\``],
   ])('%j → %s', (text, expected) => {
-    expect(code(text)).toBe(expected);
+    expect(echoWord(text)).toBe(expected);
   });
 });
