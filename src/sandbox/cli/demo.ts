@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { wireMesh } from '../../mesh/service/wire-mesh';
 import { startEmulator } from '../aws/emulator';
-import { DEMO_PEOPLE, runWorkshopDemo } from '../demo/workshop-demo';
+import { runWorkshopDemo } from '../demo/workshop-demo';
+import { SANDBOX_PEOPLE } from '../seed/seed-mesh';
 import { startSandboxDynamo } from '../dynamo/start-sandbox-dynamo';
 import { SANDBOX_ACCOUNTS, SANDBOX_BOT_SESSION, SANDBOX_REGION } from '../seed/sandbox-accounts';
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const dynamo = new DynamoDBClient({ ...local, endpoint: dynamoEndpoint });
   const sts = new STSClient({ region: SANDBOX_REGION, endpoint: awsEndpoint, credentials: { ...SANDBOX_BOT_SESSION } });
   const mesh = wireMesh({
-    config: { meshAccountId: SANDBOX_ACCOUNTS.mesh.id, region: SANDBOX_REGION, meshAdmins: [DEMO_PEOPLE.ada] },
+    config: { meshAccountId: SANDBOX_ACCOUNTS.mesh.id, region: SANDBOX_REGION, meshAdmins: [SANDBOX_PEOPLE.ada] },
     dynamo,
     tablePrefix: args['table-prefix'] ?? 'meshbot-',
     sts,

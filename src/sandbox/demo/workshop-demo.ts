@@ -1,16 +1,7 @@
 import type { SlackUser } from '../../mesh/domain/slack-user';
 import type { MeshService } from '../../mesh/service/create-mesh-service';
 import { SANDBOX_ACCOUNTS, SANDBOX_PRODUCER_DATABASE } from '../seed/sandbox-accounts';
-import { SANDBOX_TEAM, SANDBOX_USERS } from '../slack/slack-world';
-
-const user = (id: string): SlackUser => ({ teamId: SANDBOX_TEAM.id, userId: id });
-
-/** The workshop's people: Ada the mesh admin, Pat the producer, Casey the consumer. */
-export const DEMO_PEOPLE = {
-  ada: user(SANDBOX_USERS.admin.id),
-  pat: user(SANDBOX_USERS.producer.id),
-  casey: user(SANDBOX_USERS.consumer.id),
-} as const;
+import { SANDBOX_PEOPLE, seedMeshPeople } from '../seed/seed-mesh';
 
 /** What the demo leaves behind, for whoever runs it (and its test). */
 export interface DemoOutcome {
@@ -25,17 +16,14 @@ export interface DemoOutcome {
  * import, then read the names to query through the consumer's links. Each step is told through `say`.
  */
 export async function runWorkshopDemo(service: MeshService, say: (line: string) => void): Promise<DemoOutcome> {
-  const { ada, pat, casey } = DEMO_PEOPLE;
+  const { pat, casey } = SANDBOX_PEOPLE;
   const { producer, consumer } = SANDBOX_ACCOUNTS;
   let requests = 0;
   const as = (who: SlackUser) => ({ user: who, requestId: `demo-${String(++requests)}` });
 
-  say('0. Setup (Ada, mesh admin): enable the producer and consumer accounts, map Pat and Casey');
-  await service.enableAccount(as(ada), { accountId: producer.id, as: 'producer' });
-  await service.enableAccount(as(ada), { accountId: consumer.id, as: 'consumer' });
-  await service.mapUser(as(ada), { user: pat, accountId: producer.id, kind: 'producer' });
-  await service.mapUser(as(ada), { user: casey, accountId: consumer.id, kind: 'consumer' });
-  say(`   producer ${producer.id} and consumer ${consumer.id} enabled; Pat → producer, Casey → consumer`);
+  say('0. Setup (Ada, mesh admin): enable the producer and consumer accounts, map Pat, Sam and Casey');
+  await seedMeshPeople(service, 'demo-setup');
+  say(`   producer ${producer.id} and consumer ${consumer.id} enabled; Pat and Sam → producer, Casey → consumer`);
 
   say(`1. Pat publishes ${SANDBOX_PRODUCER_DATABASE} usecase* as a data product`);
   const { product, summary } = await service.publishProduct(as(pat), {
