@@ -72,6 +72,6 @@ export function buildRequestOutcomeMessage(input: RequestOutcomeInput): SlackMes
       blocks.push(section(`${STATUS_STYLE.GRANTING.emoji} Your request for ${name} was ${decidedByText(s, 'approved')}; granting now. I'll message you the names to query.`));
       break;
   }
-  blocks.push(context(`Request ${code(s.id)} · ${code(`/mesh show ${s.id}`)}`));
+  blocks.push(context(`Request ${code(s.id)} · ${code(`/mesh subscription ${s.id}`)}`));
   return message(`Your request for ${escapeMrkdwn(product.name)}: ${STATUS_STYLE[s.status].label}`, blocks);
 }

@@ -25,7 +25,7 @@ export function buildRequestReceivedMessage(input: RequestReceivedInput): SlackM
         'When one of them decides, I message you here — with the names to query once access is granted.',
     ),
     actions([cancelButton(s)], 'request_received'),
-    context(`Request ${code(s.id)} · see it any time with ${code(`/mesh show ${s.id}`)}`),
+    context(`Request ${code(s.id)} · see it any time with ${code(`/mesh subscription ${s.id}`)}`),
   ];
   return message(`Request sent: ${escapeMrkdwn(grantSummary(s.requestedPermissions, s.tables, product.name))} (${s.id})`, blocks);
 }

@@ -90,7 +90,7 @@ export function namesBlockText(names: readonly string[], max = 2400, maxNames = 
     length += line.length + 1;
   }
   const rest = names.length - lines.length;
-  return '```' + lines.join('\n') + '```' + (rest > 0 ? `\n_+${rest} more — \`/mesh show\` lists them all_` : '');
+  return '```' + lines.join('\n') + '```' + (rest > 0 ? `\n_+${rest} more — \`/mesh subscription <id>\` lists them all_` : '');
 }
 
 /** The latest history entry for one of `events`, newest first. */

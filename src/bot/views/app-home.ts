@@ -91,7 +91,7 @@ function productsSection(products: Listed<DataProduct>): KnownBlock[] {
     );
   }
   for (const p of shown) blocks.push(productRow(p));
-  return [...blocks, ...more(products, shown.length, '/mesh products mine')];
+  return [...blocks, ...more(products, shown.length, '/mesh products')];
 }
 
 function subscriptionsSection(subscriptions: Listed<Subscription>, user: SlackUser, now: Date): KnownBlock[] {

@@ -17,7 +17,7 @@ describe('buildRequestReceivedMessage', () => {
     expectWithinSlackLimits(message, 'message');
     const json = JSON.stringify(message.blocks);
     expect(json).toContain(`"action_id":"${ACTIONS.cancel}"`);
-    expect(json).toContain(`/mesh show ${SUB_ID}`);
+    expect(json).toContain(`/mesh subscription ${SUB_ID}`);
     expect(json).toContain('What happens next');
   });
 });

@@ -42,7 +42,7 @@ describe('buildAppHome', () => {
     expectWithinSlackLimits(view, 'home');
     const json = JSON.stringify(view.blocks);
     expect(json).toContain('and 990 more — use `/mesh pending`');
-    expect(json).toContain('and 990 more — use `/mesh products mine`');
+    expect(json).toContain('and 990 more — use `/mesh products`');
     expect(json).not.toContain('<!channel>');
   });
 });
