@@ -73,10 +73,11 @@ export function sqlIdentifier(name: string): string {
  */
 export function namesToQuery(subscription: Subscription): string[] {
   // Link databases never contain a dot, so the first dot splits database from table.
-  return meshNamesToQuery(subscription).map((name) => {
+  const names = meshNamesToQuery(subscription).map((name) => {
     const dot = name.indexOf('.');
     return `${sqlIdentifier(name.slice(0, dot))}.${sqlIdentifier(name.slice(dot + 1))}`;
   });
+  return [...new Set(names)];
 }
 
 /** The names to query as a copyable code block, capped at `maxNames` lines and `max` units. */
@@ -90,7 +91,7 @@ export function namesBlockText(names: readonly string[], max = 2400, maxNames = 
     length += line.length + 1;
   }
   const rest = names.length - lines.length;
-  return '```' + lines.join('\n') + '```' + (rest > 0 ? `\n_+${rest} more — \`/mesh subscription <id>\` lists them all_` : '');
+  return '```' + lines.join('\n') + '```' + (rest > 0 ? `\n_+${rest} more — \`/mesh subscription &lt;id&gt;\` lists them all_` : '');
 }
 
 /** The latest history entry for one of `events`, newest first. */
