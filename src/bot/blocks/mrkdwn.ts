@@ -29,6 +29,14 @@ export function toMrkdwn(text: string | Mrkdwn): string {
   return typeof text === 'string' ? escapeMrkdwn(text) : text.mrkdwn;
 }
 
+/**
+ * A sentence of our own that names users as `<@U…>` (the mesh's refusals do): everything escaped
+ * except exactly those user mentions, so no other markup can come through.
+ */
+export function withMentions(text: string): Mrkdwn {
+  return { mrkdwn: escapeMrkdwn(text).replace(/&lt;@([UW][A-Z0-9]+)&gt;/g, '<@$1>') };
+}
+
 const ELLIPSIS = '…';
 
 /** Cuts `text` to at most `max` UTF-16 units, ending with `…` when cut; never splits a surrogate pair. */

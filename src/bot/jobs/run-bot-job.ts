@@ -1,6 +1,13 @@
 import type { webApi } from '@slack/bolt';
 import type { BotDeps } from '../bot-deps';
 import type { BotJob } from '../bot-job';
+import { runGrantJob } from './handlers/grant-job';
+import { runModifyJob } from './handlers/modify-job';
+import { runPublishJob } from './handlers/publish-job';
+import { runRefreshJob } from './handlers/refresh-job';
+import { runRetryJob } from './handlers/retry-job';
+import { runRevokeJob } from './handlers/revoke-job';
+import { runSweepJob } from './handlers/sweep-job';
 
 /** What a job needs: the bot's dependencies and a Slack client of its own (jobs run after the ack). */
 export interface JobDeps extends BotDeps {
@@ -9,6 +16,22 @@ export interface JobDeps extends BotDeps {
 
 /** Run one job of the bot (the in-process queue's handler, and the SQS worker's). */
 export async function runBotJob(job: BotJob, deps: JobDeps): Promise<void> {
-  deps.logger.info({ kind: job.kind }, 'job not handled yet');
-  await Promise.resolve();
+  const log = deps.logger.child({ job: job.kind, ...('id' in job && { subscriptionId: job.id }), requestId: 'ctx' in job ? job.ctx.requestId : job.requestId });
+  const scoped = { ...deps, logger: log };
+  switch (job.kind) {
+    case 'grant':
+      return runGrantJob(job, scoped);
+    case 'retry':
+      return runRetryJob(job, scoped);
+    case 'revoke':
+      return runRevokeJob(job, scoped);
+    case 'modify':
+      return runModifyJob(job, scoped);
+    case 'publish':
+      return runPublishJob(job, scoped);
+    case 'sweep':
+      return runSweepJob(job, scoped);
+    case 'refresh':
+      return runRefreshJob(job, scoped);
+  }
 }

@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { parseItem } from './item-codec';
 import { NOTICES_TABLE, tableName } from './table-definitions';
 
-/** A place a subject was shown (for Slack: a channel and a message ts); opaque to the mesh. */
-export const NoticeRefSchema = z.object({ channel: z.string().min(1), ts: z.string().min(1) });
+/**
+ * A place a subject was shown (for Slack: a channel and a message ts) and to whom (which rendering it
+ * gets when updated); opaque to the mesh.
+ */
+export const NoticeRefSchema = z.object({ channel: z.string().min(1), ts: z.string().min(1), view: z.enum(['owner', 'admin', 'requester']).optional() });
 
 const NoticesItemSchema = z.object({ subjectId: z.string(), refs: z.array(NoticeRefSchema) });
 

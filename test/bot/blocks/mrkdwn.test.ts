@@ -6,6 +6,7 @@ import {
   escapeMrkdwn,
   joinCapped,
   md,
+  withMentions,
   mention,
   quoteChunks,
   truncate,
@@ -87,5 +88,11 @@ describe('dates and ages', () => {
   });
   it('puts user text in code without letting a backtick end the span', () => {
     expect(code('a`b<c')).toBe('`aˋb&lt;c`');
+  });
+});
+
+describe('withMentions', () => {
+  it('keeps user mentions live and escapes everything else', () => {
+    expect(withMentions('ask an owner (<@U0PRODUCER>) & not <!channel> or <#C1>').mrkdwn).toBe('ask an owner (<@U0PRODUCER>) &amp; not &lt;!channel&gt; or &lt;#C1&gt;');
   });
 });
