@@ -1,8 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { STSClient } from '@aws-sdk/client-sts';
 import { HTTPReceiver, webApi, type App } from '@slack/bolt';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
 import { wireMesh } from '../../mesh/service/wire-mesh';
@@ -27,6 +29,8 @@ export interface SandboxBotOptions {
   dynamoPort: number;
   signingSecret: string;
   logger: Logger;
+  /** Keep the AWS world and DynamoDB in this folder across restarts (Slack's side stays in memory); unset: all in memory. */
+  stateDir?: string;
   /** Routes served beside the bot on the same server (the console page); return false when not theirs. */
   extraRoutes?: (req: Parameters<FakeSlackApi['handle']>[0], res: Parameters<FakeSlackApi['handle']>[1]) => boolean;
 }
@@ -63,8 +67,14 @@ function listen(server: Server, port: number): Promise<number> {
  */
 export async function startSandboxBot(options: SandboxBotOptions): Promise<SandboxBot> {
   const { logger } = options;
-  const emulator = await startEmulator({ port: options.awsPort, logger: logger.child({ component: 'aws-emulator' }) });
-  const dynamo = await startSandboxDynamo(options.dynamoPort);
+  const persisted = options.stateDir;
+  if (persisted !== undefined) mkdirSync(join(persisted, 'dynamo'), { recursive: true });
+  const emulator = await startEmulator({
+    port: options.awsPort,
+    logger: logger.child({ component: 'aws-emulator' }),
+    ...(persisted !== undefined && { persistFile: join(persisted, 'world.json') }),
+  });
+  const dynamo = await startSandboxDynamo(options.dynamoPort, persisted === undefined ? {} : { path: join(persisted, 'dynamo') });
   const local = { region: SANDBOX_REGION };
   const dynamoClient = new DynamoDBClient({ ...local, endpoint: dynamo.endpoint, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } });
   const sts = new STSClient({ ...local, endpoint: emulator.endpoint, credentials: { ...SANDBOX_BOT_SESSION } });

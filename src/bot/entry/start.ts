@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       dynamoPort: await pickPort('DynamoDB', Number(process.env.DYNAMO_PORT ?? 4567), say),
       signingSecret,
       logger,
+      ...(process.argv.includes('--persist') && { stateDir: '.sandbox' }),
     });
     stop = () => bot.close();
     [
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
       '  Product telco-111111111111 (usecase1_cell_kpis, usecase2_customer_churn) is published, owned by Pat and Sam.',
       ...describeSandboxAws(bot.emulator.endpoint, bot.emulator.controls.accounts()),
       `  DynamoDB (dynalite): ${bot.dynamo.endpoint}, tables ${bot.dynamo.tablePrefix}*`,
+      process.argv.includes('--persist') ? '  State kept in .sandbox/ (AWS world and DynamoDB; Slack messages are not kept).' : '  State in memory (npm start -- --persist keeps it in .sandbox/).',
       'Ctrl-C stops it.',
     ].forEach(say);
   }

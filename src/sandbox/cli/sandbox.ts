@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pino } from 'pino';
 import { startEmulator } from '../aws/emulator';
 import { WorldFileError } from '../aws/controls/world-file';
@@ -14,11 +16,14 @@ async function main(): Promise<void> {
   };
   const logger = pino({ level: 'warn' });
   const emulator = await listenOrFallback('AWS emulator', options.port, (port) => startEmulator({ port, persistFile: options.persistFile, logger }), say);
-  const dynamo = await listenOrFallback('DynamoDB', options.dynamoPort, (p) => startSandboxDynamo(p), say);
+  // DynamoDB is kept beside the AWS world, so the two stay consistent across restarts.
+  const dynamoPath = options.persistFile === undefined ? undefined : join(dirname(options.persistFile), 'dynamo');
+  if (dynamoPath !== undefined) mkdirSync(dynamoPath, { recursive: true });
+  const dynamo = await listenOrFallback('DynamoDB', options.dynamoPort, (p) => startSandboxDynamo(p, dynamoPath === undefined ? {} : { path: dynamoPath }), say);
   say('Meshbot sandbox');
   for (const line of describeSandboxAws(emulator.endpoint, emulator.controls.accounts())) say(line);
   say(`  DynamoDB (dynalite): ${dynamo.endpoint}, tables ${dynamo.tablePrefix}*`);
-  say(options.persistFile === undefined ? '  State: in memory (--no-persist)' : `  State: ${options.persistFile} (POST ${emulator.endpoint}/_sandbox/reset to start over)`);
+  say(options.persistFile === undefined ? '  State: in memory (--no-persist)' : `  State: ${options.persistFile} and ${dynamoPath ?? ''} (POST ${emulator.endpoint}/_sandbox/reset to reset AWS; delete the folder to start over)`);
   say('Press Ctrl-C to stop.');
   const stop = (): void => {
     void Promise.all([emulator.close(), dynamo.close()]).then(() => process.exit(0));

@@ -10,9 +10,9 @@ export interface LocalDynamo {
   close(): Promise<void>;
 }
 
-/** Start dynalite on 127.0.0.1 (port 0 picks a free one). Tables are created instantly. */
-export async function startDynalite(port = 0): Promise<LocalDynamo> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+/** Start dynalite on 127.0.0.1 (port 0 picks a free one), in memory or kept in the folder `path`. Tables are created instantly. */
+export async function startDynalite(port = 0, path?: string): Promise<LocalDynamo> {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path !== undefined && { path }) });
   const operations: string[] = [];
   server.on('request', (request: IncomingMessage) => {
     const target = request.headers['x-amz-target'];

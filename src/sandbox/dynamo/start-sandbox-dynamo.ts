@@ -7,9 +7,10 @@ export interface SandboxDynamo extends LocalDynamo {
   tablePrefix: string;
 }
 
-/** Start dynalite on 127.0.0.1:`port` (0 = any free port) and create Meshbot's tables in it. */
-export async function startSandboxDynamo(port: number, tablePrefix = 'meshbot-'): Promise<SandboxDynamo> {
-  const dynamo = await startDynalite(port);
+/** Start dynalite on 127.0.0.1:`port` (0 = any free port), in memory or kept in the folder `path`, with Meshbot's tables created. */
+export async function startSandboxDynamo(port: number, options: { tablePrefix?: string; path?: string } = {}): Promise<SandboxDynamo> {
+  const tablePrefix = options.tablePrefix ?? 'meshbot-';
+  const dynamo = await startDynalite(port, options.path);
   const client = new DynamoDBClient({
     endpoint: dynamo.endpoint,
     region: 'us-east-1',
