@@ -132,7 +132,7 @@ describe('/mesh cancel', () => {
     world.slack.clear();
     const { text } = await command(world, 'U0CONSUMER', `cancel ${requestId}`);
 
-    expect(text).toContain(`Cancelled your request ${'`'}${requestId}${'`'}`);
+    expect(text).toContain(`Cancelled your request \`${requestId}\``);
     expect((await world.deps.mesh.getSubscription(as('U0CONSUMER'), { id: requestId })).status).toBe('CANCELLED');
     const updated = world.slack.calls({ method: 'chat.update' }).map((c) => c.args.channel);
     expect(updated).toEqual(expect.arrayContaining(['D0PRODUCER', 'D0OWNER2']));
