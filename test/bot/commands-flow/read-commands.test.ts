@@ -128,3 +128,18 @@ describe('/mesh admin accounts', () => {
     expect(text).toContain('`999999999999` · *consumer*');
   });
 });
+
+describe('a failure in AWS', () => {
+  it('reaches the user as one sentence with what to do, never a stack trace', async () => {
+    const fault = world.emulator.controls.faults.add({ service: 'glue', operation: 'GetTables', error: 'InternalServiceException' });
+    try {
+      const { text } = await command(world, 'U0CONSUMER', 'product telco-111111111111');
+
+      expect(text).toContain('AWS refused: AWS was busy and did not list the tables of telco-111111111111');
+      expect(text).toContain('try again');
+      expect(text).not.toMatch(/\n\s+at /);
+    } finally {
+      world.emulator.controls.faults.remove(fault);
+    }
+  });
+});

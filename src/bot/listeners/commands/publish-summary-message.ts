@@ -20,7 +20,7 @@ const list = (names: readonly string[]): string => (names.length > 0 ? joinCappe
 export function buildPublishSummaryMessage(input: PublishSummaryInput): SlackMessage {
   const { product, summary } = input.result;
   const changed = summary.created.length > 0 || summary.updated.length > 0 || summary.linksCreated.length > 0 || summary.databaseCreated;
-  const name = `*${escapeMrkdwn(product.name)}* ${code(product.id)}`;
+  const name = product.name === product.id ? code(product.id) : `*${escapeMrkdwn(product.name)}* ${code(product.id)}`;
   const headline =
     product.version === 1
       ? `:white_check_mark: Published ${name}: ${plural(product.tables.length, 'table')} from ${code(product.sourceDatabase)} of account ${code(product.producerAccountId)}.`
@@ -44,7 +44,8 @@ export function buildPublishSummaryMessage(input: PublishSummaryInput): SlackMes
     blocks.push(context(`:warning: Link names already taken in ${code(product.sourceDatabase)} by something else: ${list(summary.linkConflicts)}. Rename those to get the links.`));
   }
   if (input.card !== undefined) {
-    const where = input.card.permalink !== undefined ? `<${input.card.permalink}|the card in <#${input.card.channel}>>` : `the card in <#${input.card.channel}>`;
+    // A link's label cannot hold a channel mention, so the two stand side by side.
+    const where = `its card in <#${input.card.channel}>${input.card.permalink !== undefined ? ` (<${input.card.permalink}|open>)` : ''}`;
     blocks.push(context(`Consumers can ask for access from ${where}, or with ${code(`/mesh request ${product.id}`)}.`));
   } else if (input.noCard !== undefined) {
     blocks.push(context(escapeMrkdwn(input.noCard)));
