@@ -70,6 +70,25 @@ describe('/mesh publish', () => {
     expect(world.slack.messages(PRODUCTS)).toHaveLength(cards);
   });
 
+  it('posts the card again when the one in the channel is gone, and remembers the new one', async () => {
+    world.slack.faults.add({ method: 'chat.update', error: 'message_not_found', count: 1 });
+    const before = world.slack.messages(PRODUCTS).length;
+    await publish('U0PRODUCER', 'publish telco cell_towers --mesh-db towers-111111111111');
+
+    expect(world.slack.messages(PRODUCTS)).toHaveLength(before + 1);
+    expect(await world.deps.notices.list('towers-111111111111')).toHaveLength(2);
+  });
+
+  it('tells the publisher by DM when the channel refuses an ephemeral', async () => {
+    world.slack.faults.add({ method: 'chat.postEphemeral', error: 'channel_not_found', count: 1 });
+    const before = world.slack.messages('U0PRODUCER').length;
+    await world.post({ kind: 'command', user: 'U0PRODUCER', text: 'publish telco cell_towers --mesh-db towers-111111111111' });
+    const dm = await eventually(() => world.slack.messages('U0PRODUCER')[before]);
+    await world.jobs.idle();
+
+    expect(textOf(dm.blocks)).toContain('`towers-111111111111` is up to date');
+  });
+
   it('tells the publisher why a publish failed, e.g. a database the account does not have', async () => {
     const { told } = await publish('U0PRODUCER', 'publish nosuchdb');
 

@@ -173,3 +173,20 @@ describe('/mesh request without a reason', () => {
     expect((await world.deps.mesh.listSubscriptions(as('U0CONSUMER'), { kind: 'mine' })).items).toHaveLength(before);
   });
 });
+
+describe('a request whose owners cannot be told', () => {
+  it('is recorded all the same, and the requester learns the owners will find it in /mesh pending', async () => {
+    world.slack.faults.add({ method: 'conversations.open', error: 'user_not_found', count: 10 });
+    try {
+      const { text } = await command(world, 'U0CONSUMER', `request ${PRODUCT} usecase2_customer_churn select Retention study`);
+
+      const [latest] = (await world.deps.mesh.listSubscriptions(as('U0CONSUMER'), { kind: 'mine' })).items;
+      expect(latest).toMatchObject({ status: 'PENDING', justification: 'Retention study' });
+      expect(text).toContain(latest?.id ?? 'no id');
+      expect(text).toContain('could not be told just now');
+      expect(text).toContain('/mesh pending');
+    } finally {
+      world.slack.faults.clear();
+    }
+  });
+});
