@@ -1,7 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../bot-deps';
+import { registerCommand } from './register-command';
+import { registerPagination } from './register-pagination';
 
 /** Register every listener family of the bot on the app. */
-export function registerListeners(_app: App, _deps: BotDeps): void {
-  // Listener families are registered here as they land.
+export function registerListeners(app: App, deps: BotDeps): void {
+  registerCommand(app, deps);
+  registerPagination(app, deps);
 }

@@ -1,8 +1,79 @@
+import type { DataProduct } from '../../../mesh/domain/data-product';
+import { parseInput } from '../../../mesh/service/parse-input';
+import { PublishInputSchema } from '../../../mesh/service/products/publish-product';
+import { buildProductCard } from '../../blocks/product-card';
+import type { SlackMessage } from '../../blocks/slack-types';
 import type { BotJob } from '../../bot-job';
+import { buildPublishSummaryMessage } from '../../listeners/commands/publish-summary-message';
+import { replyError } from '../../listeners/reply-error';
+import { postDirect } from '../../notify/slack-dm';
 import type { JobDeps } from '../run-bot-job';
 
-/** Run a `publish` job. */
-export async function runPublishJob(job: Extract<BotJob, { kind: 'publish' }>, deps: JobDeps): Promise<void> {
-  deps.logger.warn({ kind: job.kind }, 'job kind not implemented yet');
-  await Promise.resolve();
+type PublishJob = Extract<BotJob, { kind: 'publish' }>;
+
+/** Where the card is, or why there is none. */
+type CardOutcome = { card: { channel: string; permalink?: string } } | { noCard: string };
+
+/** Tell the publisher, in the channel they typed the command in (only they see it), else by DM. */
+async function tellPublisher(deps: JobDeps, replyTo: PublishJob['replyTo'], message: SlackMessage): Promise<void> {
+  try {
+    await deps.client.chat.postEphemeral({ channel: replyTo.channel, user: replyTo.user, text: message.text, blocks: message.blocks });
+  } catch (error) {
+    // A channel the bot is not in (or a DM with someone else) refuses ephemerals; the bot's own DM does not.
+    deps.logger.info({ err: error, channel: replyTo.channel }, 'ephemeral refused; telling the publisher by DM');
+    await postDirect(deps.client, replyTo.user, message);
+  }
+}
+
+/**
+ * Post the product card to the products channel, or update the cards already there: a re-publish
+ * refreshes the one card instead of announcing the product twice. Each card is remembered as a
+ * notice of the product id.
+ */
+async function announceProduct(deps: JobDeps, product: DataProduct): Promise<CardOutcome> {
+  const channel = deps.settings.productsChannel;
+  if (!product.publicMetadata) return { noCard: 'Not announced: the product is not public (--no-public). Share its id with the people who may ask for it.' };
+  if (channel === undefined) return { noCard: 'Not announced: no products channel is configured.' };
+  const card = buildProductCard(product);
+  let ts: string | undefined;
+  for (const ref of (await deps.notices.list(product.id)).filter((r) => r.channel === channel)) {
+    try {
+      await deps.client.chat.update({ channel, ts: ref.ts, text: card.text, blocks: card.blocks });
+      ts ??= ref.ts;
+    } catch (error) {
+      deps.logger.warn({ err: error, channel, ts: ref.ts }, 'could not update a product card');
+    }
+  }
+  if (ts === undefined) {
+    const posted = await deps.client.chat.postMessage({ channel, text: card.text, blocks: card.blocks });
+    if (posted.ts === undefined) throw new Error(`Slack answered no ts for the card of ${product.id}`);
+    ts = posted.ts;
+    await deps.notices.add(product.id, { channel, ts });
+  }
+  const link = await deps.client.chat.getPermalink({ channel, message_ts: ts }).catch((error: unknown) => {
+    deps.logger.info({ err: error }, 'no permalink for the product card');
+    return undefined;
+  });
+  return { card: { channel, ...(link?.permalink !== undefined && { permalink: link.permalink }) } };
+}
+
+/** Run a `publish` job: publish the product, post (or refresh) its card, tell the publisher what was done. */
+export async function runPublishJob(job: PublishJob, deps: JobDeps): Promise<void> {
+  const log = deps.logger.child({ user: job.ctx.user.userId });
+  const tell = (message: SlackMessage): Promise<void> => tellPublisher({ ...deps, logger: log }, job.replyTo, message);
+  try {
+    const input = parseInput(PublishInputSchema, job.input, 'publish');
+    const result = await deps.mesh.publishProduct(job.ctx, input);
+    let outcome: CardOutcome;
+    try {
+      outcome = await announceProduct({ ...deps, logger: log }, result.product);
+    } catch (error) {
+      // The product is published; only the announcement failed, which the publisher can redo.
+      log.error({ err: error, productId: result.product.id }, 'could not post the product card');
+      outcome = { noCard: 'The product card could not be posted; publish again to post it.' };
+    }
+    await tell(buildPublishSummaryMessage({ result, ...outcome }));
+  } catch (error) {
+    await replyError(error, tell, log, deps.newId());
+  }
 }

@@ -1,0 +1,76 @@
+import type { Subscription } from '../../../mesh/domain/subscription';
+import { buildConfirmationMessage } from '../../blocks/confirmation-message';
+import { code, mention } from '../../blocks/mrkdwn';
+import { sameUser } from '../../../mesh/rules/actor';
+import { permissionsText, statusBadge } from '../../blocks/subscription-facts';
+import type { CommandOf } from '../../commands/mesh-command';
+import { refreshNotices } from '../../notify/refresh-notices';
+import { replyToOf, type CommandScope } from './command-scope';
+
+/** `Subscription `01J…` (product `telco-…`, account `999…`)`: which record a confirmation is about. */
+function subscriptionText(subscription: Subscription): string {
+  return `subscription ${code(subscription.id)} (${code(subscription.productId)} for account ${code(subscription.consumerAccountId)})`;
+}
+
+/**
+ * The subscription a command names, read first so that an unknown id is refused at once rather
+ * than by the job; whether the user may act on it is the mesh's call, in the job.
+ */
+function load(scope: CommandScope, id: string): Promise<Subscription> {
+  return scope.deps.mesh.getSubscription(scope.ctx, { id });
+}
+
+/** `/mesh modify <id> <permissions>`: a `modify` job changes the grants; the user is told here when done. */
+export async function answerModify(scope: CommandScope, command: CommandOf<'modify'>): Promise<void> {
+  const subscription = await load(scope, command.subscriptionId);
+  await scope.deps.jobs.enqueue({
+    kind: 'modify',
+    input: { id: subscription.id, permissions: command.permissions },
+    ctx: scope.ctx,
+    replyTo: replyToOf(scope),
+  });
+  await scope.reply(
+    buildConfirmationMessage(
+      { mrkdwn: `Modifying ${subscriptionText(subscription)} to ${permissionsText(command.permissions)}…` },
+      { mrkdwn: `Now ${statusBadge(subscription.status)} with ${permissionsText(subscription.grantedPermissions)}. You are told here when the grants are changed.` },
+    ),
+  );
+}
+
+/** `/mesh revoke <id> <reason…>`: a `revoke` job revokes the grants and deletes the links; the reason is recorded. */
+export async function answerRevoke(scope: CommandScope, command: CommandOf<'revoke'>): Promise<void> {
+  const subscription = await load(scope, command.subscriptionId);
+  await scope.deps.jobs.enqueue({ kind: 'revoke', id: subscription.id, reason: command.reason, ctx: scope.ctx, replyTo: replyToOf(scope) });
+  await scope.reply(
+    buildConfirmationMessage(
+      { mrkdwn: `Revoking ${subscriptionText(subscription)}…` },
+      'The requester is told, with your reason. You are told here when the grants are revoked.',
+    ),
+  );
+}
+
+/** `/mesh retry <id>`: a `retry` job grants (or revokes) what did not finish. */
+export async function answerRetry(scope: CommandScope, command: CommandOf<'retry'>): Promise<void> {
+  const subscription = await load(scope, command.subscriptionId);
+  await scope.deps.jobs.enqueue({ kind: 'retry', id: subscription.id, ctx: scope.ctx, replyTo: replyToOf(scope) });
+  await scope.reply(
+    buildConfirmationMessage(
+      { mrkdwn: `Retrying ${subscriptionText(subscription)}…` },
+      { mrkdwn: `It is ${statusBadge(subscription.status)}; only the entries not done yet are sent again. You are told here how it went.` },
+    ),
+  );
+}
+
+/** `/mesh cancel <id>`: the requester withdraws a pending request; every message showing it is updated. */
+export async function answerCancel(scope: CommandScope, command: CommandOf<'cancel'>): Promise<void> {
+  const cancelled = await scope.deps.mesh.cancelRequest(scope.ctx, { id: command.subscriptionId });
+  try {
+    await refreshNotices(scope.deps, scope.client, scope.ctx, cancelled);
+  } catch (error) {
+    // The cancel is recorded; stale messages still refuse a decision on it.
+    scope.log.warn({ err: error, subscriptionId: cancelled.id }, 'could not update the messages about a cancelled request');
+  }
+  // A mesh admin may cancel someone else's request.
+  const whose = sameUser(cancelled.requester, scope.ctx.user) ? 'your request' : `the request of ${mention(cancelled.requester).mrkdwn}`;
+  await scope.reply(buildConfirmationMessage({ mrkdwn: `Cancelled ${whose} ${code(cancelled.id)} for ${code(cancelled.productId)}.` }, 'The owners’ messages now show it as cancelled.'));
+}

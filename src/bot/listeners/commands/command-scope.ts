@@ -1,0 +1,44 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { RequestContext } from '../../../mesh/service/request-context';
+import type { SlackMessage } from '../../blocks/slack-types';
+import type { BotDeps } from '../../bot-deps';
+import { replyError } from '../reply-error';
+
+/** Where the command was typed: its channel, its user and the trigger of the interaction (valid 3 s). */
+export interface CommandOrigin {
+  channelId: string;
+  userId: string;
+  triggerId: string;
+}
+
+/** What every `/mesh` handler works with, after the ack: who asks, how to answer them, the mesh and Slack. */
+export interface CommandScope {
+  deps: BotDeps;
+  client: webApi.WebClient;
+  ctx: RequestContext;
+  origin: CommandOrigin;
+  /** A pino child carrying the request id and the user. */
+  log: Logger;
+  /** Answer the user only (the command's response_url, ephemeral). */
+  reply: (message: SlackMessage) => Promise<void>;
+}
+
+/** Tell the user why their command did not happen, with a fresh reference id (the one path for errors). */
+export function failCommand(scope: CommandScope, error: unknown): Promise<void> {
+  return replyError(error, scope.reply, scope.log, scope.deps.newId());
+}
+
+/** Run a handler's work; anything it throws reaches the user through `replyError`, never as a stack trace. */
+export async function guarded(scope: CommandScope, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    await failCommand(scope, error);
+  }
+}
+
+/** Where a job reports back to the user of this command (the channel it was typed in). */
+export function replyToOf(scope: CommandScope): { channel: string; user: string } {
+  return { channel: scope.origin.channelId, user: scope.origin.userId };
+}

@@ -1,0 +1,32 @@
+import type { HelpTopic } from '../../commands/command-specs';
+import { helpText } from '../../commands/help-text';
+import type { UsageError } from '../../commands/usage-error';
+import { context, message, section } from '../../blocks/block-kit';
+import { buildHelpMessage } from '../../blocks/help-message';
+import { code } from '../../blocks/mrkdwn';
+import type { SlackMessage } from '../../blocks/slack-types';
+import type { CommandScope } from './command-scope';
+
+/**
+ * helpText renders escaped mrkdwn and buildHelpMessage escapes what it is given, so the entities are
+ * decoded once in between; otherwise `<product>` would show as `&lt;product&gt;`.
+ */
+function unescapeEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** `/mesh help [topic]`: the commands, or the details and examples of one. */
+export async function answerHelp(scope: CommandScope, topic: HelpTopic | undefined): Promise<void> {
+  await scope.reply(buildHelpMessage(unescapeEntities(helpText(topic))));
+}
+
+/** What was wrong with the text, and the usage; both already mrkdwn from the grammar. */
+export function buildUsageErrorMessage(error: UsageError): SlackMessage {
+  return message(error.message, [section(`:warning: ${error.message}`), section(`*Usage*\n${error.usage}`), context(`Details and examples: ${code('/mesh help <command>')}`)]);
+}
+
+/** A command the grammar refused: say exactly what was wrong, and how to write it; nothing else happens. */
+export async function answerUsageError(scope: CommandScope, error: UsageError): Promise<void> {
+  scope.log.info({ problem: error.message }, 'usage error');
+  await scope.reply(buildUsageErrorMessage(error));
+}

@@ -1,0 +1,42 @@
+import { InvalidInputError, NotAuthorizedError } from '../../../mesh/errors';
+import type { PublishInput } from '../../../mesh/service/products/publish-product';
+import type { CommandOf } from '../../commands/mesh-command';
+import { replyToOf, type CommandScope } from './command-scope';
+import { explainUnmapped, meshAdminsText } from './unmapped-refusal';
+
+/** The producer account the user publishes from: the one they act for as producer. */
+async function producerAccountOf(scope: CommandScope): Promise<string> {
+  const me = await scope.deps.mesh.whoami(scope.ctx);
+  const accounts = [...new Set(me.personas.filter((p) => p.kind === 'producer').map((p) => p.accountId))].sort();
+  const [only] = accounts;
+  if (accounts.length === 1 && only !== undefined) return only;
+  if (accounts.length === 0) {
+    const refusal = new NotAuthorizedError('you are not mapped as a producer of any account', `ask ${meshAdminsText(scope)} to map you: \`/mesh admin map @you <account> producer\``);
+    throw await explainUnmapped(scope, refusal, 'producer', 'publish');
+  }
+  // The grammar has no way to name the account yet: refuse rather than guess.
+  throw new InvalidInputError(`you publish for several accounts (${accounts.join(', ')}) and the command cannot say which`, 'ask a mesh admin to keep one producer mapping for you while you publish');
+}
+
+/**
+ * `/mesh publish <db> [pattern] [--options]`, acked with "Publishing…": a `publish` job mirrors the
+ * tables, posts the product card to the products channel and tells the user what it did.
+ */
+export async function answerPublish(scope: CommandScope, command: CommandOf<'publish'>): Promise<void> {
+  const producerAccountId = await producerAccountOf(scope);
+  const input: PublishInput = {
+    producerAccountId,
+    sourceDatabase: command.database,
+    ...(command.tablePattern !== undefined && { tablePattern: command.tablePattern }),
+    ...(command.meshDatabase !== undefined && { meshDatabase: command.meshDatabase }),
+    ...(command.name !== undefined && { name: command.name }),
+    ...(command.domain !== undefined && { domain: command.domain }),
+    ...(command.description !== undefined && { description: command.description }),
+    // Owners are people of the command's workspace.
+    ...(command.owners !== undefined && { owners: command.owners.map((userId) => ({ teamId: scope.ctx.user.teamId, userId })) }),
+    // Only --no-public is said on purpose; otherwise a re-publish keeps the product's setting.
+    ...(!command.publicMetadata && { publicMetadata: false }),
+  };
+  await scope.deps.jobs.enqueue({ kind: 'publish', input, ctx: scope.ctx, replyTo: replyToOf(scope) });
+  scope.log.info({ producerAccountId, database: command.database }, 'publish enqueued');
+}

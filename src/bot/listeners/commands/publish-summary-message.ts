@@ -1,0 +1,55 @@
+import type { PublishResult } from '../../../mesh/service/products/publish-product';
+import { context, fields, message, section } from '../../blocks/block-kit';
+import { code, escapeMrkdwn, joinCapped, plural } from '../../blocks/mrkdwn';
+import type { KnownBlock, SlackMessage } from '../../blocks/slack-types';
+
+export interface PublishSummaryInput {
+  result: PublishResult;
+  /** Where the product card is: the channel, and the card's permalink when Slack gave one. */
+  card?: { channel: string; permalink?: string };
+  /** Why there is no card, when there is none (`--no-public`, no products channel, Slack refused). */
+  noCard?: string;
+}
+
+const list = (names: readonly string[]): string => (names.length > 0 ? joinCapped(names.map(code), ', ', 1700, 15) : '_none_');
+
+/**
+ * What a publish did, for the publisher: tables created, updated (with the changes), unchanged, links
+ * created back in the source database, and anything to look at (tables gone, link names taken).
+ */
+export function buildPublishSummaryMessage(input: PublishSummaryInput): SlackMessage {
+  const { product, summary } = input.result;
+  const changed = summary.created.length > 0 || summary.updated.length > 0 || summary.linksCreated.length > 0 || summary.databaseCreated;
+  const name = product.name === product.id ? code(product.id) : `*${escapeMrkdwn(product.name)}* ${code(product.id)}`;
+  const headline =
+    product.version === 1
+      ? `:white_check_mark: Published ${name}: ${plural(product.tables.length, 'table')} from ${code(product.sourceDatabase)} of account ${code(product.producerAccountId)}.`
+      : changed
+        ? `:white_check_mark: Published ${name} again (version ${product.version}).`
+        : `:white_check_mark: ${name} is up to date (version ${product.version}): nothing changed in ${code(product.sourceDatabase)}.`;
+  const updated = summary.updated.map((u) => `${code(u.name)} (${escapeMrkdwn(u.changes.join('; '))})`);
+  const blocks: KnownBlock[] = [
+    section(headline),
+    fields([
+      `*Created (${summary.created.length})*\n${list(summary.created)}`,
+      `*Updated (${summary.updated.length})*\n${updated.length > 0 ? joinCapped(updated, '\n', 1700, 10) : '_none_'}`,
+      `*Unchanged (${summary.unchanged.length})*\n${list(summary.unchanged)}`,
+      `*Links created in ${escapeMrkdwn(product.sourceDatabase)} (${summary.linksCreated.length})*\n${list(summary.linksCreated)}`,
+    ]),
+  ];
+  if (summary.gone.length > 0) {
+    blocks.push(context(`:warning: No longer in the source (left in the mesh, taken out of the product): ${list(summary.gone)}`));
+  }
+  if (summary.linkConflicts.length > 0) {
+    blocks.push(context(`:warning: Link names already taken in ${code(product.sourceDatabase)} by something else: ${list(summary.linkConflicts)}. Rename those to get the links.`));
+  }
+  if (input.card !== undefined) {
+    // A link's label cannot hold a channel mention, so the two stand side by side.
+    const where = `its card in <#${input.card.channel}>${input.card.permalink !== undefined ? ` (<${input.card.permalink}|open>)` : ''}`;
+    blocks.push(context(`Consumers can ask for access from ${where}, or with ${code(`/mesh request ${product.id}`)}.`));
+  } else if (input.noCard !== undefined) {
+    blocks.push(context(escapeMrkdwn(input.noCard)));
+  }
+  const text = product.version === 1 ? `Published ${product.name} (${product.id})` : changed ? `Published ${product.name} (${product.id}) again` : `${product.name} (${product.id}) is up to date`;
+  return message(escapeMrkdwn(text), blocks);
+}

@@ -1,0 +1,58 @@
+import { buildConfirmationMessage } from '../../blocks/confirmation-message';
+import { code, joinCapped, mention, plural } from '../../blocks/mrkdwn';
+import { permissionsText } from '../../blocks/subscription-facts';
+import type { CommandOf } from '../../commands/mesh-command';
+import { announceRequest } from '../../notify/announce-request';
+import { openRequestModal } from '../request/open-request-modal';
+import type { CommandScope } from './command-scope';
+import { explainUnmapped } from './unmapped-refusal';
+
+/**
+ * `/mesh request <product> [tables] [permissions] [reason…]`. Without a reason the request modal
+ * opens, filled in with what was typed (called first thing: the trigger id lives 3 s). With one, the
+ * request is recorded, the owners get it with the decision buttons, and the user its id.
+ */
+export async function answerRequest(scope: CommandScope, command: CommandOf<'request'>): Promise<void> {
+  const { deps, ctx } = scope;
+  if (command.needsModal || command.reason === undefined || command.permissions === undefined) {
+    await openRequestModal(deps, scope.client, {
+      triggerId: scope.origin.triggerId,
+      ctx,
+      productId: command.product,
+      prefill: {
+        ...(command.tables !== undefined && { tables: command.tables }),
+        ...(command.permissions !== undefined && { permissions: command.permissions }),
+        ...(command.reason !== undefined && { reason: command.reason }),
+      },
+    });
+    return;
+  }
+  const result = await deps.mesh
+    .requestAccess(ctx, {
+      productId: command.product,
+      // `all` (or nothing) is every table of the product, which the mesh takes as no list.
+      ...(command.tables !== undefined && command.tables !== 'all' && { tables: command.tables }),
+      permissions: command.permissions,
+      justification: command.reason,
+    })
+    .catch(async (error: unknown) => {
+      throw await explainUnmapped(scope, error, 'consumer', 'request access');
+    });
+  const { subscription } = result;
+  let told = true;
+  try {
+    await announceRequest(deps, scope.client, ctx, result);
+  } catch (error) {
+    // The request is recorded either way; the owners also find it in /mesh pending and App Home.
+    told = false;
+    scope.log.error({ err: error, subscriptionId: subscription.id }, 'could not tell the owners about a request');
+  }
+  const owners = joinCapped(result.notify.map((o) => mention(o).mrkdwn), ', ', 600, 10);
+  const what = `${permissionsText(subscription.requestedPermissions)} on ${plural(subscription.tables.length, 'table')} of ${code(subscription.productId)}`;
+  const detail = told
+    ? `Sent to the owners (${owners}). You get a DM when they decide. Changed your mind? ${code(`/mesh cancel ${subscription.id}`)}`
+    : `:warning: The owners (${owners}) could not be told just now; they see it in ${code('/mesh pending')}. Cancel with ${code(`/mesh cancel ${subscription.id}`)}`;
+  await scope.reply(
+    buildConfirmationMessage({ mrkdwn: `Access requested: ${what} for account ${code(subscription.consumerAccountId)} — request ${code(subscription.id)}` }, { mrkdwn: detail }),
+  );
+}

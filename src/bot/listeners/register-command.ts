@@ -1,0 +1,35 @@
+import type { App } from '@slack/bolt';
+import type { BotDeps } from '../bot-deps';
+import { isUsageError } from '../commands/usage-error';
+import { parseMeshCommand } from '../commands/parse-mesh-command';
+import { COMMAND } from '../interaction-ids';
+import { contextOf } from '../request-context';
+import { guarded, type CommandScope } from './commands/command-scope';
+import { answerUsageError } from './commands/help-command';
+import { ackOf, runCommand } from './commands/run-command';
+
+/**
+ * Register `/mesh`: parse the text, ack at once (before any I/O: Slack waits 3 s), then run the
+ * command's handler, which answers the user only (response_url, ephemeral); errors go through replyError.
+ */
+export function registerCommand(app: App, deps: BotDeps): void {
+  app.command(COMMAND, async ({ command, ack, respond, client }) => {
+    const parsed = parseMeshCommand(command.text);
+    const acked = isUsageError(parsed) ? undefined : ackOf(parsed);
+    await (acked === undefined ? ack() : ack(acked));
+
+    const ctx = contextOf(command, deps.newId);
+    const log = deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId, command: isUsageError(parsed) ? 'usage-error' : parsed.kind });
+    const scope: CommandScope = {
+      deps,
+      client,
+      ctx,
+      origin: { channelId: command.channel_id, userId: command.user_id, triggerId: command.trigger_id },
+      log,
+      reply: async (message) => {
+        await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+      },
+    };
+    await guarded(scope, () => (isUsageError(parsed) ? answerUsageError(scope, parsed) : runCommand(scope, parsed)));
+  });
+}

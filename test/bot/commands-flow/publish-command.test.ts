@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../../src/bot/interaction-ids';
+import { startBotWorld, type BotWorld } from '../../support/bot-world';
+import { actionIdsOf, as, command, eventually, textOf } from './command-flow';
+
+let world: BotWorld;
+const PRODUCTS = 'C0PRODUCTS';
+
+/** Type `/mesh publish …` and wait for what the publish job tells the publisher (an ephemeral in the channel). */
+async function publish(user: string, text: string): Promise<{ ackBody: string; told: string }> {
+  const before = world.slack.ephemerals(user, PRODUCTS).length;
+  const ack = await world.post({ kind: 'command', user, text });
+  // The ack's own text is shown as an ephemeral too; what the job says is the one after it.
+  const ackText = z.object({ text: z.string() }).safeParse(ack.json).data?.text;
+  const told = await eventually(() => world.slack.ephemerals(user, PRODUCTS).slice(before).find((e) => e.text !== ackText));
+  await world.jobs.idle();
+  return { ackBody: ack.body, told: textOf(told.blocks) };
+}
+
+beforeAll(async () => {
+  world = await startBotWorld();
+  world.slack.addUser({ id: 'U0DANA', name: 'dana', realName: 'Dana' });
+});
+afterAll(async () => {
+  await world.close();
+});
+
+describe('/mesh publish', () => {
+  it('acks with “Publishing…”, posts the product card with [Request access] to #data-products, and tells the publisher', async () => {
+    const { ackBody, told } = await publish('U0PRODUCER', 'publish telco cell_towers --mesh-db towers-111111111111 --name "Cell towers" --domain network');
+
+    expect(ackBody).toContain('Publishing `telco`');
+    const cards = world.slack.messages(PRODUCTS);
+    expect(cards).toHaveLength(1);
+    expect(textOf(cards[0]?.blocks)).toContain('Cell towers');
+    expect(actionIdsOf(cards[0]?.blocks)).toEqual([ACTIONS.requestAccess]);
+    expect(told).toContain('Published *Cell towers* `towers-111111111111`');
+    expect(told).toContain('*Created (1)*\n`cell_towers`');
+    expect(told).toContain('cell_towers_link');
+    expect(told).toContain('/archives/C0PRODUCTS/');
+    const product = await world.deps.mesh.getProduct(as('U0CONSUMER'), { productId: 'towers-111111111111' });
+    expect(product).toMatchObject({ tables: ['cell_towers'], owners: [{ userId: 'U0PRODUCER' }], version: 1 });
+    expect(await world.deps.notices.list('towers-111111111111')).toEqual([{ channel: PRODUCTS, ts: cards[0]?.ts }]);
+  });
+
+  it('is idempotent: publishing again changes nothing and refreshes the one card instead of posting another', async () => {
+    world.slack.clear();
+    const { told } = await publish('U0PRODUCER', 'publish telco cell_towers --mesh-db towers-111111111111');
+
+    expect(told).toContain('is up to date (version 2)');
+    expect(told).toContain('*Created (0)*');
+    expect(world.slack.messages(PRODUCTS)).toHaveLength(1);
+    expect(world.slack.calls({ method: 'chat.update', ok: true })).toHaveLength(1);
+    expect(world.slack.calls({ method: 'chat.postMessage' })).toEqual([]);
+  });
+
+  it('publishes a product the sandbox seeded without a card: the first command posts it', async () => {
+    const { told } = await publish('U0PRODUCER', 'publish telco usecase*');
+
+    expect(told).toContain('telco-111111111111');
+    expect(world.slack.messages(PRODUCTS).map((m) => textOf(m.blocks))).toEqual([expect.stringContaining('Cell towers'), expect.stringContaining('telco-111111111111')]);
+  });
+
+  it('with --no-public, posts no card and says so', async () => {
+    const cards = world.slack.messages(PRODUCTS).length;
+    const { told } = await publish('U0PRODUCER', 'publish telco usecase2_customer_churn --mesh-db churn-111111111111 --no-public');
+
+    expect(told).toContain('Not announced');
+    expect(world.slack.messages(PRODUCTS)).toHaveLength(cards);
+  });
+
+  it('posts the card again when the one in the channel is gone, and remembers the new one', async () => {
+    world.slack.faults.add({ method: 'chat.update', error: 'message_not_found', count: 1 });
+    const before = world.slack.messages(PRODUCTS).length;
+    await publish('U0PRODUCER', 'publish telco cell_towers --mesh-db towers-111111111111');
+
+    expect(world.slack.messages(PRODUCTS)).toHaveLength(before + 1);
+    expect(await world.deps.notices.list('towers-111111111111')).toHaveLength(2);
+  });
+
+  it('tells the publisher by DM when the channel refuses an ephemeral', async () => {
+    world.slack.faults.add({ method: 'chat.postEphemeral', error: 'channel_not_found', count: 1 });
+    const before = world.slack.messages('U0PRODUCER').length;
+    await world.post({ kind: 'command', user: 'U0PRODUCER', text: 'publish telco cell_towers --mesh-db towers-111111111111' });
+    const dm = await eventually(() => world.slack.messages('U0PRODUCER')[before]);
+    await world.jobs.idle();
+
+    expect(textOf(dm.blocks)).toContain('`towers-111111111111` is up to date');
+  });
+
+  it('tells the publisher why a publish failed, e.g. a database the account does not have', async () => {
+    const { told } = await publish('U0PRODUCER', 'publish nosuchdb');
+
+    expect(told).toContain('Not found');
+    expect(told).toContain('nosuchdb');
+  });
+
+  it('refuses a consumer at once, before any job', async () => {
+    const { text, ackBody } = await command(world, 'U0CONSUMER', 'publish telco');
+
+    expect(ackBody).toContain('Publishing');
+    expect(text).toContain('not mapped as a producer of any account');
+    expect(text).toContain('<@U0ADMIN>');
+  });
+
+  it('tells an unmapped user who can map them', async () => {
+    const { text } = await command(world, 'U0DANA', 'publish telco');
+
+    expect(text).toContain('you act for no account in the mesh yet, so you cannot publish');
+    expect(text).toContain('/mesh admin map @you &lt;account&gt; producer');
+  });
+});
