@@ -13,8 +13,7 @@ import { meshAdminsText } from './unmapped-refusal';
 export async function answerWhoami(scope: CommandScope): Promise<void> {
   const me = await scope.deps.mesh.whoami(scope.ctx);
   // whoami gives the personas; the stored identity adds when and by whom the mapping last changed.
-  const identity = me.personas.length > 0 ? await scope.deps.mesh.deps.stores.identities.get(scope.ctx.user) : undefined;
-  const built = buildWhoamiMessage({ user: me.user, identity, meshAdmin: me.meshAdmin });
+  const built = buildWhoamiMessage({ user: me.user, identity: me.identity, meshAdmin: me.meshAdmin });
   const blocks = me.personas.length === 0 && !me.meshAdmin ? [...built.blocks, context(withMentions(`Mesh admins: ${meshAdminsText(scope)}`).mrkdwn)] : built.blocks;
   await scope.reply({ ...built, blocks });
 }

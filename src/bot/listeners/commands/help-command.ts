@@ -7,17 +7,10 @@ import { code } from '../../blocks/mrkdwn';
 import type { SlackMessage } from '../../blocks/slack-types';
 import type { CommandScope } from './command-scope';
 
-/**
- * helpText renders escaped mrkdwn and buildHelpMessage escapes what it is given, so the entities are
- * decoded once in between; otherwise `<product>` would show as `&lt;product&gt;`.
- */
-function unescapeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
 /** `/mesh help [topic]`: the commands, or the details and examples of one. */
 export async function answerHelp(scope: CommandScope, topic: HelpTopic | undefined): Promise<void> {
-  await scope.reply(buildHelpMessage(unescapeEntities(helpText(topic))));
+  // helpText is mrkdwn already (it escapes every word it shows), so it goes in as is.
+  await scope.reply(buildHelpMessage({ mrkdwn: helpText(topic) }));
 }
 
 /** What was wrong with the text, and the usage; both already mrkdwn from the grammar. */

@@ -126,7 +126,7 @@ export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: 
   // (a) The source, as the producer's own role sees it.
   const sourceDb = await source.getDatabase(sourceDatabase);
   if (!sourceDb) {
-    throw new NotFoundError('database', `${sourceDatabase} in account ${producerAccountId}`, `check the name with \`/mesh databases ${producerAccountId}\`; Glue names are lower case`);
+    throw new NotFoundError('database', `${sourceDatabase} in account ${producerAccountId}`, 'check the database name in the producer account\'s Glue catalog; Glue names are lower case');
   }
   const sourceListing = await source.listTables(sourceDatabase);
   const sourceTables = dataTables(sourceListing);

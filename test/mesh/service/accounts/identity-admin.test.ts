@@ -57,8 +57,13 @@ describe('mapUser', () => {
 
 describe('whoami and unmapUser', () => {
   it('tells a user their personas and whether they are a mesh admin', async () => {
-    expect(await whoami(world.deps, world.ctx(USERS.stranger))).toEqual({ user: USERS.stranger, personas: [{ accountId: CONSUMER, kind: 'consumer' }], meshAdmin: false });
-    expect(await whoami(world.deps, world.ctx(USERS.ada))).toEqual({ user: USERS.ada, personas: [], meshAdmin: true });
+    expect(await whoami(world.deps, world.ctx(USERS.stranger))).toMatchObject({
+      user: USERS.stranger,
+      personas: [{ accountId: CONSUMER, kind: 'consumer' }],
+      meshAdmin: false,
+      identity: { user: USERS.stranger, updatedBy: USERS.ada },
+    });
+    expect(await whoami(world.deps, world.ctx(USERS.ada))).toEqual({ user: USERS.ada, personas: [], meshAdmin: true, identity: undefined });
   });
 
   it('removes the personas of one account (version + 1), and unmapping again changes nothing', async () => {
