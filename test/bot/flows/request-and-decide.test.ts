@@ -5,9 +5,11 @@ import { DENY_BLOCKS } from '../../../src/bot/views/deny-modal';
 import { REQUEST_BLOCKS } from '../../../src/bot/views/request-modal';
 import { REVOKE_BLOCKS } from '../../../src/bot/views/revoke-modal';
 import type { SlackMessage } from '../../../src/sandbox/slack/slack-state';
+import { viewOutput } from '../../../src/sandbox/slack/slack-payloads';
 import { startBotWorld, type BotWorld } from '../../support/bot-world';
 import {
   answersFor,
+  as,
   current,
   dmsAbout,
   eventually,
@@ -51,6 +53,7 @@ describe('[Request access] → modal → submission', () => {
     const view = await openModal(world, PEOPLE.casey, VIEWS.request);
     const [open, update] = world.slack.calls({ method: 'views.open' }).concat(world.slack.calls({ method: 'views.update' }));
     expect(open).toMatchObject({ ok: true });
+    expect(JSON.stringify(open?.args)).toContain('Loading telco-111111111111');
     expect(update).toMatchObject({ ok: true });
     expect(shown({ text: '', blocks: view.blocks })).toContain(KPIS);
     expect(JSON.parse(view.private_metadata)).toMatchObject({ productId: 'telco-111111111111', consumerAccountId: '999999999999' });
@@ -75,6 +78,56 @@ describe('[Request access] → modal → submission', () => {
       expect(shown(message)).toContain('Churn model for Q4');
     }
     expect(shown(messageWith(world, PEOPLE.casey, request.id, ACTIONS.cancel))).toContain('Request sent');
+  });
+});
+
+describe('refusals of the mesh in the request modal', () => {
+  it('shows an unoffered permission under the permissions, and nothing is stored', async () => {
+    const view = await clickForModal(world, PEOPLE.casey, ACTIONS.requestAccess, { channel: card.channel, ts: card.ts }, VIEWS.request);
+    const before = await requestsOf(world, PEOPLE.casey);
+
+    // A client that sends a permission the modal did not offer (the product offers SELECT, DESCRIBE, INSERT).
+    const refused = await world.post({ kind: 'view_submission', viewId: view.id, values: answersFor(view, { [REQUEST_BLOCKS.tables]: [KPIS], [REQUEST_BLOCKS.permissions]: ['ALL'], [REQUEST_BLOCKS.reason]: 'Everything' }) });
+
+    expect(refused.json).toMatchObject({ response_action: 'errors', errors: { [REQUEST_BLOCKS.permissions]: expect.stringContaining('does not offer ALL') as unknown } });
+    expect(await requestsOf(world, PEOPLE.casey)).toEqual(before);
+  });
+
+  it('pushes a refusal that concerns no field over the form (closing it goes back to the input), and stores nothing', async () => {
+    const view = await clickForModal(world, PEOPLE.casey, ACTIONS.requestAccess, { channel: card.channel, ts: card.ts }, VIEWS.request);
+    const casey = as(PEOPLE.casey).user;
+    await world.deps.mesh.unmapUser(as(PEOPLE.ada), { user: casey, accountId: '999999999999' });
+    try {
+      const refused = await world.post({ kind: 'view_submission', viewId: view.id, values: answersFor(view, { [REQUEST_BLOCKS.tables]: [KPIS], [REQUEST_BLOCKS.reason]: 'After being unmapped' }) });
+
+      expect(refused.json).toMatchObject({ response_action: 'push' });
+      const stack = world.slack.views(PEOPLE.casey);
+      expect(stack.map((v) => v.view.id)[0]).toBe(view.id);
+      expect(shown({ text: '', blocks: stack[1]?.view.blocks })).toContain('you are not mapped as a consumer of account 999999999999');
+    } finally {
+      await world.deps.mesh.mapUser(as(PEOPLE.ada), { user: casey, accountId: '999999999999', kind: 'consumer' });
+    }
+    expect((await requestsOf(world, PEOPLE.casey)).some((s) => s.justification === 'After being unmapped')).toBe(false);
+  });
+
+  it('answers the tables search of the modal with the matching tables of the product', async () => {
+    const view = await clickForModal(world, PEOPLE.casey, ACTIONS.requestAccess, { channel: card.channel, ts: card.ts }, VIEWS.request);
+    const payload = {
+      type: 'block_suggestion',
+      block_id: REQUEST_BLOCKS.tables,
+      action_id: ACTIONS.requestTablesSearch,
+      value: 'churn',
+      api_app_id: 'A0MESHBOT',
+      team: { id: 'T0SANDBOX', domain: 'sandbox' },
+      user: { id: PEOPLE.casey, name: 'casey', team_id: 'T0SANDBOX' },
+      token: 'sandbox-verification-token',
+      container: { type: 'view', view_id: view.id },
+      view: viewOutput(view),
+    };
+
+    const answer = await world.post({ kind: 'raw', request: { contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), payload } });
+
+    expect(answer.json).toEqual({ options: [{ text: { type: 'plain_text', text: CHURN, emoji: true }, value: CHURN }] });
   });
 });
 

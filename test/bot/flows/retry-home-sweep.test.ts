@@ -4,7 +4,7 @@ import { ACTIONS, keyedActionId } from '../../../src/bot/interaction-ids';
 import { REQUEST_BLOCKS } from '../../../src/bot/views/request-modal';
 import type { SlackMessage } from '../../../src/sandbox/slack/slack-state';
 import { startBotWorld, type BotWorld } from '../../support/bot-world';
-import { current, dmsAbout, eventually, expectedFrom, grantedToConsumer, messageWith, PEOPLE, postProductCard, requestThroughModal, settled, shown } from './flow-support';
+import { as, current, dmsAbout, eventually, expectedFrom, grantedToConsumer, messageWith, PEOPLE, postProductCard, requestThroughModal, settled, shown } from './flow-support';
 
 /** A grant Lake Formation refuses and its retry, the App Home with working buttons, and the scheduled sweep. */
 
@@ -48,6 +48,36 @@ describe('a refused grant', () => {
     expect(await grantedToConsumer(world)).toEqual(expectedFrom(retried.plan));
     expect(shown(world.slack.message(PEOPLE.pat, message.ts))).toContain('"telco-111111111111_tables".usecase2_customer_churn');
     expect(shown(dmsAbout(world, PEOPLE.casey, request.id).at(-1))).toContain('Access granted');
+  });
+});
+
+describe('a modify job', () => {
+  it('changes the active grant to exactly the new plan, updates the messages and tells the requester', async () => {
+    const active = (await world.deps.mesh.listSubscriptions(as(PEOPLE.casey), { kind: 'mine' })).items.find((s) => s.status === 'ACTIVE')!;
+    const message = messageWith(world, PEOPLE.pat, active.id, ACTIONS.revoke);
+
+    await world.deps.jobs.enqueue({
+      kind: 'modify',
+      input: { id: active.id, permissions: ['SELECT'], columns: { kind: 'exclude', names: ['customer_id'] }, notes: 'No customer ids any more' },
+      ctx: { ...as(PEOPLE.pat), requestId: 'modify-1' },
+    });
+    await world.jobs.idle();
+
+    const modified = await current(world, active.id);
+    expect(modified).toMatchObject({ status: 'ACTIVE', columns: { kind: 'exclude', names: ['customer_id'] }, decisionNotes: 'No customer ids any more' });
+    expect(modified.history.at(-1)).toMatchObject({ event: 'modify', actor: { userId: PEOPLE.pat } });
+    expect(await grantedToConsumer(world)).toEqual(expectedFrom(modified.plan));
+    expect(shown(world.slack.message(PEOPLE.pat, message.ts))).toContain('No customer ids any more');
+    expect(shown(dmsAbout(world, PEOPLE.casey, active.id).at(-1))).toContain('all but `customer_id`');
+  });
+
+  it('tells the person it acts for why it could not (here: not an owner), and changes nothing', async () => {
+    const active = (await world.deps.mesh.listSubscriptions(as(PEOPLE.casey), { kind: 'mine' })).items.find((s) => s.status === 'ACTIVE')!;
+    await world.deps.jobs.enqueue({ kind: 'modify', input: { id: active.id, permissions: ['SELECT', 'INSERT'] }, ctx: { ...as(PEOPLE.casey), requestId: 'modify-2' } });
+    await world.jobs.idle();
+
+    expect(shown(world.slack.messages(PEOPLE.casey).at(-1))).toContain('you cannot decide on your own request');
+    expect((await current(world, active.id)).version).toBe(active.version);
   });
 });
 
@@ -129,5 +159,21 @@ describe('the sweep', () => {
     }
     expect(shown(world.slack.message(PEOPLE.pat, original.ts))).toContain('Expired');
     expect(shown(dmsAbout(world, PEOPLE.casey, request.id).at(-1))).toContain('expired');
+  });
+
+  it('syncs the products due, as their publisher', async () => {
+    const products = world.deps.mesh.deps.stores.products;
+    const product = (await products.get('telco-111111111111'))!;
+    await products.save({ ...product, updatedAt: new Date(Date.now() - 5 * HOUR).toISOString(), version: product.version + 1 });
+    world.emulator.controls.calls.clear();
+
+    await sweep('sweep-sync');
+
+    const synced = (await products.get('telco-111111111111'))!;
+    expect(synced.version).toBe(product.version + 2);
+    expect(Date.now() - Date.parse(synced.updatedAt)).toBeLessThan(HOUR);
+    const glue = world.emulator.controls.calls.list({ service: 'glue' }).filter((c) => c.sessionName === 'meshbot-sweep-sync');
+    expect(glue.length).toBeGreaterThan(0);
+    expect(new Set(glue.map((c) => c.sourceIdentity))).toEqual(new Set([PEOPLE.pat]));
   });
 });
