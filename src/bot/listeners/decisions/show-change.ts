@@ -24,25 +24,29 @@ async function involved(deps: BotDeps, ctx: RequestContext, subscription: Subscr
   return [subscription.requester, ...(subscription.decidedBy ? [subscription.decidedBy] : []), ...product.owners];
 }
 
+/** Update the recorded messages and, as asked, the Homes, to `subscription`; failures are logged. */
+async function render(deps: BotDeps, client: webApi.WebClient, ctx: RequestContext, subscription: Subscription, log: Logger, homes: boolean): Promise<void> {
+  try {
+    await refreshNotices(deps, client, ctx, subscription);
+  } catch (error) {
+    log.warn({ err: error }, 'could not refresh the messages about the subscription');
+  }
+  if (!homes) return;
+  try {
+    await republishHomes(deps, client, await involved(deps, ctx, subscription), ctx.requestId, log);
+  } catch (error) {
+    log.warn({ err: error }, 'could not refresh the App Homes concerned');
+  }
+}
+
 /**
  * Make a change visible: every recorded message about the subscription is updated in place, then
  * (as asked) the requester is told and the App Homes concerned are re-published. Each step is best
  * effort — the change is recorded already, and one Slack failure must not hide the others.
  */
 export async function showChange(deps: BotDeps, client: webApi.WebClient, ctx: RequestContext, subscription: Subscription, log: Logger, options: ShowChangeOptions = {}): Promise<void> {
-  try {
-    // Two refreshes can overlap (a job finishing while a click is answered): whoever showed a state
-    // that has since changed shows the newer one, so the last update is never a stale one.
-    let shown = subscription;
-    for (let round = 0; round < MAX_ROUNDS; round += 1) {
-      await refreshNotices(deps, client, ctx, shown);
-      const current = await deps.mesh.getSubscription(ctx, { id: shown.id });
-      if (current.version === shown.version) break;
-      shown = current;
-    }
-  } catch (error) {
-    log.warn({ err: error }, 'could not refresh the messages about the subscription');
-  }
+  const homes = options.homes === true;
+  await render(deps, client, ctx, subscription, log, homes);
   if (options.tell === true) {
     try {
       await tellRequester(deps, client, ctx, subscription);
@@ -50,11 +54,18 @@ export async function showChange(deps: BotDeps, client: webApi.WebClient, ctx: R
       log.warn({ err: error }, 'could not tell the requester');
     }
   }
-  if (options.homes === true) {
+  // Two refreshes can overlap (a job finishing while a click is answered): whoever showed a state
+  // that has changed since shows the newer one, so the last update on screen is never a stale one.
+  let shown = subscription;
+  for (let round = 1; round < MAX_ROUNDS; round += 1) {
     try {
-      await republishHomes(deps, client, await involved(deps, ctx, subscription), ctx.requestId, log);
+      const now = await deps.mesh.getSubscription(ctx, { id: shown.id });
+      if (now.version === shown.version) return;
+      shown = now;
     } catch (error) {
-      log.warn({ err: error }, 'could not refresh the App Homes concerned');
+      log.warn({ err: error }, 'could not re-read the subscription after showing it');
+      return;
     }
+    await render(deps, client, ctx, shown, log, homes);
   }
 }
