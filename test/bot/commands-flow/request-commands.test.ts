@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BotJob } from '../../../src/bot/bot-job';
 import { ACTIONS } from '../../../src/bot/interaction-ids';
@@ -10,10 +9,6 @@ const PRODUCT = 'telco-111111111111';
 
 /** What Casey's request with a reason recorded (the first test makes it; the others act on it). */
 let requestId = '';
-
-// openRequestModal is implemented with the interactive listeners; until then its body is a stub, and
-// the modal test waits for it rather than fail.
-const modalReady = !readFileSync(new URL('../../../src/bot/listeners/request/open-request-modal.ts', import.meta.url), 'utf8').includes('not implemented yet');
 
 beforeAll(async () => {
   world = await startBotWorld();
@@ -153,7 +148,7 @@ describe('a user nobody mapped', () => {
 });
 
 describe('/mesh request without a reason', () => {
-  it.skipIf(!modalReady)('opens the request modal within the 3 s of the trigger', async () => {
+  it('opens the request modal within the 3 s of the trigger', async () => {
     world.slack.clear();
     await world.post({ kind: 'command', user: 'U0CONSUMER', text: `request ${PRODUCT} usecase1_cell_kpis select` });
 

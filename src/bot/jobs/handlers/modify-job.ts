@@ -1,8 +1,23 @@
+import { ModifyInputSchema } from '../../../mesh/service/subscriptions/modify-subscription';
+import { parseInput } from '../../../mesh/service/parse-input';
 import type { BotJob } from '../../bot-job';
+import { jobLogger, tellJobFailure } from '../../listeners/decisions/job-context';
+import { showChange } from '../../listeners/decisions/show-change';
 import type { JobDeps } from '../run-bot-job';
 
-/** Run a `modify` job. */
+/**
+ * Run a `modify` job: change an ACTIVE subscription's grants (`modifySubscription`, revoking and
+ * granting only the difference), then update every message, DM the requester and refresh the Homes.
+ */
 export async function runModifyJob(job: Extract<BotJob, { kind: 'modify' }>, deps: JobDeps): Promise<void> {
-  deps.logger.warn({ kind: job.kind }, 'job kind not implemented yet');
-  await Promise.resolve();
+  const { ctx } = job;
+  const log = jobLogger(deps.logger, ctx);
+  try {
+    const input = parseInput(ModifyInputSchema, job.input, 'modify');
+    const subscription = await deps.mesh.modifySubscription(ctx, input);
+    log.info({ subscriptionId: subscription.id, permissions: subscription.grantedPermissions }, 'modify job done');
+    await showChange(deps, deps.client, ctx, subscription, log, { tell: true, homes: true });
+  } catch (error) {
+    await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
+  }
 }

@@ -1,8 +1,32 @@
+import type { Logger } from 'pino';
+import type { RequestContext } from '../../../mesh/service/request-context';
 import type { BotJob } from '../../bot-job';
+import { jobLogger, tellJobFailure } from '../../listeners/decisions/job-context';
+import { showChange } from '../../listeners/decisions/show-change';
 import type { JobDeps } from '../run-bot-job';
 
-/** Run a `revoke` job. */
+/**
+ * Run a `revoke` job: revoke the subscription's grants and delete its links (`revokeSubscription`),
+ * then update every message (REVOKED), DM the requester with the reason and refresh the Homes. An
+ * unfinished revoke stays REVOKING, is shown so, and the revoker is told why.
+ */
 export async function runRevokeJob(job: Extract<BotJob, { kind: 'revoke' }>, deps: JobDeps): Promise<void> {
-  deps.logger.warn({ kind: job.kind }, 'job kind not implemented yet');
-  await Promise.resolve();
+  const { ctx } = job;
+  const log = jobLogger(deps.logger, ctx);
+  try {
+    const subscription = await deps.mesh.revokeSubscription(ctx, { id: job.id, reason: job.reason });
+    log.info({ status: subscription.status }, 'revoke job done');
+    await showChange(deps, deps.client, ctx, subscription, log, { tell: true, homes: true });
+  } catch (error) {
+    await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
+    await showCurrent(deps, job.id, ctx, log);
+  }
+}
+
+async function showCurrent(deps: JobDeps, id: string, ctx: RequestContext, log: Logger): Promise<void> {
+  try {
+    await showChange(deps, deps.client, ctx, await deps.mesh.getSubscription(ctx, { id }), log);
+  } catch (error) {
+    log.warn({ err: error }, 'could not show the subscription after a failed revoke');
+  }
 }

@@ -1,8 +1,98 @@
+import type { Logger } from 'pino';
+import type { DataProduct } from '../../../mesh/domain/data-product';
+import type { Subscription } from '../../../mesh/domain/subscription';
+import { sameUser } from '../../../mesh/rules/actor';
+import { dueForSync } from '../../../mesh/service/products/due-for-sync';
 import type { BotJob } from '../../bot-job';
+import { buildPendingReminderMessage } from '../../blocks/pending-reminder-message';
+import { systemContext } from '../../listeners/decisions/job-context';
+import { showChange } from '../../listeners/decisions/show-change';
+import { postDirect } from '../../notify/slack-dm';
 import type { JobDeps } from '../run-bot-job';
 
-/** Run a `sweep` job. */
+/** The notice subject that marks a request whose owners were reminded (once per request). */
+export function reminderMarker(subscriptionId: string): string {
+  return `reminder:${subscriptionId}`;
+}
+
+/** Expired requests: every message says EXPIRED, the requester is told, the Homes drop the buttons. */
+async function showExpired(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, expired: readonly Subscription[], log: Logger): Promise<void> {
+  for (const subscription of expired) {
+    const scoped = log.child({ subscriptionId: subscription.id });
+    await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, scoped, { tell: true, homes: true });
+    scoped.info('request expired');
+  }
+}
+
+/**
+ * Remind the owners of requests waiting too long: a DM each with the request and its buttons, once
+ * per request. The reminders are recorded among the request's messages too, so a decision updates
+ * them like the original request.
+ */
+async function remind(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, due: readonly Subscription[], log: Logger): Promise<number> {
+  let sent = 0;
+  for (const subscription of due) {
+    const scoped = log.child({ subscriptionId: subscription.id });
+    try {
+      if ((await deps.notices.list(reminderMarker(subscription.id))).length > 0) continue;
+      const product = await deps.mesh.getProduct(systemContext(deps, job.requestId, subscription), { productId: subscription.productId });
+      const now = new Date(deps.clock());
+      const owners = product.owners.filter((o, i, all) => !sameUser(o, subscription.requester) && all.findIndex((x) => sameUser(x, o)) === i);
+      for (const owner of owners) {
+        const posted = await postDirect(deps.client, owner.userId, buildPendingReminderMessage({ subscription, product, recipient: 'owner', now }));
+        await deps.notices.add(reminderMarker(subscription.id), posted);
+        await deps.notices.add(subscription.id, { ...posted, view: 'owner' });
+        sent += 1;
+      }
+      scoped.info({ owners: owners.length }, 'owners reminded');
+    } catch (error) {
+      scoped.warn({ err: error }, 'could not remind the owners');
+    }
+  }
+  return sent;
+}
+
+/** Every product of the mesh (the scheduler sees them all, public or not). */
+async function allProducts(deps: JobDeps): Promise<DataProduct[]> {
+  const products: DataProduct[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.mesh.deps.stores.products.search('', { limit: 100, ...(cursor !== undefined && { cursor }) });
+    products.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return products;
+}
+
+/** Products whose sync is due, synced one at a time as their publisher (a failure is logged; the next sweep tries again). */
+async function syncDue(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, log: Logger): Promise<number> {
+  let synced = 0;
+  for (const product of dueForSync(await allProducts(deps), deps.clock())) {
+    const scoped = log.child({ productId: product.id });
+    try {
+      const report = await deps.mesh.syncProduct({ user: product.publishedBy, requestId: job.requestId }, { productId: product.id });
+      scoped.info({ added: report.added.length, changed: report.changed.length, gone: report.gone.length }, 'product synced');
+      synced += 1;
+    } catch (error) {
+      scoped.warn({ err: error }, 'scheduled sync failed');
+    }
+  }
+  return synced;
+}
+
+/**
+ * Run a `sweep` job (scheduled): expire requests undecided too long and say so everywhere, remind
+ * the owners of requests waiting long (once each), and sync the products that are due.
+ */
 export async function runSweepJob(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps): Promise<void> {
-  deps.logger.warn({ kind: job.kind }, 'job kind not implemented yet');
-  await Promise.resolve();
+  const log = deps.logger;
+  try {
+    const { expired, remindersDue } = await deps.mesh.expirePending();
+    await showExpired(job, deps, expired, log);
+    const reminded = await remind(job, deps, remindersDue, log);
+    const synced = await syncDue(job, deps, log);
+    log.info({ expired: expired.length, reminded, synced }, 'sweep done');
+  } catch (error) {
+    log.error({ err: error }, 'sweep failed');
+  }
 }

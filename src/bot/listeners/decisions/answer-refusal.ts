@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import { AlreadyDecidedError } from '../../../mesh/errors';
+import type { RequestContext } from '../../../mesh/service/request-context';
+import { buildAlreadyDecidedMessage } from '../../blocks/already-decided-message';
+import type { SlackMessage } from '../../blocks/slack-types';
+import type { BotDeps } from '../../bot-deps';
+import { replyError } from '../reply-error';
+
+/**
+ * Tell the clicker why nothing happened: who decided first and what the request is now (the loser of
+ * a race, a second click), or — for anything else — the refusal through `replyError`.
+ */
+export async function answerRefusal(
+  deps: BotDeps,
+  error: unknown,
+  reply: (message: SlackMessage) => Promise<unknown>,
+  ctx: RequestContext,
+  log: Logger,
+): Promise<void> {
+  if (error instanceof AlreadyDecidedError) {
+    try {
+      const current = await deps.mesh.getSubscription(ctx, { id: error.subscriptionId });
+      log.info({ status: current.status }, 'already decided');
+      await reply(buildAlreadyDecidedMessage(current));
+      return;
+    } catch (readFailure) {
+      log.warn({ err: readFailure }, 'could not read the decided subscription');
+    }
+  }
+  await replyError(error, reply, log, deps.newId());
+}

@@ -1,0 +1,97 @@
+import { InvalidInputError } from '../../../mesh/errors';
+import type { BotDeps } from '../../bot-deps';
+import { APPROVE_BLOCKS } from '../../views/approve-modal';
+import { parseApproveWithChangesModal } from '../../views/parse-approve-modal';
+import { parseDenyModal, parseRevokeModal } from '../../views/parse-reason-modal';
+import { postDirect } from '../../notify/slack-dm';
+import { replyError } from '../reply-error';
+import { APPROVE_WITH_CHANGES_MODAL, DENY_MODAL } from './open-decision-modals';
+import { scopeOf, type SubmissionArgs } from './interaction-scope';
+import { showChange } from './show-change';
+import { submitWithinAck } from './submit-within-ack';
+
+/** Which field of the approve modal a refusal of the mesh concerns. */
+function approveFieldOf(error: unknown): string | undefined {
+  if (!(error instanceof InvalidInputError)) return undefined;
+  if (/column/i.test(error.message)) return APPROVE_BLOCKS.columns;
+  if (/grant option|grantable/i.test(error.message)) return APPROVE_BLOCKS.grantable;
+  if (/permission|not requested|\b(ALL|SELECT|INSERT|DELETE|ALTER|DROP|DESCRIBE)\b/.test(error.message)) return APPROVE_BLOCKS.permissions;
+  return undefined;
+}
+
+/** Submitted approve-with-changes: approve with exactly what the form says, then as [Approve]. */
+export function approveWithChangesSubmission(deps: BotDeps) {
+  return async ({ ack, body, view, client }: SubmissionArgs): Promise<void> => {
+    const parsed = parseApproveWithChangesModal(view.state.values, view.private_metadata);
+    if (!parsed.ok) {
+      await ack({ response_action: 'errors', errors: parsed.errors });
+      return;
+    }
+    const { subscriptionId: id, permissions, grantablePermissions, columns, notes } = parsed.value;
+    const { ctx, log } = scopeOf(deps, body, id);
+    await submitWithinAck({
+      deps,
+      client,
+      ack,
+      ctx,
+      log,
+      title: APPROVE_WITH_CHANGES_MODAL.title,
+      // An emptied columns field means every column, even if the request named some.
+      work: deps.mesh.approveRequest(ctx, { id, changes: { permissions, grantable: grantablePermissions, columns: columns ?? null, ...(notes !== undefined && { notes }) } }),
+      fieldOf: approveFieldOf,
+      then: async (approved) => {
+        log.info({ permissions: approved.grantedPermissions }, 'approved with changes; grant job queued');
+        await showChange(deps, client, ctx, approved, log);
+        await deps.jobs.enqueue({ kind: 'grant', id, ctx });
+        await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId });
+      },
+    });
+  };
+}
+
+/** Submitted deny: record it with the reason, update every copy, tell the requester why. */
+export function denySubmission(deps: BotDeps) {
+  return async ({ ack, body, view, client }: SubmissionArgs): Promise<void> => {
+    const parsed = parseDenyModal(view.state.values, view.private_metadata);
+    if (!parsed.ok) {
+      await ack({ response_action: 'errors', errors: parsed.errors });
+      return;
+    }
+    const { subscriptionId: id, reason } = parsed.value;
+    const { ctx, log } = scopeOf(deps, body, id);
+    await submitWithinAck({
+      deps,
+      client,
+      ack,
+      ctx,
+      log,
+      title: DENY_MODAL.title,
+      work: deps.mesh.denyRequest(ctx, { id, reason }),
+      then: async (denied) => {
+        log.info('denied');
+        await showChange(deps, client, ctx, denied, log, { tell: true });
+        await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId });
+      },
+    });
+  };
+}
+
+/** Submitted revoke: the revoke job revokes the grants and deletes the links, then tells everyone. */
+export function revokeSubmission(deps: BotDeps) {
+  return async ({ ack, body, view, client }: SubmissionArgs): Promise<void> => {
+    const parsed = parseRevokeModal(view.state.values, view.private_metadata);
+    if (!parsed.ok) {
+      await ack({ response_action: 'errors', errors: parsed.errors });
+      return;
+    }
+    const { subscriptionId: id, reason } = parsed.value;
+    const { ctx, log } = scopeOf(deps, body, id);
+    await ack();
+    try {
+      await deps.jobs.enqueue({ kind: 'revoke', id, reason, ctx });
+      log.info('revoke job queued');
+    } catch (error) {
+      await replyError(error, (message) => postDirect(client, ctx.user.userId, message), log, deps.newId());
+    }
+  };
+}

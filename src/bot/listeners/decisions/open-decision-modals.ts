@@ -1,0 +1,41 @@
+import { canDecide } from '../../../mesh/rules/can-decide';
+import type { BotDeps } from '../../bot-deps';
+import { buildApproveWithChangesModal } from '../../views/approve-modal';
+import { buildDenyModal } from '../../views/deny-modal';
+import { buildRevokeModal } from '../../views/revoke-modal';
+import { buttonValue, scopeOf, type ClickArgs } from './interaction-scope';
+import { openSubscriptionModal, type SubscriptionModalSpec } from './open-subscription-modal';
+import { replyToClicker } from './reply-to-clicker';
+
+/** [Approve with changes]: permissions, grant option, columns and notes, with a live preview. */
+export const APPROVE_WITH_CHANGES_MODAL: SubscriptionModalSpec = {
+  title: 'Approve with changes',
+  event: 'approve',
+  allowed: canDecide,
+  build: (subscription, product) => buildApproveWithChangesModal({ subscription, product }),
+};
+
+/** [Deny]: the reason the requester will read. */
+export const DENY_MODAL: SubscriptionModalSpec = {
+  title: 'Deny request',
+  event: 'deny',
+  allowed: canDecide,
+  build: (subscription, product) => buildDenyModal({ subscription, product }),
+};
+
+/** [Revoke]: what stops working, and why (the consumer side may revoke too, so the service alone judges who). */
+export const REVOKE_MODAL: SubscriptionModalSpec = {
+  title: 'Revoke access',
+  event: 'revoke',
+  build: (subscription, product) => buildRevokeModal({ subscription, product }),
+};
+
+/** A click on a button that opens one of the subscription modals. */
+export function openModalListener(deps: BotDeps, spec: SubscriptionModalSpec) {
+  return async ({ ack, body, action, client, respond }: ClickArgs): Promise<void> => {
+    await ack();
+    const subscriptionId = buttonValue(action);
+    const { ctx, log } = scopeOf(deps, body, subscriptionId);
+    await openSubscriptionModal(deps, client, { triggerId: body.trigger_id, ctx, log, subscriptionId, reply: replyToClicker(client, body, respond, log) }, spec);
+  };
+}

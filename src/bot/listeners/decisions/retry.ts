@@ -1,0 +1,26 @@
+import { buildConfirmationMessage } from '../../blocks/confirmation-message';
+import { code } from '../../blocks/mrkdwn';
+import type { BotDeps } from '../../bot-deps';
+import { buttonValue, scopeOf, type ClickArgs } from './interaction-scope';
+import { replyToClicker } from './reply-to-clicker';
+import { replyError } from '../reply-error';
+
+/**
+ * [Retry] on a failed grant: the retry job sends only the entries not yet granted, redoes the
+ * import, and updates every message; the clicker is told it started.
+ */
+export function retryListener(deps: BotDeps) {
+  return async ({ ack, body, action, client, respond }: ClickArgs): Promise<void> => {
+    await ack();
+    const id = buttonValue(action);
+    const { ctx, log } = scopeOf(deps, body, id);
+    const reply = replyToClicker(client, body, respond, log);
+    try {
+      await deps.jobs.enqueue({ kind: 'retry', id, ctx });
+      log.info('retry job queued');
+      await reply(buildConfirmationMessage({ mrkdwn: `Retrying ${code(id)}: only what is still missing is granted. The request message updates when it is done.` }));
+    } catch (error) {
+      await replyError(error, reply, log, deps.newId());
+    }
+  };
+}
