@@ -19,6 +19,7 @@ import type { BotJob } from '../bot-job';
 import { createBotApp } from '../create-bot-app';
 import { createInProcessQueue, type InProcessQueue } from '../jobs/in-process-queue';
 import { runBotJob } from '../jobs/run-bot-job';
+import { scheduleSweeps } from '../jobs/schedule-sweeps';
 
 /** Where the sandbox bot listens and with which secret it checks Slack's signatures. */
 export interface SandboxBotOptions {
@@ -120,6 +121,8 @@ export async function startSandboxBot(options: SandboxBotOptions): Promise<Sandb
 
   await seedMeshPeople(mesh.service, 'sandbox-seed');
   await seedTelcoProduct(mesh.service, 'sandbox-seed');
+  // Reminders, expiry and syncs every five minutes, as the scheduled rule does in AWS.
+  const stopSweeps = scheduleSweeps(jobs, 5 * 60_000, ulid);
 
   return {
     url: origin,
@@ -131,6 +134,7 @@ export async function startSandboxBot(options: SandboxBotOptions): Promise<Sandb
     deps,
     jobs,
     async close() {
+      stopSweeps();
       await jobs.idle();
       await new Promise<void>((resolve) => {
         server.close(() => {

@@ -10,6 +10,7 @@ import type { BotJob } from '../bot-job';
 import { createBotApp } from '../create-bot-app';
 import { createInProcessQueue } from '../jobs/in-process-queue';
 import { runBotJob } from '../jobs/run-bot-job';
+import { scheduleSweeps } from '../jobs/schedule-sweeps';
 
 /** Socket Mode with a real workspace: Slack over a WebSocket, AWS from the default credential chain, jobs in this process. */
 export async function startSocketBot(env: BotEnv, logger: Logger): Promise<{ stop: () => Promise<void> }> {
@@ -37,8 +38,10 @@ export async function startSocketBot(env: BotEnv, logger: Logger): Promise<{ sto
   };
   const app = createBotApp({ receiver: new SocketModeReceiver({ appToken }), token, deps });
   await app.start();
+  const stopSweeps = scheduleSweeps(deps.jobs, 5 * 60_000, ulid);
   return {
     stop: async () => {
+      stopSweeps();
       await app.stop();
       mesh.destroy();
       dynamo.destroy();
