@@ -17,6 +17,7 @@ import { SANDBOX_BOT_TOKEN, SANDBOX_CHANNELS } from '../../sandbox/slack/slack-w
 import type { BotDeps } from '../bot-deps';
 import type { BotJob } from '../bot-job';
 import { createBotApp } from '../create-bot-app';
+import { createInFlight } from '../in-flight';
 import { createInProcessQueue, type InProcessQueue } from '../jobs/in-process-queue';
 import { runBotJob } from '../jobs/run-bot-job';
 import { scheduleSweeps } from '../jobs/schedule-sweeps';
@@ -48,6 +49,8 @@ export interface SandboxBot {
   deps: BotDeps;
   /** The in-process job queue: `jobs.idle()` waits for grants and other jobs to finish. */
   jobs: InProcessQueue<BotJob>;
+  /** Resolves once every listener (follow-up included) and every job it queued has finished. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -117,7 +120,12 @@ export async function startSandboxBot(options: SandboxBotOptions): Promise<Sandb
   });
   const port = await listen(server, options.port);
   origin = `http://127.0.0.1:${String(port)}`;
-  const app = createBotApp({ receiver, token: SANDBOX_BOT_TOKEN, slackApiUrl: slackApiUrl(), deps });
+  const inFlight = createInFlight();
+  const app = createBotApp({ receiver, token: SANDBOX_BOT_TOKEN, slackApiUrl: slackApiUrl(), deps, inFlight });
+  const idle = async (): Promise<void> => {
+    await inFlight.idle();
+    await jobs.idle();
+  };
 
   await seedMeshPeople(mesh.service, 'sandbox-seed');
   await seedTelcoProduct(mesh.service, 'sandbox-seed');
@@ -133,9 +141,10 @@ export async function startSandboxBot(options: SandboxBotOptions): Promise<Sandb
     app,
     deps,
     jobs,
+    idle,
     async close() {
       stopSweeps();
-      await jobs.idle();
+      await idle();
       await new Promise<void>((resolve) => {
         server.close(() => {
           resolve();
