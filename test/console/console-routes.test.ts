@@ -135,7 +135,7 @@ describe('POST /_console/reset', () => {
   it('puts Slack, the AWS accounts and the store back to the seed, and publishes the sample product again', async () => {
     // Prepare: something said, something changed in AWS.
     await sandbox.client.chat.postMessage({ channel: 'C0PRODUCTS', text: 'before the reset' });
-    await sandbox.bot.emulator.controls.clock.advance(60);
+    sandbox.bot.emulator.controls.clock.advance(60);
 
     // Act
     const answer = await post('/_console/reset', {});
