@@ -13,7 +13,8 @@ import { launchChromium, startConsoleSandbox, type ChromiumSession, type Console
 const HOSTILE = '<script>alert(1)</script>';
 const REASON = `Churn model for the Q4 retention campaign ${HOSTILE}`;
 const DENIAL = `Use the anonymised churn view instead ${HOSTILE}`;
-const NAME_TO_QUERY = 'telco-111111111111.usecase1_cell_kpis';
+// Quoted, as the bot writes SQL names with a hyphen.
+const NAME_TO_QUERY = '"telco-111111111111".usecase1_cell_kpis';
 const STEP_TIMEOUT_MS = 15_000;
 const SCREENSHOT = fileURLToPath(new URL('../../docs/console.png', import.meta.url));
 
@@ -103,7 +104,7 @@ describe('the workshop, by clicks in the console', () => {
 
     await playAs('Casey');
     await open('dm');
-    await page.locator('#messages pre', { hasText: NAME_TO_QUERY }).waitFor();
+    await page.locator('#messages pre', { hasText: NAME_TO_QUERY }).last().waitFor();
   });
 
   it('shows the grants, the accepted invitation and Casey’s resource link on the right', async () => {
@@ -118,7 +119,7 @@ describe('the workshop, by clicks in the console', () => {
     expect(grants).toMatch(/account 999999999999\s+table telco-111111111111\.usecase1_cell_kpis \(all columns\)\s+SELECT/);
     const consumer = page.locator('#account-999999999999');
     expect(await consumer.locator('.catalog').innerText()).toContain('telco-111111111111 🔗 resource link → 555555555555:telco-111111111111');
-    expect(await consumer.locator('.invitation').innerText()).toMatch(/ACCEPTED .* from 555555555555/);
+    expect(await consumer.locator('.invitation').allInnerTexts()).toContainEqual(expect.stringMatching(/^ACCEPTED .* from 555555555555$/));
   });
 
   it('Sam denies a second request with a reason; Casey reads it in her DM', async () => {
@@ -132,22 +133,22 @@ describe('the workshop, by clicks in the console', () => {
 
     await playAs('Sam');
     await open('dm');
-    await messages().filter({ hasText: 'Second look at churn' }).getByRole('button', { name: 'Deny' }).click();
+    await messages().filter({ hasText: 'Second look at churn' }).getByRole('button', { name: 'Deny', exact: true }).click();
     const deny = page.getByRole('dialog', { name: 'Deny request' });
     await deny.getByRole('textbox', { name: 'Why are you denying it?' }).fill(DENIAL);
-    await deny.getByRole('button', { name: 'Deny' }).click();
+    await deny.getByRole('button', { name: 'Deny', exact: true }).click();
     await deny.waitFor({ state: 'detached' });
 
     await playAs('Casey');
     await open('dm');
-    await messages().filter({ hasText: DENIAL }).waitFor();
+    await messages().filter({ hasText: DENIAL }).last().waitFor();
     await page.locator('#subscriptions .subscription[data-status=DENIED]').waitFor();
   });
 
   it('answers a bad command with the usage error, only visible to the one who typed it', async () => {
     await open('data-products');
     await type('/mesh request');
-    const usage = messages().filter({ hasText: 'missing the product' });
+    const usage = messages().filter({ hasText: 'missing the product' }).last();
     await usage.waitFor();
     expect(await usage.locator('.ephemeral-note').innerText()).toBe('Only visible to you');
     expect(await usage.innerText()).toContain('/mesh request <product>');
@@ -157,7 +158,7 @@ describe('the workshop, by clicks in the console', () => {
     expect(dialogs).toEqual([]);
     expect(await page.locator('script:not([src])').count()).toBe(0);
     await open('dm');
-    await page.locator('#messages pre', { hasText: NAME_TO_QUERY }).first().scrollIntoViewIfNeeded();
+    await page.locator('#messages pre', { hasText: NAME_TO_QUERY }).last().scrollIntoViewIfNeeded();
     await page.locator('#account-999999999999').scrollIntoViewIfNeeded();
     await mkdir(fileURLToPath(new URL('../../docs/', import.meta.url)), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });

@@ -146,7 +146,7 @@ export interface ConsoleSubscription {
   justification: string;
   decidedBy?: string;
   decisionNotes?: string;
-  /** Names to query through the links: `<link database>.<table>`. */
+  /** The SQL names to query through the links, as the bot tells the requester: `"telco-111111111111".usecase1_cell_kpis`. */
   links: string[];
   createdAt: string;
   updatedAt: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DataProduct } from '../../mesh/domain/data-product';
 import type { Subscription } from '../../mesh/domain/subscription';
-import { namesToQuery } from '../../mesh/service/subscriptions/link-layout';
+import { namesToQuery } from '../../bot/blocks/subscription-facts';
 import type { PermissionGrant, World } from '../aws/world';
 import type { ConsoleAccount, ConsoleGrant, ConsoleMesh, ConsoleProduct, ConsoleSubscription } from './console-types';
 

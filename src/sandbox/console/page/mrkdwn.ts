@@ -178,9 +178,16 @@ export function renderMrkdwn(text: string, names: MentionNames): HTMLElement {
   const root = h('span', { class: 'mrkdwn' });
   const parts = text.split('```');
   parts.forEach((part, index) => {
+    const inCode = index % 2 === 1 && index < parts.length - 1;
     // Odd parts are inside a code block (an unclosed fence at the end is literal).
-    if (index % 2 === 1 && index < parts.length - 1) root.appendChild(h('pre', {}, decodeEntities(part.replace(/^\n/, ''))));
-    else appendLines(root, (index % 2 === 1 ? '```' : '') + part, names);
+    if (inCode) root.appendChild(h('pre', {}, decodeEntities(part.replace(/^\n/, '').replace(/\n$/, ''))));
+    else {
+      // The line breaks around a code block belong to the block, as in Slack.
+      let trimmed = part;
+      if (index % 2 === 0 && index > 0) trimmed = trimmed.replace(/^\n/, '');
+      if (index % 2 === 0 && index + 1 < parts.length - 1) trimmed = trimmed.replace(/\n$/, '');
+      appendLines(root, (index % 2 === 1 ? '```' : '') + trimmed, names);
+    }
   });
   return root;
 }
