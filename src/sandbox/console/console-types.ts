@@ -133,6 +133,16 @@ export interface ConsoleHistoryEntry {
   note?: string;
 }
 
+/** One Lake Formation entry of a subscription's grant plan and what happened to it last. */
+export interface ConsolePlanEntry {
+  principal: string;
+  resource: string;
+  permissions: string[];
+  grantable: string[];
+  /** `DONE`, `FAILED` (with the error code) or `planned` when not executed yet. */
+  outcome: string;
+}
+
 /** A subscription and its history. */
 export interface ConsoleSubscription {
   id: string;
@@ -148,6 +158,10 @@ export interface ConsoleSubscription {
   decisionNotes?: string;
   /** The SQL names to query through the links, as the bot tells the requester: `"telco-111111111111".usecase1_cell_kpis`. */
   links: string[];
+  /** The exact grant plan, entry by entry. */
+  plan: ConsolePlanEntry[];
+  /** The resource links created for the consumer: `999999999999: telco-111111111111 → 555555555555:telco-111111111111`. */
+  resourceLinks: string[];
   createdAt: string;
   updatedAt: string;
   history: ConsoleHistoryEntry[];

@@ -75,7 +75,8 @@ export function consoleAccounts(world: World): ConsoleAccount[] {
           .sort((a, b) => a.name.localeCompare(b.name)),
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
-    const grants = world.permissions.filter((p) => p.catalogId === account.id).map(grantView);
+    // Newest first: what a click just granted is at the top.
+    const grants = world.permissions.filter((p) => p.catalogId === account.id).reverse().map(grantView);
     const invitations = world.invitations
       .filter((i) => i.receiverAccountId === account.id)
       .map((i) => ({
@@ -117,6 +118,19 @@ export function consoleSubscription(s: Subscription): ConsoleSubscription {
     ...(s.decidedBy !== undefined && { decidedBy: s.decidedBy.userId }),
     ...(s.decisionNotes !== undefined && { decisionNotes: s.decisionNotes }),
     links: s.links.length > 0 ? namesToQuery(s) : [],
+    plan: s.plan.map((entry) => {
+      const result = s.results[entry.Id];
+      return {
+        principal: principalText(entry.Principal.DataLakePrincipalIdentifier),
+        resource: resourceText(entry.Resource),
+        permissions: entry.Permissions,
+        grantable: entry.PermissionsWithGrantOption,
+        outcome: result === undefined ? 'planned' : result.outcome === 'FAILED' ? `FAILED ${result.errorCode ?? ''}`.trim() : `${result.outcome}${result.operation === 'revoke' ? ' (revoked)' : ''}`,
+      };
+    }),
+    resourceLinks: s.links.map(
+      (l) => `${l.catalogId}: ${l.database}${l.table === undefined ? '' : `.${l.table}`} → ${l.targetCatalogId}:${l.targetDatabase}${l.targetTable === undefined ? '' : `.${l.targetTable}`}`,
+    ),
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     history: s.history.map((h) => ({

@@ -111,7 +111,29 @@ export class MeshPane {
         h('dd', { class: 'reason' }, s.justification),
         s.decidedBy !== undefined ? [h('dt', {}, 'Decided by'), h('dd', {}, this.names.user(s.decidedBy), s.decisionNotes !== undefined ? ` — ${s.decisionNotes}` : '')] : null,
         s.links.length > 0 ? [h('dt', {}, 'Query as'), h('dd', { class: 'names' }, s.links.map((n) => h('code', { class: this.fresh.mark(`name:${s.id}:${n}`).trim() }, n)))] : null,
+        s.resourceLinks.length > 0 ? [h('dt', {}, 'Resource links'), h('dd', { class: 'resource-links' }, s.resourceLinks.map((l) => h('div', { class: `link${this.fresh.mark(`link:${s.id}:${l}`)}` }, '🔗 ', l)))] : null,
       ),
+      s.plan.length > 0
+        ? h(
+            'table',
+            { class: 'grants plan', attrs: { 'aria-label': 'Grant plan' } },
+            h('caption', {}, `Grant plan (${s.plan.length} Lake Formation entries)`),
+            h(
+              'tbody',
+              {},
+              s.plan.map((e) =>
+                h(
+                  'tr',
+                  { class: this.fresh.mark(`plan:${s.id}:${e.resource}:${e.outcome}`).trim() },
+                  h('td', {}, e.principal),
+                  h('td', {}, e.resource),
+                  h('td', {}, e.permissions.join(', '), e.grantable.length > 0 ? h('span', { class: 'muted' }, ` (grantable: ${e.grantable.join(', ')})`) : null),
+                  h('td', {}, h('span', { class: `status ${e.outcome === 'DONE' ? 'ok' : e.outcome.startsWith('FAILED') ? 'bad' : 'pending'}` }, e.outcome)),
+                ),
+              ),
+            ),
+          )
+        : null,
       h(
         'ol',
         { class: 'history', attrs: { 'aria-label': 'History' } },
