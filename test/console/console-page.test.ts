@@ -230,6 +230,46 @@ describe('the console page in Chromium', () => {
     expect(sandbox.bot.slack.views('U0CONSUMER')).toEqual([]);
   });
 
+  it('sends block_actions, not the form, when Enter is pressed in an input that dispatches on Enter', async () => {
+    // Prepare: a modal like the approve modal's columns input.
+    await sandbox.client.views.open({
+      trigger_id: sandbox.bot.slack.mintTriggerId('U0PRODUCER'),
+      view: {
+        type: 'modal',
+        callback_id: `${PROBE}_preview`,
+        title: { type: 'plain_text', text: 'Preview' },
+        submit: { type: 'plain_text', text: 'Approve' },
+        blocks: [
+          {
+            type: 'input',
+            block_id: 'columns',
+            dispatch_action: true,
+            label: { type: 'plain_text', text: 'Columns' },
+            element: { type: 'plain_text_input', action_id: `${PROBE}_columns`, dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] } },
+          },
+        ],
+      },
+    });
+    await playAs('Pat');
+    const modal = page.getByRole('dialog', { name: 'Preview' });
+    await modal.waitFor();
+
+    // Act
+    await modal.getByRole('textbox', { name: 'Columns' }).fill('cell_id, kpi_date');
+    await modal.getByRole('textbox', { name: 'Columns' }).press('Enter');
+
+    // Assess: the typed value as a plain_text_input action from the view, and the modal still open.
+    const action = await waitForReceived((b) => b.type === 'block_actions' && JSON.stringify(b.actions).includes(`${PROBE}_columns`));
+    expect(action).toMatchObject({
+      container: { type: 'view' },
+      actions: [{ type: 'plain_text_input', block_id: 'columns', action_id: `${PROBE}_columns`, value: 'cell_id, kpi_date' }],
+      view: { state: { values: { columns: { [`${PROBE}_columns`]: { type: 'plain_text_input', value: 'cell_id, kpi_date' } } } } },
+    });
+    expect(received.some((b) => b.type === 'view_submission' && (b.view as { callback_id?: string }).callback_id === `${PROBE}_preview`)).toBe(false);
+    await page.keyboard.press('Escape');
+    await modal.waitFor({ state: 'detached' });
+  });
+
   it('sends what the composer holds on Enter as a signed /mesh command, from the conversation it was typed in', async () => {
     await playAs('Casey');
     await page.locator('#nav-dm').click();

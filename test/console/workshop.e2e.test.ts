@@ -155,6 +155,34 @@ describe('the workshop, by clicks in the console', () => {
     await page.locator('#subscriptions .subscription[data-status=DENIED]').waitFor();
   });
 
+  it('Pat approves a third request with changes: one permission fewer, one column, the preview following each change', async () => {
+    await playAs('Casey');
+    await open('data-products');
+    await messages().getByRole('button', { name: /^Request access/ }).last().click();
+    const request = page.getByRole('dialog', { name: 'Request access' });
+    await request.getByRole('checkbox', { name: 'usecase1_cell_kpis' }).check();
+    await request.getByRole('checkbox', { name: 'DESCRIBE' }).check();
+    await request.getByRole('textbox', { name: 'Why do you need it?' }).fill('Third: cell ids only');
+    await request.getByRole('button', { name: 'Send request' }).click();
+    await request.waitFor({ state: 'detached' });
+
+    await playAs('Pat');
+    await open('dm');
+    await messages().filter({ hasText: 'Third: cell ids only' }).getByRole('button', { name: 'Approve with changes' }).click();
+    const modal = page.getByRole('dialog', { name: 'Approve with changes' });
+    await modal.getByRole('group', { name: 'Grant these permissions' }).getByRole('checkbox', { name: 'DESCRIBE' }).uncheck();
+    await modal.getByText('Not granted, though requested: DESCRIBE').waitFor();
+    await modal.getByRole('textbox', { name: 'Columns' }).fill('cell_id');
+    await modal.getByRole('textbox', { name: 'Columns' }).press('Enter');
+    await modal.getByText('Columns: only cell_id').waitFor();
+    await modal.getByRole('button', { name: 'Approve', exact: true }).click();
+    await modal.waitFor({ state: 'detached' });
+
+    const subscription = page.locator('#subscriptions .subscription', { hasText: 'Third: cell ids only' });
+    await subscription.and(page.locator('[data-status=ACTIVE]')).waitFor();
+    expect(await subscription.locator('.plan').innerText()).toContain('table telco-111111111111.usecase1_cell_kpis (columns cell_id)');
+  });
+
   it('answers a bad command with the usage error, only visible to the one who typed it', async () => {
     await open('data-products');
     await type('/mesh request');

@@ -7,6 +7,7 @@ import { readConsoleState, type ConsoleSandbox } from './console-state';
 import { ConsoleRequestError, readJsonBody, sendJson, sendText } from './http-io';
 import { buildPageAssets, type PageAssets } from './page-assets';
 import { resetSandbox } from './reset-sandbox';
+import { textInputActionRequest, textInputBlock } from './text-input-action';
 import { ViewValuesError, viewStateValues } from './view-values';
 
 /** What the console needs besides the sandbox: the secret the bot checks signatures with, and a logger. */
@@ -114,6 +115,11 @@ export function createSandboxConsole(options: SandboxConsoleOptions): SandboxCon
         const view = 'viewId' in body.on ? need().sandbox.slack.view(body.on.viewId) : undefined;
         if ('viewId' in body.on && view === undefined) throw new ConsoleRequestError(409, `No open view ${body.on.viewId} (it was closed or replaced).`);
         const values = view !== undefined && body.values !== undefined ? stateValues(view.blocks, body.values) : undefined;
+        const textBlock = view === undefined ? undefined : textInputBlock(view, body.actionId);
+        if (view !== undefined && textBlock !== undefined) {
+          const request = textInputActionRequest(need().sandbox.slack, { user: body.user, view, blockId: textBlock, actionId: body.actionId, value: body.value ?? '', values: values ?? {}, nowMs: Date.now() });
+          return deliver({ kind: 'raw', request });
+        }
         return deliver({
           kind: 'block_actions',
           user: body.user,
@@ -212,7 +218,15 @@ export function createSandboxConsole(options: SandboxConsoleOptions): SandboxCon
       feed = createChangeFeed({
         read: () => readConsoleState(started),
         fingerprint: () =>
-          [started.slack.calls().length, started.slack.responses().length, started.emulator.controls.calls.list().length, started.emulator.world.sequence, dynamoWrites()].join(':'),
+          [
+            started.slack.calls().length,
+            started.slack.responses().length,
+            // People added through /_sandbox/slack/users make no Web API call.
+            Object.keys(started.slack.world.users).length,
+            started.emulator.controls.calls.list().length,
+            started.emulator.world.sequence,
+            dynamoWrites(),
+          ].join(':'),
         logger,
       });
       // Bundle now, so the first page load does not wait for it.

@@ -208,6 +208,15 @@ function textInput(element: Record<string, unknown>, host: RenderHost, at: Place
   };
   const initial = str(element.initial_value) ?? '';
   const node = multiline ? h('textarea', { class: 'bk-input', attrs: { ...attrs, rows: '4' } }, initial) : h('input', { class: 'bk-input', attrs: { ...attrs, type: 'text', value: initial } });
+  // An input that dispatches on Enter sends block_actions instead of submitting the modal, as in Slack.
+  const triggers = list(obj(element.dispatch_action_config)?.trigger_actions_on);
+  if (at.dispatch && !multiline && (triggers.length === 0 || triggers.includes('on_enter_pressed'))) {
+    node.addEventListener('keydown', (event) => {
+      if (!(event instanceof KeyboardEvent) || event.key !== 'Enter') return;
+      event.preventDefault();
+      host.act({ actionId, type: 'plain_text_input', value: node.value, source: node });
+    });
+  }
   if (at.input) host.form?.add(at.blockId, actionId, () => (node.value === '' ? null : node.value));
   return node;
 }
