@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, constants, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -31,6 +31,9 @@ export interface ChromiumSession {
 
 /** Launch Debian's Chromium through playwright-core with a throwaway user-data-dir. */
 export async function launchChromium(): Promise<ChromiumSession> {
+  await access(CHROMIUM, constants.X_OK).catch(() => {
+    throw new Error(`The console's browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does it when it is missing).`);
+  });
   const profile = await mkdtemp(join(tmpdir(), 'meshbot-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -52,7 +55,7 @@ export async function launchChromium(): Promise<ChromiumSession> {
 }
 
 /** The sandbox bot with the console on its server, as `npm start` wires it, on free ports. */
-export interface ConsoleSandbox {
+export interface SandboxWithConsole {
   bot: SandboxBot;
   console: SandboxConsole;
   /** The page: `http://127.0.0.1:<port>/`. */
@@ -63,7 +66,7 @@ export interface ConsoleSandbox {
 }
 
 /** Start the sandbox with the console (port 0); close it in `afterAll`. */
-export async function startConsoleSandbox(): Promise<ConsoleSandbox> {
+export async function startConsoleSandbox(): Promise<SandboxWithConsole> {
   const logger = pino({ level: 'silent' });
   const sandboxConsole = createSandboxConsole({ signingSecret: SANDBOX_SIGNING_SECRET, logger });
   const bot = await startSandboxBot({

@@ -7,7 +7,7 @@ import { buildAppHome } from '../../src/bot/views/app-home';
 import { parseRequestModal } from '../../src/bot/views/parse-request-modal';
 import { buildRequestModal, REQUEST_BLOCKS } from '../../src/bot/views/request-modal';
 import { NOW, PAT, TELCO, telcoSubscription } from '../bot/blocks/telco-fixtures';
-import { launchChromium, startConsoleSandbox, type ChromiumSession, type ConsoleSandbox } from './console-harness';
+import { launchChromium, startConsoleSandbox, type ChromiumSession, type SandboxWithConsole } from './console-harness';
 
 // The page against the real sandbox, whatever listeners the bot has: what the bot says is posted
 // through the fake Slack API as the bot would (with the real Block Kit builders), and what the page
@@ -20,7 +20,7 @@ const HOSTILE = '<script>alert(1)</script>';
 
 type Received = Record<string, unknown>;
 
-let sandbox: ConsoleSandbox;
+let sandbox: SandboxWithConsole;
 let browser: ChromiumSession;
 let page: Page;
 const received: Received[] = [];
@@ -89,6 +89,23 @@ describe('the console page in Chromium', () => {
     expect(await producer.locator('.catalog').innerText()).toContain('usecase1_cell_kpis_link 🔗 → 555555555555:telco-111111111111.usecase1_cell_kpis');
     expect(await page.locator('#account-555555555555 .grants').innerText()).toContain('account 111111111111');
     expect(await page.locator('#products').innerText()).toContain('telco-111111111111 v1 · 2 tables · owners Pat, Sam');
+  });
+
+  it('works from the keyboard: a persona or conversation chosen with Enter keeps the focus, which is visible', async () => {
+    await page.locator('.persona[data-user=U0OWNER2]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.persona[data-user=U0OWNER2][aria-pressed=true]').waitFor();
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.user)).toBe('U0OWNER2');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('.persona[data-user=U0ADMIN][aria-pressed=true]').waitFor();
+    await page.locator('#nav-dm').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#nav-dm[aria-current=page]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('nav-dm');
+    await page.locator('#nav-data-products').click();
+    await playAs('Pat');
   });
 
   it('renders the product card as Slack would: header, fields, mentions, the date and a primary button', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleState } from '../../src/sandbox/console/console-types';
-import { startConsoleSandbox, type ConsoleSandbox } from './console-harness';
+import { startConsoleSandbox, type SandboxWithConsole } from './console-harness';
 
-let sandbox: ConsoleSandbox;
+let sandbox: SandboxWithConsole;
 
 beforeAll(async () => {
   sandbox = await startConsoleSandbox();

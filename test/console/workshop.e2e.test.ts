@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSignedToBot } from '../../src/sandbox/slack/post-signed-to-bot';
 import { SANDBOX_SIGNING_SECRET } from '../../src/sandbox/slack/slack-world';
-import { launchChromium, startConsoleSandbox, type ChromiumSession, type ConsoleSandbox } from './console-harness';
+import { launchChromium, startConsoleSandbox, type ChromiumSession, type SandboxWithConsole } from './console-harness';
 
 // The TLC303 workshop end to end, by clicks and keys in the console, against the bot's real
 // listeners and jobs: nothing here is stubbed, so each step fails loudly (naming the step) when the
@@ -18,7 +18,7 @@ const NAME_TO_QUERY = '"telco-111111111111".usecase1_cell_kpis';
 const STEP_TIMEOUT_MS = 15_000;
 const SCREENSHOT = fileURLToPath(new URL('../../docs/console.png', import.meta.url));
 
-let sandbox: ConsoleSandbox;
+let sandbox: SandboxWithConsole;
 let browser: ChromiumSession | undefined;
 let page: Page;
 const dialogs: string[] = [];

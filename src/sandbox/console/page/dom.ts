@@ -49,9 +49,27 @@ export function reconcile(parent: Element, nodes: readonly Node[]): void {
   });
 }
 
-/** A fresh id for label/aria wiring. */
 let counter = 0;
+
+/** A fresh id for label/aria wiring. */
 export function uid(prefix: string): string {
   counter += 1;
   return `${prefix}-${counter}`;
+}
+
+/**
+ * Elements kept by key across renders, so a control the person just used (and its focus) survives
+ * the re-render its own click caused: `kept.get('nav-dm', () => h('button', …))`.
+ */
+export class Kept<E extends HTMLElement> {
+  private readonly elements = new Map<string, E>();
+
+  /** The element of `key`, created once. */
+  get(key: string, create: () => E): E {
+    const existing = this.elements.get(key);
+    if (existing !== undefined) return existing;
+    const element = create();
+    this.elements.set(key, element);
+    return element;
+  }
 }

@@ -4,7 +4,7 @@ import type { ConsoleState } from '../console-types';
 import { followState, postJson, type RouteAnswer } from './api';
 import type { ElementEvent } from './blocks';
 import { askConfirm } from './dialogs';
-import { h, reconcile } from './dom';
+import { h, Kept, reconcile } from './dom';
 import { MeshPane } from './mesh-pane';
 import { ModalLayer } from './modal';
 import type { MentionNames } from './mrkdwn';
@@ -25,6 +25,7 @@ class ConsoleApp {
     user: (id) => this.state?.slack.people.find((p) => p.id === id)?.realName ?? (id === this.state?.slack.botUserId ? 'Meshbot' : id),
     channel: (id) => this.state?.slack.channels.find((c) => c.id === id)?.name ?? id,
   };
+  private readonly personaButtons = new Kept<HTMLButtonElement>();
   private readonly personas = h('div', { class: 'personas', attrs: { role: 'group', 'aria-label': 'Play as' } });
   private readonly live = h('span', { class: 'live', attrs: { role: 'status' } }, 'connecting…');
   private readonly toasts = h('div', { class: 'toasts', attrs: { id: 'toasts', role: 'status', 'aria-live': 'polite' } });
@@ -49,7 +50,9 @@ class ConsoleApp {
     this.tour = new Tour({
       go: (user, place, command) => {
         this.go(user, place);
+        // Keyboard users land where the step happens: the composer, or the conversation to tab through.
         if (command !== undefined) this.slack.prefill(command);
+        else document.getElementById(place.kind === 'home' ? 'home' : 'messages')?.focus();
       },
     });
     const people = (): ConsoleState['slack']['people'] => this.state?.slack.people ?? [];
@@ -125,17 +128,17 @@ class ConsoleApp {
       this.personas,
       state.slack.people.map((person) => {
         const unread = (state.slack.messages[dmChannelOf(person.id)] ?? []).filter((m) => compareTs(m.ts, this.seen.get(person.id) ?? '0.0') > 0).length;
-        return h(
-          'button',
-          {
-            class: 'persona',
-            attrs: { type: 'button', 'data-user': person.id, 'aria-pressed': String(person.id === this.user), title: person.roles.join(', ') || 'not mapped to an account yet' },
-            on: { click: () => { this.go(person.id, this.place); } },
-          },
+        const button = this.personaButtons.get(person.id, () =>
+          h('button', { class: 'persona', attrs: { type: 'button', 'data-user': person.id }, on: { click: () => { this.go(person.id, this.place); } } }),
+        );
+        button.setAttribute('aria-pressed', String(person.id === this.user));
+        button.title = person.roles.join(', ') || 'not mapped to an account yet';
+        reconcile(button, [
           h('span', { class: 'persona-name' }, person.realName),
           h('span', { class: 'persona-role' }, person.roles[0] ?? 'not mapped'),
-          unread > 0 ? h('span', { class: 'badge', attrs: { 'aria-label': `${unread} new direct messages` } }, String(unread)) : null,
-        );
+          ...(unread > 0 ? [h('span', { class: 'badge', attrs: { 'aria-label': `${unread} new direct messages` } }, String(unread))] : []),
+        ]);
+        return button;
       }),
     );
   }

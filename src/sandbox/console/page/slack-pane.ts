@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { ConsoleMessage, ConsoleState, ConsoleView } from '../console-types';
 import { renderBlocks, type ElementEvent, type RenderHost } from './blocks';
-import { h, reconcile } from './dom';
+import { h, Kept, reconcile } from './dom';
 import { renderMrkdwn, type MentionNames } from './mrkdwn';
 
 /** Where the persona is looking: a channel, their DM with the bot, or the bot's App Home. */
@@ -40,10 +40,12 @@ function timeOf(ts: string): string {
  */
 export class SlackPane {
   readonly element: HTMLElement;
-  private readonly nav = h('nav', { class: 'slack-nav', attrs: { 'aria-label': 'Conversations' } });
+  private readonly navList = h('ul');
+  private readonly navItems = new Kept<HTMLElement>();
+  private readonly nav = h('nav', { class: 'slack-nav', attrs: { 'aria-label': 'Conversations' } }, this.navList);
   private readonly title = h('h2', { class: 'conversation-title', attrs: { id: 'conversation-title' } });
   private readonly messages = h('div', { class: 'messages', attrs: { id: 'messages', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'conversation-title', tabindex: '0' } });
-  private readonly home = h('div', { class: 'home', attrs: { id: 'home', hidden: true } });
+  private readonly home = h('div', { class: 'home', attrs: { id: 'home', hidden: true, tabindex: '-1' } });
   private readonly input: HTMLInputElement = h('input', {
     class: 'composer-input',
     attrs: { id: 'composer', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'Type /mesh help and press Enter', 'aria-label': 'Message or /mesh command' },
@@ -125,17 +127,18 @@ export class SlackPane {
   private drawNav(): void {
     const state = this.state;
     if (state === undefined) return;
-    const item = (label: string, place: Place, current: boolean, id: string): HTMLElement =>
-      h('li', {}, h('button', { class: 'nav-item', attrs: { type: 'button', id, 'aria-current': current ? 'page' : undefined }, on: { click: () => { this.host.go(place); } } }, label));
+    const item = (label: string, place: Place, current: boolean, id: string): HTMLElement => {
+      const li = this.navItems.get(id, () => h('li', {}, h('button', { class: 'nav-item', attrs: { type: 'button', id }, on: { click: () => { this.host.go(place); } } }, label)));
+      const button = li.firstElementChild;
+      if (current) button?.setAttribute('aria-current', 'page');
+      else button?.removeAttribute('aria-current');
+      return li;
+    };
     const channels = state.slack.channels.filter((c) => c.kind === 'channel');
-    reconcile(this.nav, [
-      h(
-        'ul',
-        {},
-        item('Home', { kind: 'home' }, this.place.kind === 'home', 'nav-home'),
-        channels.map((c) => item(`# ${c.name}`, { kind: 'channel', id: c.id }, this.place.kind === 'channel' && this.place.id === c.id, `nav-${c.name}`)),
-        item('Meshbot · DM', { kind: 'dm' }, this.place.kind === 'dm', 'nav-dm'),
-      ),
+    reconcile(this.navList, [
+      item('Home', { kind: 'home' }, this.place.kind === 'home', 'nav-home'),
+      ...channels.map((c) => item(`# ${c.name}`, { kind: 'channel', id: c.id }, this.place.kind === 'channel' && this.place.id === c.id, `nav-${c.name}`)),
+      item('Meshbot · DM', { kind: 'dm' }, this.place.kind === 'dm', 'nav-dm'),
     ]);
   }
 
