@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   approval: async () => (await import('./approval.bench')).run,
   publish: async () => (await import('./publish.bench')).run,
   bot: async () => (await import('./bot.bench')).run,
+  console: async () => (await import('./console.bench')).run,
 };
 
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import { formatIssues } from '../../mesh/domain/format-issues';
 import { describeSandboxAws } from '../../sandbox/cli/describe-sandbox-aws';
 import { pickPort } from '../../sandbox/cli/pick-port';
+import { createSandboxConsole } from '../../sandbox/console/sandbox-console';
 import { sandboxSigningSecret, SANDBOX_BOT_TOKEN } from '../../sandbox/slack/slack-world';
 import { BotEnvSchema, runModeOf } from '../bot-config';
 import { createLogger } from '../logger';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     say('Meshbot is connected to Slack in Socket Mode. Ctrl-C stops it.');
   } else {
     const signingSecret = sandboxSigningSecret();
+    const sandboxConsole = createSandboxConsole({ signingSecret, logger: logger.child({ component: 'console' }) });
     const bot = await startSandboxBot({
       port: await pickPort('Bot', env.PORT, say),
       awsPort: await pickPort('AWS emulator', Number(process.env.SANDBOX_PORT ?? 4566), say),
@@ -33,10 +35,16 @@ async function main(): Promise<void> {
       signingSecret,
       logger,
       ...(process.argv.includes('--persist') && { stateDir: '.sandbox' }),
+      extraRoutes: (req, res) => sandboxConsole.handle(req, res),
     });
-    stop = () => bot.close();
+    sandboxConsole.attach(bot);
+    stop = () => {
+      sandboxConsole.close();
+      return bot.close();
+    };
     [
       'Meshbot sandbox (no Slack workspace or AWS account needed)',
+      `  Console: ${bot.url}/   play Pat, Casey, Ada and Sam in the browser`,
       `  Bot: ${bot.url}   Slack events: ${bot.eventsUrl}`,
       `  Signing secret: ${signingSecret === process.env.SLACK_SIGNING_SECRET ? '(from SLACK_SIGNING_SECRET)' : signingSecret}   bot token: ${SANDBOX_BOT_TOKEN}`,
       `  Fake Slack Web API: ${bot.url}/api/   what the bot said: ${bot.url}/_sandbox/slack/calls`,

@@ -1,0 +1,91 @@
+import { webApi } from '@slack/bolt';
+import { access, constants, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startSandboxBot, type SandboxBot } from '../../src/bot/entry/sandbox-bot';
+import { createSandboxConsole, type SandboxConsole } from '../../src/sandbox/console/sandbox-console';
+import { SANDBOX_BOT_TOKEN, SANDBOX_SIGNING_SECRET } from '../../src/sandbox/slack/slack-world';
+
+/** Debian's Chromium, installed by `.ci/run`; playwright-core never downloads a browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** A headless Chromium with a fresh profile, 1280×800; `close()` removes the profile too. */
+export interface ChromiumSession {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Launch Debian's Chromium through playwright-core with a throwaway user-data-dir. */
+export async function launchChromium(): Promise<ChromiumSession> {
+  await access(CHROMIUM, constants.X_OK).catch(() => {
+    throw new Error(`The console's browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does it when it is missing).`);
+  });
+  const profile = await mkdtemp(join(tmpdir(), 'meshbot-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    timezoneId: 'UTC',
+    locale: 'en-US',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The sandbox bot with the console on its server, as `npm start` wires it, on free ports. */
+export interface SandboxWithConsole {
+  bot: SandboxBot;
+  console: SandboxConsole;
+  /** The page: `http://127.0.0.1:<port>/`. */
+  url: string;
+  /** A Web API client with the bot's token, to say things in the sandbox's Slack as the bot would. */
+  client: webApi.WebClient;
+  close(): Promise<void>;
+}
+
+/** Start the sandbox with the console (port 0); close it in `afterAll`. */
+export async function startConsoleSandbox(): Promise<SandboxWithConsole> {
+  const logger = pino({ level: 'silent' });
+  const sandboxConsole = createSandboxConsole({ signingSecret: SANDBOX_SIGNING_SECRET, logger });
+  const bot = await startSandboxBot({
+    port: 0,
+    awsPort: 0,
+    dynamoPort: 0,
+    signingSecret: SANDBOX_SIGNING_SECRET,
+    logger,
+    extraRoutes: (req, res) => sandboxConsole.handle(req, res),
+  });
+  sandboxConsole.attach(bot);
+  return {
+    bot,
+    console: sandboxConsole,
+    url: `${bot.url}/`,
+    client: new webApi.WebClient(SANDBOX_BOT_TOKEN, { slackApiUrl: `${bot.url}/api/`, retryConfig: { retries: 0 } }),
+    close: async () => {
+      sandboxConsole.close();
+      await bot.close();
+    },
+  };
+}
