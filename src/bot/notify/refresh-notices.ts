@@ -3,8 +3,8 @@ import type { Subscription } from '../../mesh/domain/subscription';
 import type { RequestContext } from '../../mesh/service/request-context';
 import type { NoticeRef } from '../../mesh/store/notice-store';
 import { buildAccessRequestMessage } from '../blocks/access-request-message';
-import { buildRequestOutcomeMessage } from '../blocks/request-outcome-message';
 import { buildRequestReceivedMessage } from '../blocks/request-received-message';
+import { buildRequestStatusNotice } from '../blocks/request-status-notice';
 import type { SlackMessage } from '../blocks/slack-types';
 import type { BotDeps } from '../bot-deps';
 
@@ -20,7 +20,7 @@ export async function refreshNotices(deps: BotDeps, client: webApi.WebClient, ct
   const now = new Date(deps.clock());
   const render = (ref: NoticeRef): SlackMessage => {
     if (ref.view === 'requester') {
-      return subscription.status === 'PENDING' ? buildRequestReceivedMessage({ subscription, product, now }) : buildRequestOutcomeMessage({ subscription, product });
+      return subscription.status === 'PENDING' ? buildRequestReceivedMessage({ subscription, product, now }) : buildRequestStatusNotice(subscription, product);
     }
     return buildAccessRequestMessage({ subscription, product, recipient: ref.view ?? 'owner', now });
   };

@@ -156,8 +156,10 @@ describe('decisions', () => {
       expect(text).toContain('"telco-111111111111".usecase1_cell_kpis');
       expect(text).toContain(`"action_id":"${ACTIONS.revoke}"`);
     }
-    const told = dmsAbout(world, PEOPLE.casey, request.id).find((m) => m.text.includes('Active'));
-    expect(shown(told)).toContain('Access granted');
+    // The "request sent" message now says Active in one line; the new DM carries the outcome.
+    const casey = dmsAbout(world, PEOPLE.casey, request.id);
+    expect(casey.filter((m) => shown(m).includes('Access granted'))).toHaveLength(1);
+    const told = casey.find((m) => shown(m).includes('Access granted'));
     expect(shown(told)).toContain('"telco-111111111111".usecase2_customer_churn');
   });
 
