@@ -1,3 +1,4 @@
+import type { BuildOptions } from 'esbuild';
 import { join } from 'node:path';
 
 /** The repository root (this file is `infra/lambda-bundle.ts`). */
@@ -42,7 +43,7 @@ export function stubAliases(): Record<string, string> {
 }
 
 /** esbuild's own options for one bundle, the same as NodejsFunction passes on its command line. */
-export function esbuildOptions(outfile: string, minify: boolean = LAMBDA_BUNDLE.minify) {
+export function esbuildOptions(outfile: string, minify: boolean = LAMBDA_BUNDLE.minify): BuildOptions {
   return {
     entryPoints: [LAMBDA_ENTRY],
     bundle: true,
@@ -56,5 +57,5 @@ export function esbuildOptions(outfile: string, minify: boolean = LAMBDA_BUNDLE.
     alias: stubAliases(),
     outfile,
     logLevel: 'warning',
-  } as const;
+  };
 }
