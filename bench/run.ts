@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   emulator: async () => (await import('./emulator-throughput.bench')).run,
   approval: async () => (await import('./approval.bench')).run,
   publish: async () => (await import('./publish.bench')).run,
+  lambda: async () => (await import('./lambda-bundles.bench')).run,
 };
 
 async function main(): Promise<void> {
