@@ -2,7 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthMeshbot, type SynthesizedMeshbot } from './synth-meshbot';
 
 // Synthesized as `cdk synth` does: the cdk-nag plugin and CloudFormation's own validation run, and
@@ -10,6 +10,9 @@ import { synthMeshbot, type SynthesizedMeshbot } from './synth-meshbot';
 let synth: SynthesizedMeshbot;
 beforeAll(() => {
   synth = synthMeshbot({ bundle: false });
+});
+afterAll(() => {
+  synth.dispose();
 });
 
 interface ValidationReport {

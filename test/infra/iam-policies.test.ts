@@ -1,11 +1,14 @@
 import type { Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESOURCE_STAR_ACTIONS } from '../../infra/role-permissions';
 import { synthMeshbot, type SynthesizedMeshbot } from './synth-meshbot';
 
 let synth: SynthesizedMeshbot;
 beforeAll(() => {
   synth = synthMeshbot({ bundle: false, cfnValidation: false });
+});
+afterAll(() => {
+  synth.dispose();
 });
 
 interface Statement {

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAMBDA_HANDLERS } from '../../infra/lambda-bundle';
 import { ITEM_ACTIONS } from '../../infra/constructs/bot-tables';
 import { TABLE_PREFIX, assumableRoleArns } from '../../infra/stacks/mesh-stack';
@@ -14,6 +14,9 @@ import { resourcesOf, SAMPLE_CONTEXT, synthMeshbot, type SynthesizedMeshbot } fr
 let synth: SynthesizedMeshbot;
 beforeAll(() => {
   synth = synthMeshbot({ cfnValidation: false });
+});
+afterAll(() => {
+  synth.dispose();
 });
 
 describe('the DynamoDB tables', () => {
@@ -202,5 +205,6 @@ describe('the mesh account’s Lake Formation settings', () => {
     withPeople.template.mesh.hasResourceProperties('AWS::LakeFormation::DataLakeSettings', {
       Admins: Match.arrayWith([{ DataLakePrincipalIdentifier: person }]),
     });
+    withPeople.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSUME_ACTIONS } from '../../infra/constructs/meshbot-role';
 import { ROLE_NAMES, producerRoleInMesh } from '../../src/mesh/domain/account-roles';
 import { resourcesOf, synthMeshbot, type SynthesizedMeshbot } from './synth-meshbot';
@@ -7,6 +7,9 @@ import { resourcesOf, synthMeshbot, type SynthesizedMeshbot } from './synth-mesh
 let synth: SynthesizedMeshbot;
 beforeAll(() => {
   synth = synthMeshbot({ bundle: false, cfnValidation: false });
+});
+afterAll(() => {
+  synth.dispose();
 });
 
 /** The one statement every Meshbot role's trust policy has: MeshbotBot, with a SourceIdentity. */
@@ -61,6 +64,7 @@ describe('producer and consumer account stacks', () => {
     expect(many.consumers.map((s) => [s.stackName, s.account])).toEqual([['Meshbot-Consumer-999999999999', '999999999999']]);
     many.template.mesh.hasResourceProperties('AWS::IAM::Role', { RoleName: producerRoleInMesh('222222222222') });
     expect(resourcesOf(many.template.mesh, 'AWS::LakeFormation::PrincipalPermissions')).toHaveLength(2);
+    many.dispose();
   });
 
   it('make their Meshbot role a data lake admin, appended to the account’s own admins, cross-account version 4', () => {

@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addMeshbotStacks, type MeshbotStacks } from '../../infra/meshbot-app';
@@ -17,6 +17,8 @@ export const SAMPLE_CONTEXT = {
 export interface SynthesizedMeshbot extends MeshbotStacks {
   app: App;
   outdir: string;
+  /** Remove the cloud assembly (templates and bundled assets) from disk. */
+  dispose(): void;
   template: { mesh: Template; producers: Template[]; consumers: Template[] };
 }
 
@@ -42,7 +44,15 @@ export function synthMeshbot(options: { context?: Record<string, unknown>; bundl
       producers: stacks.producers.map((stack) => Template.fromStack(stack)),
       consumers: stacks.consumers.map((stack) => Template.fromStack(stack)),
     };
-    return { ...stacks, app, outdir, template };
+    return {
+      ...stacks,
+      app,
+      outdir,
+      template,
+      dispose: () => {
+        rmSync(outdir, { recursive: true, force: true });
+      },
+    };
   } finally {
     if (before === undefined) delete process.env.CDK_VALIDATION;
     else process.env.CDK_VALIDATION = before;
