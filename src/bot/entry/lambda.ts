@@ -51,15 +51,15 @@ function lazy<T>(build: () => Promise<T>): () => Promise<T> {
  * environment and the Slack secret (once per cold start) and builds what that handler needs.
  */
 export function createLambdaHandlers(options: LambdaHandlerOptions = {}): LambdaHandlers {
-  let logger: Logger | undefined;
-  const log = (level: string): Logger => (logger ??= createLogger({ level, ...(options.destination !== undefined && { destination: options.destination }) }));
+  const logger = (level: string): Logger => createLogger({ level, ...(options.destination !== undefined && { destination: options.destination }) });
   const settings = lazy<{ settings: LambdaSettings; logger: Logger }>(async () => {
     const env = options.env?.() ?? process.env;
     try {
       const loaded = await loadLambdaSettings(env, options.readSecret);
-      return { settings: loaded, logger: log(loaded.env.LOG_LEVEL) };
+      return { settings: loaded, logger: logger(loaded.env.LOG_LEVEL) };
     } catch (error) {
-      log('info').error({ err: error }, 'Meshbot cannot start');
+      // The message says what to fix (never a secret's value); the next invocation tries again.
+      logger('info').error({ err: error }, 'Meshbot cannot start');
       throw error;
     }
   });
