@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   publish: async () => (await import('./publish.bench')).run,
   bot: async () => (await import('./bot.bench')).run,
   console: async () => (await import('./console.bench')).run,
+  lambda: async () => (await import('./lambda-bundles.bench')).run,
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,23 @@
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { ROLE_NAMES } from '../../src/mesh/domain/account-roles';
+import { ASSUME_ACTIONS } from './meshbot-role';
+
+/**
+ * MeshbotBot: the execution role of the bot's Lambda functions. In AWS it may only assume the
+ * Meshbot roles (naming the Slack user as SourceIdentity); everything it does to the data mesh it
+ * does in one of those. The stack adds its own tables, queue, secret and log groups.
+ */
+export class BotRole extends Construct {
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: { assumableRoleArns: string[] }) {
+    super(scope, id);
+    this.role = new Role(this, 'Role', {
+      roleName: ROLE_NAMES.bot,
+      description: 'Meshbot Lambda functions: assume the Meshbot roles, use the bot tables, queue, secret and logs',
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    });
+    this.role.addToPrincipalPolicy(new PolicyStatement({ sid: 'AssumeMeshbotRoles', actions: ASSUME_ACTIONS, resources: props.assumableRoleArns }));
+  }
+}

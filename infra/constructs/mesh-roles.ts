@@ -1,0 +1,53 @@
+import { Construct } from 'constructs';
+import { ROLE_NAMES, producerRoleInMesh } from '../../src/mesh/domain/account-roles';
+import { meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, type MeshSite } from '../role-permissions';
+import { MeshbotRole } from './meshbot-role';
+
+const LAKE_FORMATION_STAR = 'Lake Formation permission APIs have no resource-level permissions (IAM requires "*"); Lake Formation grants decide what the role may touch.';
+
+/** The Meshbot roles of the mesh account: the mesh admin, the read-only role, and one role per producer. */
+export class MeshRoles extends Construct {
+  readonly meshAdmin: MeshbotRole;
+  readonly meshReadOnly: MeshbotRole;
+  /** By producer account id. */
+  readonly producers: ReadonlyMap<string, MeshbotRole>;
+
+  constructor(scope: Construct, id: string, props: { site: MeshSite; botRoleArn: string; producerAccountIds: readonly string[] }) {
+    super(scope, id);
+    const { site, botRoleArn } = props;
+    const catalogWildcards = {
+      [`Resource::arn:aws:glue:${site.region}:${site.meshAccountId}:database/*`]: 'Mesh databases are created at publish time under names not known here; Lake Formation decides which the role sees.',
+      [`Resource::arn:aws:glue:${site.region}:${site.meshAccountId}:table/*/*`]: 'Mesh tables are created at publish time; Lake Formation decides which the role sees.',
+    };
+    this.meshAdmin = new MeshbotRole(this, 'MeshAdmin', {
+      roleName: ROLE_NAMES.meshAdmin,
+      description: 'Meshbot: data lake administrator of the mesh catalog',
+      botRoleArn,
+      statements: meshAdminStatements(site),
+      wildcards: { ...catalogWildcards, 'Resource::*': LAKE_FORMATION_STAR },
+    });
+    this.meshReadOnly = new MeshbotRole(this, 'MeshReadOnly', {
+      roleName: ROLE_NAMES.meshReadOnly,
+      description: 'Meshbot: describes products published with public metadata',
+      botRoleArn,
+      statements: meshReadOnlyStatements(site),
+      wildcards: catalogWildcards,
+    });
+    this.producers = new Map(
+      props.producerAccountIds.map((producer) => [
+        producer,
+        new MeshbotRole(this, `Producer${producer}`, {
+          roleName: producerRoleInMesh(producer),
+          description: `Meshbot: acts in the mesh account for producer ${producer} (its mesh databases, grants and shares)`,
+          botRoleArn,
+          statements: producerInMeshStatements(site),
+          wildcards: {
+            ...catalogWildcards,
+            'Resource::*': `${LAKE_FORMATION_STAR} RAM ListResources/GetResourceShares/CreateResourceShare (limited to Glue resource types) and Organizations DescribeOrganization have no resource-level permissions either.`,
+            [`Resource::arn:aws:ram:${site.region}:${site.meshAccountId}:resource-share/*`]: 'The shares Lake Formation creates for cross-account grants (named LakeFormation*, as the condition requires) get ids only when created.',
+          },
+        }),
+      ]),
+    );
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { BotEnvSchema } from '../src/bot/bot-config';
+import { AccountIdSchema } from '../src/mesh/domain/account-id';
+import { formatIssues } from '../src/mesh/domain/format-issues';
+
+/** A list given as a JSON array (cdk.json) or comma-separated text (`-c producerAccountIds=111111111111,222222222222`). */
+const ListSchema = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .union([z.array(z.string()), z.string()])
+    .default([])
+    .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(item));
+
+/**
+ * The CDK context of the Meshbot app, e.g. `-c meshAccountId=555555555555 -c region=eu-west-1
+ * -c producerAccountIds=111111111111 -c consumerAccountIds=999999999999`. Only account ids and the
+ * region are required; nothing is looked up, so `cdk synth` works offline with no credentials.
+ */
+export const MeshbotContextSchema = z.object({
+  meshAccountId: AccountIdSchema,
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'region must be an AWS region such as us-east-1' }),
+  producerAccountIds: ListSchema(AccountIdSchema),
+  consumerAccountIds: ListSchema(AccountIdSchema),
+  /** Slack user ids of the first mesh admins (`T…:U…` or `U…`), the bot's `MESH_ADMINS`. */
+  meshAdmins: ListSchema(z.string().regex(/^(?:[TE][A-Z0-9]+:)?[UW][A-Z0-9]+$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a Slack user id (U…, or T…:U…)` })),
+  /** The #data-products channel id, the bot's `PRODUCTS_CHANNEL`. */
+  productsChannel: BotEnvSchema.shape.PRODUCTS_CHANNEL,
+  /** More data lake administrators of the mesh account (IAM ARNs), e.g. the people who run it. */
+  dataLakeAdmins: ListSchema(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, { error: 'dataLakeAdmins must be IAM role or user ARNs' })),
+  /** Who is told when a job lands in the dead-letter queue. */
+  alarmEmail: z.email().optional(),
+  logLevel: BotEnvSchema.shape.LOG_LEVEL,
+});
+
+export type MeshbotContext = z.infer<typeof MeshbotContextSchema>;
+
+/** The names `MeshbotContextSchema` reads from the CDK context. */
+export const CONTEXT_KEYS = Object.keys(MeshbotContextSchema.shape) as (keyof MeshbotContext)[];
+
+/** A context value is missing or malformed: synthesis stops with what to pass. */
+export class MeshbotContextError extends Error {
+  override readonly name = 'MeshbotContextError';
+}
+
+/** Parse the Meshbot context from a lookup (`app.node.tryGetContext`). */
+export function readMeshbotContext(lookup: (key: string) => unknown): MeshbotContext {
+  const raw: Record<string, unknown> = {};
+  for (const key of CONTEXT_KEYS) {
+    const value = lookup(key);
+    if (value !== undefined) raw[key] = value;
+  }
+  const parsed = MeshbotContextSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new MeshbotContextError(`Meshbot's CDK context is incomplete: ${formatIssues(parsed.error)} (e.g. npx cdk synth -c meshAccountId=555555555555 -c region=us-east-1 -c producerAccountIds=111111111111 -c consumerAccountIds=999999999999)`);
+  }
+  return parsed.data;
+}

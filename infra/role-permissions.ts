@@ -1,0 +1,139 @@
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+
+/**
+ * What each Meshbot role may do in IAM terms, one function per role, derived from the AWS calls the
+ * mesh service makes as that role (src/mesh/aws, src/mesh/service). IAM only opens the door: Lake
+ * Formation decides which databases and tables each role may see, create or grant.
+ *
+ * ARNs use the `aws` partition, as `roleArn()` in src/mesh/domain/account-roles.ts does.
+ */
+
+/**
+ * Actions that have no resource-level permissions, so IAM accepts only `"Resource": "*"` for them:
+ * every Lake Formation permission API, and the RAM and Organizations calls that list or look up.
+ * The infra tests allow `*` resources for these actions and no others.
+ */
+export const RESOURCE_STAR_ACTIONS: readonly string[] = [
+  'lakeformation:GetDataLakeSettings',
+  'lakeformation:ListPermissions',
+  'lakeformation:GrantPermissions',
+  'lakeformation:RevokePermissions',
+  'lakeformation:BatchGrantPermissions',
+  'lakeformation:BatchRevokePermissions',
+  'ram:GetResourceShareInvitations',
+  'ram:ListResources',
+  'ram:GetResourceShares',
+  // Conditioned on the requested resource type (Glue catalog objects only).
+  'ram:CreateResourceShare',
+  'organizations:DescribeOrganization',
+];
+
+/** The Glue Data Catalog of an account: the catalog, its databases and their tables. */
+export function catalogArns(region: string, accountId: string): string[] {
+  const base = `arn:aws:glue:${region}:${accountId}`;
+  return [`${base}:catalog`, `${base}:database/*`, `${base}:table/*/*`];
+}
+
+const GLUE_READ = ['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables'];
+
+const LF_GRANTS = [
+  'lakeformation:GrantPermissions',
+  'lakeformation:RevokePermissions',
+  'lakeformation:BatchGrantPermissions',
+  'lakeformation:BatchRevokePermissions',
+  'lakeformation:ListPermissions',
+  'lakeformation:GetDataLakeSettings',
+];
+
+/** Where the roles act: the mesh account and region. */
+export interface MeshSite {
+  region: string;
+  meshAccountId: string;
+}
+
+/** Accept the mesh account's RAM share invitations, and no one else's. */
+function acceptMeshInvitations({ meshAccountId }: MeshSite): PolicyStatement[] {
+  return [
+    new PolicyStatement({ sid: 'ReadShareInvitations', actions: ['ram:GetResourceShareInvitations'], resources: ['*'] }),
+    new PolicyStatement({
+      sid: 'AcceptMeshInvitationsOnly',
+      actions: ['ram:AcceptResourceShareInvitation'],
+      resources: ['arn:aws:ram:*:*:resource-share-invitation/*'],
+      conditions: { StringEquals: { 'ram:ShareOwnerAccountId': meshAccountId } },
+    }),
+  ];
+}
+
+/** MeshbotMeshAdmin (mesh): the mesh catalog's data lake administrator — read the catalog, manage grants. */
+export function meshAdminStatements({ region, meshAccountId }: MeshSite): PolicyStatement[] {
+  return [
+    new PolicyStatement({ sid: 'ReadMeshCatalog', actions: GLUE_READ, resources: catalogArns(region, meshAccountId) }),
+    new PolicyStatement({ sid: 'ManageLakeFormationGrants', actions: LF_GRANTS, resources: ['*'] }),
+  ];
+}
+
+/** MeshbotMeshReadOnly (mesh): describe products published with public metadata (Lake Formation DESCRIBE decides which). */
+export function meshReadOnlyStatements({ region, meshAccountId }: MeshSite): PolicyStatement[] {
+  return [new PolicyStatement({ sid: 'ReadMeshCatalog', actions: GLUE_READ, resources: catalogArns(region, meshAccountId) })];
+}
+
+/**
+ * MeshbotProducer-<producer> (mesh): mirror the producer's tables into the mesh catalog, grant them
+ * to consumers and back to the producer, find the RAM share a grant created.
+ */
+export function producerInMeshStatements({ region, meshAccountId }: MeshSite): PolicyStatement[] {
+  return [
+    new PolicyStatement({
+      sid: 'MirrorIntoMeshCatalog',
+      actions: [...GLUE_READ, 'glue:CreateDatabase', 'glue:CreateTable', 'glue:UpdateTable'],
+      resources: catalogArns(region, meshAccountId),
+    }),
+    new PolicyStatement({ sid: 'GrantAndRevoke', actions: LF_GRANTS, resources: ['*'] }),
+    new PolicyStatement({ sid: 'FindShares', actions: ['ram:ListResources', 'ram:GetResourceShares'], resources: ['*'] }),
+    // A grant to another account makes Lake Formation create or extend a RAM share as the caller.
+    new PolicyStatement({
+      sid: 'CreateCatalogShares',
+      actions: ['ram:CreateResourceShare'],
+      resources: ['*'],
+      conditions: { StringLikeIfExists: { 'ram:RequestedResourceType': ['glue:Table', 'glue:Database', 'glue:Catalog'] } },
+    }),
+    new PolicyStatement({
+      sid: 'ManageLakeFormationShares',
+      actions: ['ram:UpdateResourceShare', 'ram:DeleteResourceShare', 'ram:AssociateResourceShare', 'ram:DisassociateResourceShare', 'ram:AssociateResourceSharePermission'],
+      resources: [`arn:aws:ram:${region}:${meshAccountId}:resource-share/*`],
+      conditions: { StringLike: { 'ram:ResourceShareName': 'LakeFormation*' } },
+    }),
+    new PolicyStatement({ sid: 'TellOrganizationShares', actions: ['organizations:DescribeOrganization'], resources: ['*'] }),
+  ];
+}
+
+/**
+ * MeshbotProducer (producer account): read the source catalog, create `<table>_link` resource links
+ * to the mesh tables in it, accept the mesh account's share, check the data lake settings.
+ */
+export function producerStatements(site: MeshSite & { accountId: string }): PolicyStatement[] {
+  return [
+    new PolicyStatement({ sid: 'ReadSourceAndCreateLinks', actions: [...GLUE_READ, 'glue:CreateTable'], resources: catalogArns(site.region, site.accountId) }),
+    new PolicyStatement({ sid: 'ResolveLinksToMesh', actions: GLUE_READ, resources: catalogArns(site.region, site.meshAccountId) }),
+    new PolicyStatement({ sid: 'ReadDataLakeSettings', actions: ['lakeformation:GetDataLakeSettings', 'lakeformation:ListPermissions'], resources: ['*'] }),
+    ...acceptMeshInvitations(site),
+  ];
+}
+
+/**
+ * MeshbotConsumer (consumer account): accept the mesh account's share, create and delete resource
+ * links (a database link, or `<mesh db>_tables` with table links), grant DESCRIBE on them to itself.
+ */
+export function consumerStatements(site: MeshSite & { accountId: string }): PolicyStatement[] {
+  return [
+    new PolicyStatement({
+      sid: 'ManageResourceLinks',
+      actions: [...GLUE_READ, 'glue:CreateDatabase', 'glue:CreateTable', 'glue:DeleteDatabase', 'glue:DeleteTable', 'glue:BatchDeleteTable'],
+      // Deleting a database covers its functions too (IAM checks them), though links have none.
+      resources: [...catalogArns(site.region, site.accountId), `arn:aws:glue:${site.region}:${site.accountId}:userDefinedFunction/*/*`],
+    }),
+    new PolicyStatement({ sid: 'ResolveLinksToMesh', actions: GLUE_READ, resources: catalogArns(site.region, site.meshAccountId) }),
+    new PolicyStatement({ sid: 'GrantOnLinks', actions: LF_GRANTS, resources: ['*'] }),
+    ...acceptMeshInvitations(site),
+  ];
+}

@@ -1,0 +1,84 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { STSClient } from '@aws-sdk/client-sts';
+import { webApi, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { ulid } from 'ulid';
+import { wireMesh } from '../../mesh/service/wire-mesh';
+import { boltLogger } from '../bolt-logger';
+import type { BotDeps } from '../bot-deps';
+import { jobGroup, jobId, type BotJob } from '../bot-job';
+import type { JobQueue } from '../jobs/job-queue';
+import { createSqsQueue } from '../jobs/sqs-queue';
+import type { LambdaSettings } from './lambda-settings';
+
+/** The bot's dependencies in a Lambda function, and a way to close their sockets. */
+export interface LambdaBot {
+  deps: BotDeps;
+  destroy(): void;
+}
+
+/**
+ * Build the bot's dependencies as a Lambda function has them: AWS clients from the execution role
+ * (MeshbotBot), the mesh service on DynamoDB, and jobs sent to the SQS FIFO queue. No I/O here.
+ */
+export function wireLambdaBot({ env }: LambdaSettings, logger: Logger): LambdaBot {
+  const region = env.AWS_REGION;
+  const dynamo = new DynamoDBClient({ region });
+  const sts = new STSClient({ region });
+  const sqs = new SQSClient({ region });
+  const jobs = lambdaJobQueue({ env }, sqs);
+  const mesh = wireMesh({
+    config: { meshAccountId: env.MESH_ACCOUNT_ID, region, meshAdmins: env.MESH_ADMINS.map((a) => ({ teamId: a.teamId ?? '', userId: a.userId })) },
+    dynamo,
+    tablePrefix: env.TABLE_PREFIX,
+    sts,
+    logger,
+  });
+  const deps: BotDeps = {
+    mesh: mesh.service,
+    notices: mesh.notices,
+    settings: { ...(env.PRODUCTS_CHANNEL !== undefined && { productsChannel: env.PRODUCTS_CHANNEL }) },
+    logger,
+    clock: Date.now,
+    newId: ulid,
+    jobs,
+  };
+  return {
+    deps,
+    destroy: () => {
+      mesh.destroy();
+      dynamo.destroy();
+      sts.destroy();
+      sqs.destroy();
+    },
+  };
+}
+
+/** The SQS FIFO job queue: grouped by subscription (or job kind), deduplicated by the job's stable id. */
+export function lambdaJobQueue({ env }: Pick<LambdaSettings, 'env'>, sqs: SQSClient): JobQueue<BotJob> {
+  return createSqsQueue<BotJob>({ sqs, queueUrl: env.JOB_QUEUE_URL, groupOf: jobGroup, idOf: jobId });
+}
+
+/** The Web API client jobs post with (they run after the ack, outside any Bolt listener). */
+export function lambdaWebClient({ env, slack }: LambdaSettings, logger: Logger): webApi.WebClient {
+  return new webApi.WebClient(slack.botToken, {
+    logger: boltLogger(logger),
+    ...(env.SLACK_API_URL !== undefined && { slackApiUrl: env.SLACK_API_URL }),
+  });
+}
+
+/**
+ * Bolt's logger for the Lambda receiver, without the receiver's debug dump of the whole AWS event
+ * (it carries the request's signature and body, which are never logged).
+ */
+export function receiverLogger(logger: Logger): BoltLogger {
+  const bolt = boltLogger(logger);
+  return {
+    ...bolt,
+    debug: (...parts: unknown[]) => {
+      if (typeof parts[0] === 'string' && parts[0].startsWith('AWS event:')) return;
+      bolt.debug(...parts);
+    },
+  };
+}
