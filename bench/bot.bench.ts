@@ -1,6 +1,5 @@
 import { CreateTableCommand, GlueClient } from '@aws-sdk/client-glue';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { pino } from 'pino';
 import { startSandboxBot } from '../src/bot/entry/sandbox-bot';
 import { ACTIONS } from '../src/bot/interaction-ids';
@@ -8,7 +7,8 @@ import { SANDBOX_PEOPLE } from '../src/sandbox/seed/seed-mesh';
 import { SANDBOX_ACCOUNTS, SANDBOX_REGION, sandboxAdminKeys } from '../src/sandbox/seed/sandbox-accounts';
 import { postSignedToBot } from '../src/sandbox/slack/post-signed-to-bot';
 import { dmChannelId, SANDBOX_SIGNING_SECRET } from '../src/sandbox/slack/slack-world';
-import type { PreparedRequest, ThreadRequest } from './bot-thread';
+import type { PreparedRequest, StandInEndpoints } from './stand-ins-thread';
+import { startTsThread } from './ts-thread';
 import { quantile } from './measure';
 import type { BenchSection } from './results-file';
 
@@ -16,39 +16,43 @@ const COMMANDS = 100;
 const APPROVALS = 7;
 const TABLES = 20;
 
-/** Send `count` signed commands at once to the bot running in its own thread; each one's time to its ack, sorted. */
-async function ackLatencies(): Promise<number[]> {
-  // Workers do not inherit tsx's loader on Node 20, so the thread registers it before importing the .ts entry.
-  const entry = JSON.stringify(new URL('./bot-thread.ts', import.meta.url).href);
-  const thread = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true });
-  const ask = <T>(message: ThreadRequest): Promise<T> =>
-    new Promise((resolve) => {
-      thread.once('message', (answer: T) => {
-        resolve(answer);
-      });
-      thread.postMessage(message);
-    });
-  await new Promise((resolve) => thread.once('message', resolve));
+/**
+ * Send `COMMANDS` signed commands at once to the bot, which runs alone in a thread (its stand-ins for
+ * AWS and Slack in another, as remote services are for a deployed bot); each one's time to its ack, sorted.
+ */
+async function ackLatencies(): Promise<{ burst: number[]; oneByOne: number[] }> {
+  const standIns = startTsThread('./stand-ins-thread.ts', undefined);
+  const endpoints = (await standIns.ready) as StandInEndpoints;
+  const bot = startTsThread('./bot-thread.ts', endpoints);
+  const eventsUrl = (await bot.ready) as string;
   try {
+    const send = async (request: PreparedRequest): Promise<number> => {
+      const started = performance.now();
+      const answer = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
+      await answer.arrayBuffer();
+      if (answer.status !== 200) throw new Error(`a command was answered ${String(answer.status)}`);
+      return performance.now() - started;
+    };
+    const prepare = () => standIns.ask<PreparedRequest[]>({ type: 'prepare', count: COMMANDS, text: 'products telco', users: ['U0CONSUMER', 'U0PRODUCER'], eventsUrl });
     const burst = async (): Promise<number[]> => {
-      const requests = await ask<PreparedRequest[]>({ type: 'prepare', count: COMMANDS, text: 'products telco', users: ['U0CONSUMER', 'U0PRODUCER'] });
-      const times = await Promise.all(
-        requests.map(async (request) => {
-          const started = performance.now();
-          const answer = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
-          await answer.arrayBuffer();
-          if (answer.status !== 200) throw new Error(`a command was answered ${String(answer.status)}`);
-          return performance.now() - started;
-        }),
-      );
-      await ask({ type: 'idle' });
+      const times = await Promise.all((await prepare()).map(send));
+      await bot.ask({ type: 'idle' });
       return times.sort((a, b) => a - b);
     };
     await burst(); // warm-up: JIT, sockets, caches
-    return await burst();
+    const measured = await burst();
+    // One at a time, each after the previous one's follow-up: what one Lambda invocation sees.
+    const oneByOne: number[] = [];
+    for (const request of await prepare()) {
+      oneByOne.push(await send(request));
+      await bot.ask({ type: 'idle' });
+    }
+    return { burst: measured, oneByOne: oneByOne.sort((a, b) => a - b) };
   } finally {
-    await ask({ type: 'close' });
-    await thread.terminate();
+    await bot.ask({ type: 'close' });
+    await standIns.ask({ type: 'close' });
+    await bot.terminate();
+    await standIns.terminate();
   }
 }
 
@@ -62,7 +66,7 @@ export async function run(): Promise<BenchSection[]> {
   const base = { url: bot.eventsUrl, secret: SANDBOX_SIGNING_SECRET, slack: bot.slack } as const;
   const glue = new GlueClient({ endpoint: bot.emulator.endpoint, region: SANDBOX_REGION, credentials: sandboxAdminKeys('producer') });
   try {
-    const acks = await ackLatencies();
+    const { burst: acks, oneByOne } = await ackLatencies();
 
     // A 20-table product, so each approval grants 21 Lake Formation entries (two batches).
     for (let i = 0; i < TABLES; i++) {
@@ -106,12 +110,15 @@ export async function run(): Promise<BenchSection[]> {
     walls.sort((a, b) => a - b);
     const ms = (n: number): string => n.toFixed(1);
     const body = [
-      'The sandbox bot (Bolt HTTPReceiver, fake Slack Web API, AWS emulator, dynalite) on the 2-core machine; requests signed like Slack\'s. For the acks the bot runs in a worker thread of its own (its event loop is the server\'s; the commands\' follow-up work — DynamoDB query, answer to Slack — shares it, since dynalite and the fake Slack run there too) and the 100 commands are fired at once from the benchmark\'s thread after one warm-up burst.',
+      'The sandbox bot (Bolt HTTPReceiver, fake Slack Web API, AWS emulator, dynalite) on the 2-core machine; requests signed like Slack\'s. For the acks the bot runs alone in a worker thread, its stand-ins (AWS emulator, dynalite, fake Slack) in another — remote services for a deployed bot — and the 100 commands are fired at once from the benchmark\'s thread after one warm-up burst; three busy threads share the 2 cores.',
       '',
       `| measure | runs | p50 / median ms | p99 / max ms | target |`,
       `|---|---|---|---|---|`,
       `| ack of \`/mesh products telco\`, ${String(COMMANDS)} in flight at once | ${String(acks.length)} | **${ms(quantile(acks, 0.5))}** | **${ms(quantile(acks, 0.99))}** | p99 ≤ 50 (Slack's limit 3,000) |`,
+      `| ack of \`/mesh products telco\`, one at a time | ${String(oneByOne.length)} | **${ms(quantile(oneByOne, 0.5))}** | **${ms(quantile(oneByOne, 0.99))}** | p99 ≤ 50 |`,
       `| [Approve] click → requester's DM with the names, ${String(TABLES)}-table product | ${String(walls.length)} | **${ms(quantile(walls, 0.5))}** | ${ms(walls.at(-1) ?? Number.NaN)} | ≤ 1,000 |`,
+      '',
+      'The burst misses the 50 ms target: the bot acks each command before any I/O, but 100 simultaneous requests queue on one event loop behind each other\'s handling (Bolt\'s pipeline, then the follow-up: DynamoDB query and answer to Slack), about 1.5–2 ms of CPU each here. One at a time — what each invocation of the Lambda deployment sees, since Lambda gives every concurrent request its own execution environment — the ack takes a few milliseconds. Socket Mode and other single-process deployments see the burst figure.',
       '',
       'The approval is measured from sending the signed click until the grant job has finished: the click acked, the owners\' messages set to Granting, 21 Lake Formation entries granted in 2 calls, the consumer\'s share accepted and link created, the messages set to Active and the DM sent.',
     ].join('\n');

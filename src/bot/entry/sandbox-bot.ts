@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { STSClient } from '@aws-sdk/client-sts';
 import { HTTPReceiver, webApi, type App } from '@slack/bolt';
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -64,39 +64,49 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+/** Where the sandbox's stand-ins for AWS and Slack are, for a bot served on them. */
+export interface StandIns {
+  awsEndpoint: string;
+  dynamoEndpoint: string;
+  tablePrefix: string;
+  /** The fake Slack Web API (`http://127.0.0.1:<port>/api/`): a function, as it may be on the bot's own server, known once it listens. */
+  slackApiUrl: () => string;
+}
+
+/** The bot served on stand-ins: its server, app, dependencies and jobs. */
+export interface ServedBot {
+  server: Server;
+  url: string;
+  eventsUrl: string;
+  app: App;
+  deps: BotDeps;
+  jobs: InProcessQueue<BotJob>;
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
- * Start the sandbox: the AWS emulator and dynalite, the mesh service on them, the fake Slack Web API
- * and the bot's HTTP receiver on one server, then seed the people and the sample product. The bot's
- * jobs run in this process.
+ * Serve the bot on 127.0.0.1:`port` (Bolt's HTTP receiver on /slack/events) with the mesh service on
+ * the given stand-ins, seed the people and the sample product, and sweep every five minutes. `routes`
+ * may claim requests first (the fake Slack API and the console when they share the server).
  */
-export async function startSandboxBot(options: SandboxBotOptions): Promise<SandboxBot> {
+export async function serveBot(
+  standIns: StandIns,
+  options: { port: number; signingSecret: string; logger: Logger; routes?: (req: IncomingMessage, res: ServerResponse) => boolean; onListening?: (origin: string) => void },
+): Promise<ServedBot> {
   const { logger } = options;
-  const persisted = options.stateDir;
-  if (persisted !== undefined) mkdirSync(join(persisted, 'dynamo'), { recursive: true });
-  const emulator = await startEmulator({
-    port: options.awsPort,
-    logger: logger.child({ component: 'aws-emulator' }),
-    ...(persisted !== undefined && { persistFile: join(persisted, 'world.json') }),
-  });
-  const dynamo = await startSandboxDynamo(options.dynamoPort, persisted === undefined ? {} : { path: join(persisted, 'dynamo') });
   const local = { region: SANDBOX_REGION };
-  const dynamoClient = new DynamoDBClient({ ...local, endpoint: dynamo.endpoint, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } });
-  const sts = new STSClient({ ...local, endpoint: emulator.endpoint, credentials: { ...SANDBOX_BOT_SESSION } });
+  const dynamoClient = new DynamoDBClient({ ...local, endpoint: standIns.dynamoEndpoint, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } });
+  const sts = new STSClient({ ...local, endpoint: standIns.awsEndpoint, credentials: { ...SANDBOX_BOT_SESSION } });
   const mesh = wireMesh({
     config: { meshAccountId: SANDBOX_ACCOUNTS.mesh.id, region: SANDBOX_REGION, meshAdmins: [SANDBOX_PEOPLE.ada] },
     dynamo: dynamoClient,
-    tablePrefix: dynamo.tablePrefix,
+    tablePrefix: standIns.tablePrefix,
     sts,
-    awsEndpoint: emulator.endpoint,
+    awsEndpoint: standIns.awsEndpoint,
     logger,
   });
-
-  const server = createServer();
-  let origin = '';
-  const slack = createFakeSlackApi({ publicUrl: () => origin, logger: logger.child({ component: 'fake-slack' }) });
-  const slackApiUrl = (): string => `${origin}/api/`;
   const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: '/slack/events' });
-
   let jobClient: webApi.WebClient | undefined;
   const deps: BotDeps = {
     mesh: mesh.service,
@@ -105,23 +115,22 @@ export async function startSandboxBot(options: SandboxBotOptions): Promise<Sandb
     logger,
     clock: Date.now,
     newId: ulid,
-    jobs: createInProcessQueue<BotJob>((job) => runBotJob(job, { ...deps, client: (jobClient ??= new webApi.WebClient(SANDBOX_BOT_TOKEN, { slackApiUrl: slackApiUrl() })) }), logger),
+    jobs: createInProcessQueue<BotJob>((job) => runBotJob(job, { ...deps, client: (jobClient ??= new webApi.WebClient(SANDBOX_BOT_TOKEN, { slackApiUrl: standIns.slackApiUrl() })) }), logger),
   };
   const jobs = deps.jobs as InProcessQueue<BotJob>;
 
-  server.on('request', (req, res) => {
-    if (slack.handle(req, res)) return;
-    if (options.extraRoutes?.(req, res) === true) return;
+  const server = createServer((req, res) => {
+    if (options.routes?.(req, res) === true) return;
     if (req.url?.startsWith('/slack/events') === true) {
       receiver.requestListener(req, res);
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
-  const port = await listen(server, options.port);
-  origin = `http://127.0.0.1:${String(port)}`;
+  const origin = `http://127.0.0.1:${String(await listen(server, options.port))}`;
+  options.onListening?.(origin);
   const inFlight = createInFlight();
-  const app = createBotApp({ receiver, token: SANDBOX_BOT_TOKEN, slackApiUrl: slackApiUrl(), deps, inFlight });
+  const app = createBotApp({ receiver, token: SANDBOX_BOT_TOKEN, slackApiUrl: standIns.slackApiUrl(), deps, inFlight });
   const idle = async (): Promise<void> => {
     await inFlight.idle();
     await jobs.idle();
@@ -133,11 +142,9 @@ export async function startSandboxBot(options: SandboxBotOptions): Promise<Sandb
   const stopSweeps = scheduleSweeps(jobs, 5 * 60_000, ulid);
 
   return {
+    server,
     url: origin,
     eventsUrl: `${origin}/slack/events`,
-    emulator,
-    dynamo,
-    slack,
     app,
     deps,
     jobs,
@@ -154,6 +161,51 @@ export async function startSandboxBot(options: SandboxBotOptions): Promise<Sandb
       mesh.destroy();
       dynamoClient.destroy();
       sts.destroy();
+    },
+  };
+}
+
+/**
+ * Start the sandbox: the AWS emulator and dynalite, then the bot on them with the fake Slack Web API
+ * on the bot's own server (one origin for Slack and the console), seeded with the people and the
+ * sample product. The bot's jobs run in this process.
+ */
+export async function startSandboxBot(options: SandboxBotOptions): Promise<SandboxBot> {
+  const { logger } = options;
+  const persisted = options.stateDir;
+  if (persisted !== undefined) mkdirSync(join(persisted, 'dynamo'), { recursive: true });
+  const emulator = await startEmulator({
+    port: options.awsPort,
+    logger: logger.child({ component: 'aws-emulator' }),
+    ...(persisted !== undefined && { persistFile: join(persisted, 'world.json') }),
+  });
+  const dynamo = await startSandboxDynamo(options.dynamoPort, persisted === undefined ? {} : { path: join(persisted, 'dynamo') });
+  let origin = '';
+  const slack = createFakeSlackApi({ publicUrl: () => origin, logger: logger.child({ component: 'fake-slack' }) });
+  const bot = await serveBot(
+    { awsEndpoint: emulator.endpoint, dynamoEndpoint: dynamo.endpoint, tablePrefix: dynamo.tablePrefix, slackApiUrl: () => `${origin}/api/` },
+    {
+      port: options.port,
+      signingSecret: options.signingSecret,
+      logger,
+      routes: (req, res) => slack.handle(req, res) || options.extraRoutes?.(req, res) === true,
+      onListening: (listening) => {
+        origin = listening;
+      },
+    },
+  );
+  return {
+    url: bot.url,
+    eventsUrl: bot.eventsUrl,
+    emulator,
+    dynamo,
+    slack,
+    app: bot.app,
+    deps: bot.deps,
+    jobs: bot.jobs,
+    idle: () => bot.idle(),
+    async close() {
+      await bot.close();
       await dynamo.close();
       await emulator.close();
     },
