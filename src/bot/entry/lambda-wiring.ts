@@ -5,6 +5,7 @@ import { webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
 import { wireMesh } from '../../mesh/service/wire-mesh';
+import { createAdminGroupCheck } from '../admin-group';
 import { boltLogger } from '../bolt-logger';
 import type { BotDeps } from '../bot-deps';
 import { jobGroup, jobId, type BotJob } from '../bot-job';
@@ -22,18 +23,20 @@ export interface LambdaBot {
  * Build the bot's dependencies as a Lambda function has them: AWS clients from the execution role
  * (MeshbotBot), the mesh service on DynamoDB, and jobs sent to the SQS FIFO queue. No I/O here.
  */
-export function wireLambdaBot({ env }: LambdaSettings, logger: Logger): LambdaBot {
+export function wireLambdaBot(settings: LambdaSettings, logger: Logger): LambdaBot {
+  const { env } = settings;
   const region = env.AWS_REGION;
   const dynamo = new DynamoDBClient({ region });
   const sts = new STSClient({ region });
   const sqs = new SQSClient({ region });
   const jobs = lambdaJobQueue({ env }, sqs);
   const mesh = wireMesh({
-    config: { meshAccountId: env.MESH_ACCOUNT_ID, region, meshAdmins: env.MESH_ADMINS.map((a) => ({ teamId: a.teamId ?? '', userId: a.userId })) },
+    config: { meshAccountId: env.MESH_ACCOUNT_ID, region, meshAdmins: env.MESH_ADMINS },
     dynamo,
     tablePrefix: env.TABLE_PREFIX,
     sts,
     logger,
+    ...(env.MESH_ADMIN_GROUP !== undefined && { isMeshAdmin: createAdminGroupCheck(lambdaWebClient(settings, logger), env.MESH_ADMIN_GROUP) }),
   });
   const deps: BotDeps = {
     mesh: mesh.service,

@@ -4,6 +4,7 @@ import { SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
 import { wireMesh } from '../../mesh/service/wire-mesh';
+import { createAdminGroupCheck } from '../admin-group';
 import type { BotEnv } from '../bot-config';
 import type { BotDeps } from '../bot-deps';
 import type { BotJob } from '../bot-job';
@@ -17,16 +18,17 @@ export async function startSocketBot(env: BotEnv, logger: Logger): Promise<{ sto
   const { SLACK_APP_TOKEN: appToken, SLACK_BOT_TOKEN: token, MESH_ACCOUNT_ID: meshAccountId } = env;
   if (appToken === undefined || token === undefined) throw new TypeError('Socket Mode needs SLACK_APP_TOKEN and SLACK_BOT_TOKEN');
   if (meshAccountId === undefined) throw new TypeError('Socket Mode needs MESH_ACCOUNT_ID (the mesh account, 12 digits)');
+  const client = new webApi.WebClient(token);
   const dynamo = new DynamoDBClient({ region: env.AWS_REGION });
   const sts = new STSClient({ region: env.AWS_REGION });
   const mesh = wireMesh({
-    config: { meshAccountId, region: env.AWS_REGION, meshAdmins: env.MESH_ADMINS.map((a) => ({ teamId: a.teamId ?? '', userId: a.userId })) },
+    config: { meshAccountId, region: env.AWS_REGION, meshAdmins: env.MESH_ADMINS },
     dynamo,
     tablePrefix: env.TABLE_PREFIX,
     sts,
     logger,
+    ...(env.MESH_ADMIN_GROUP !== undefined && { isMeshAdmin: createAdminGroupCheck(client, env.MESH_ADMIN_GROUP) }),
   });
-  const client = new webApi.WebClient(token);
   const deps: BotDeps = {
     mesh: mesh.service,
     notices: mesh.notices,

@@ -9,8 +9,8 @@ import { SlackUserSchema } from '../domain/slack-user';
 export const MeshConfigSchema = z.object({
   meshAccountId: AccountIdSchema,
   region: z.string().min(1),
-  /** Slack users who administer the mesh (enable accounts, map users, decide any request). */
-  meshAdmins: z.array(SlackUserSchema).default([]),
+  /** Slack users who administer the mesh (enable accounts, map users, decide any request); without a team: in any workspace. */
+  meshAdmins: z.array(SlackUserSchema.partial({ teamId: true })).default([]),
   /** Suffix of the resource links publishing creates back in the producer's catalog. */
   linkSuffix: z.string().regex(/^[a-z0-9_-]*$/).default('_link'),
   /** Default re-sync cadence of a product, in hours (aws-data-mesh-utils' schedule: every 4 hours). */

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AccountClients } from '../aws/aws-clients';
 import type { RoleSessionRequest } from '../aws/role-sessions';
 import type { IdGenerator } from '../domain/ids';
+import type { SlackUser } from '../domain/slack-user';
 import type { ExecutorDeps } from '../execute/grant-executor';
 import type { KeyedLock } from '../execute/keyed-lock';
 import type { AccountStore } from '../store/account-store';
@@ -27,6 +28,8 @@ export interface MeshDeps {
   logger: Logger;
   /** One grant execution at a time per (grantor catalog, grantee account). */
   locks: KeyedLock;
+  /** Admins beyond the configured ones (e.g. members of a Slack user group), asked when the list does not name the user. */
+  isMeshAdmin?: (user: SlackUser) => Promise<boolean>;
   /** Retry policy, sleep and randomness of the grant executor (tests make them fast and fixed). */
   executor?: Omit<ExecutorDeps, 'permissions' | 'now'>;
 }

@@ -27,6 +27,8 @@ export interface MeshWiring {
   awsEndpoint?: string;
   logger: Logger;
   clock?: () => number;
+  /** Admins beyond the configured list (a Slack user group). */
+  isMeshAdmin?: MeshDeps['isMeshAdmin'];
 }
 
 /** Build the mesh service and its dependencies (and the notices the bot keeps); `destroy()` releases the AWS clients' sockets. */
@@ -53,6 +55,7 @@ export function wireMesh(wiring: MeshWiring): { service: MeshService; deps: Mesh
     ids: createIdGenerator(clock),
     logger: wiring.logger,
     locks: createKeyedLock(),
+    ...(wiring.isMeshAdmin !== undefined && { isMeshAdmin: wiring.isMeshAdmin }),
   };
   return { service: createMeshService(deps), deps, notices: createNoticeStore(store), destroy: aws.destroy };
 }

@@ -19,7 +19,9 @@ export interface ReplyTarget {
  * one is configured (they may see every product), else as the people of the subscription.
  */
 export function systemContext(deps: BotDeps, requestId: string, subscription: Subscription): RequestContext {
-  const user = deps.mesh.deps.config.meshAdmins[0] ?? subscription.decidedBy ?? subscription.requester;
+  const admin = deps.mesh.deps.config.meshAdmins[0];
+  // An admin configured without a workspace acts in the subscription's.
+  const user = admin ? { teamId: admin.teamId ?? subscription.requester.teamId, userId: admin.userId } : (subscription.decidedBy ?? subscription.requester);
   return { user, requestId };
 }
 
