@@ -1,16 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { STSClient } from '@aws-sdk/client-sts';
 import { webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { ulid } from 'ulid';
-import { wireMesh } from '../../mesh/service/wire-mesh';
-import { createAdminGroupCheck } from '../admin-group';
 import { boltLogger } from '../bolt-logger';
-import type { BotDeps } from '../bot-deps';
 import { jobGroup, jobId, type BotJob } from '../bot-job';
 import type { JobQueue } from '../jobs/job-queue';
 import { createSqsQueue } from '../jobs/sqs-queue';
+import type { BotDeps } from '../bot-deps';
+import { awsBotDeps } from './aws-bot-deps';
 import type { LambdaSettings } from './lambda-settings';
 
 /** The bot's dependencies in a Lambda function, and a way to close their sockets. */
@@ -24,35 +20,12 @@ export interface LambdaBot {
  * (MeshbotBot), the mesh service on DynamoDB, and jobs sent to the SQS FIFO queue. No I/O here.
  */
 export function wireLambdaBot(settings: LambdaSettings, logger: Logger): LambdaBot {
-  const { env } = settings;
-  const region = env.AWS_REGION;
-  const dynamo = new DynamoDBClient({ region });
-  const sts = new STSClient({ region });
-  const sqs = new SQSClient({ region });
-  const jobs = lambdaJobQueue({ env }, sqs);
-  const mesh = wireMesh({
-    config: { meshAccountId: env.MESH_ACCOUNT_ID, region, meshAdmins: env.MESH_ADMINS },
-    dynamo,
-    tablePrefix: env.TABLE_PREFIX,
-    sts,
-    logger,
-    ...(env.MESH_ADMIN_GROUP !== undefined && { isMeshAdmin: createAdminGroupCheck(lambdaWebClient(settings, logger), env.MESH_ADMIN_GROUP) }),
-  });
-  const deps: BotDeps = {
-    mesh: mesh.service,
-    notices: mesh.notices,
-    settings: { ...(env.PRODUCTS_CHANNEL !== undefined && { productsChannel: env.PRODUCTS_CHANNEL }) },
-    logger,
-    clock: Date.now,
-    newId: ulid,
-    jobs,
-  };
+  const sqs = new SQSClient({ region: settings.env.AWS_REGION });
+  const bot = awsBotDeps(settings.env, lambdaWebClient(settings, logger), logger, () => lambdaJobQueue(settings, sqs));
   return {
-    deps,
+    deps: bot.deps,
     destroy: () => {
-      mesh.destroy();
-      dynamo.destroy();
-      sts.destroy();
+      bot.destroy();
       sqs.destroy();
     },
   };

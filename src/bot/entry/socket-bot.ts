@@ -1,16 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { STSClient } from '@aws-sdk/client-sts';
 import { SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
-import { wireMesh } from '../../mesh/service/wire-mesh';
-import { createAdminGroupCheck } from '../admin-group';
 import type { BotEnv } from '../bot-config';
-import type { BotDeps } from '../bot-deps';
 import type { BotJob } from '../bot-job';
 import { createBotApp } from '../create-bot-app';
 import { createInProcessQueue } from '../jobs/in-process-queue';
 import { runBotJob } from '../jobs/run-bot-job';
+import { awsBotDeps } from './aws-bot-deps';
 import { scheduleSweeps } from '../jobs/schedule-sweeps';
 
 /** Socket Mode with a real workspace: Slack over a WebSocket, AWS from the default credential chain, jobs in this process. */
@@ -19,25 +15,9 @@ export async function startSocketBot(env: BotEnv, logger: Logger): Promise<{ sto
   if (appToken === undefined || token === undefined) throw new TypeError('Socket Mode needs SLACK_APP_TOKEN and SLACK_BOT_TOKEN');
   if (meshAccountId === undefined) throw new TypeError('Socket Mode needs MESH_ACCOUNT_ID (the mesh account, 12 digits)');
   const client = new webApi.WebClient(token);
-  const dynamo = new DynamoDBClient({ region: env.AWS_REGION });
-  const sts = new STSClient({ region: env.AWS_REGION });
-  const mesh = wireMesh({
-    config: { meshAccountId, region: env.AWS_REGION, meshAdmins: env.MESH_ADMINS },
-    dynamo,
-    tablePrefix: env.TABLE_PREFIX,
-    sts,
-    logger,
-    ...(env.MESH_ADMIN_GROUP !== undefined && { isMeshAdmin: createAdminGroupCheck(client, env.MESH_ADMIN_GROUP) }),
-  });
-  const deps: BotDeps = {
-    mesh: mesh.service,
-    notices: mesh.notices,
-    settings: { ...(env.PRODUCTS_CHANNEL !== undefined && { productsChannel: env.PRODUCTS_CHANNEL }) },
-    logger,
-    clock: Date.now,
-    newId: ulid,
-    jobs: createInProcessQueue<BotJob>((job) => runBotJob(job, { ...deps, client }), logger),
-  };
+  const { deps, destroy } = awsBotDeps({ ...env, MESH_ACCOUNT_ID: meshAccountId }, client, logger, (current) =>
+    createInProcessQueue<BotJob>((job) => runBotJob(job, { ...current(), client }), logger),
+  );
   const app = createBotApp({ receiver: new SocketModeReceiver({ appToken }), token, deps });
   await app.start();
   const stopSweeps = scheduleSweeps(deps.jobs, 5 * 60_000, ulid);
@@ -45,9 +25,7 @@ export async function startSocketBot(env: BotEnv, logger: Logger): Promise<{ sto
     stop: async () => {
       stopSweeps();
       await app.stop();
-      mesh.destroy();
-      dynamo.destroy();
-      sts.destroy();
+      destroy();
     },
   };
 }

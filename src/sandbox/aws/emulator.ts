@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readBody } from '../http/read-body';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createSeedWorld } from '../seed/create-seed-world';
@@ -48,21 +49,6 @@ export interface Emulator {
 
 // Large enough for any Glue/LF batch; bigger bodies are refused rather than buffered.
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
-}
 
 function toWireRequest(req: IncomingMessage, body: Buffer): WireRequest {
   const rawUrl = req.url ?? '/';
@@ -143,7 +129,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const server = createServer((req, res) => {
     void (async () => {
-      const body = await readBody(req);
+      const body = await readBody(req, MAX_BODY_BYTES);
       if (body === undefined) {
         send(res, { status: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Request body too large.' }) });
         return;

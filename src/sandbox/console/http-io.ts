@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../http/read-body';
 import type { z } from 'zod';
 import { formatIssues } from '../../mesh/domain/format-issues';
 
@@ -29,25 +30,15 @@ export function sendText(res: ServerResponse, contentType: string, text: string,
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) reject(new ConsoleRequestError(413, `The body is larger than ${MAX_BODY_BYTES / 1024} kB.`));
-      else resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
+async function readText(req: IncomingMessage): Promise<string> {
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body === undefined) throw new ConsoleRequestError(413, `The body is larger than ${String(MAX_BODY_BYTES / 1024)} kB.`);
+  return body.toString('utf8');
 }
 
 /** Read a JSON body and parse it with `schema`; a bad body is a 400 saying what is wrong, field by field. */
 export async function readJsonBody<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.infer<S>> {
-  const text = await readBody(req);
+  const text = await readText(req);
   let json: unknown;
   try {
     json = JSON.parse(text === '' ? '{}' : text);

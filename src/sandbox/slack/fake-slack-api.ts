@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readBody } from '../http/read-body';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { z } from 'zod';
@@ -106,21 +107,6 @@ const ViewAckSchema = z.union([
   z.object({ response_action: z.literal('errors'), errors: z.record(z.string(), z.string()) }),
 ]);
 
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
-}
-
 /** Parse a Web API request body: form-urlencoded or JSON; `undefined` when it is neither. */
 function parseArguments(contentType: string, body: Buffer, query: URLSearchParams): Record<string, unknown> | undefined {
   const args: Record<string, unknown> = Object.fromEntries(query);
@@ -215,7 +201,7 @@ export function createFakeSlackApi(options: FakeSlackApiOptions = {}): FakeSlack
       const apiMethod = /^\/api\/([\w.]+)$/.exec(path)?.[1];
       if (apiMethod === undefined && path !== '/_sandbox/slack' && !path.startsWith('/_sandbox/slack/')) return false;
       void (async () => {
-        const body = await readBody(req);
+        const body = await readBody(req, MAX_BODY_BYTES);
         if (body === undefined) {
           sendJson(res, 413, { ok: false, error: 'request_too_large' });
           return;
