@@ -6,7 +6,8 @@ import { parseDenyModal, parseRevokeModal } from '../../views/parse-reason-modal
 import { postDirect } from '../../notify/slack-dm';
 import { replyError } from '../reply-error';
 import { APPROVE_WITH_CHANGES_MODAL, DENY_MODAL } from './open-decision-modals';
-import { scopeOf, type SubmissionArgs } from './interaction-scope';
+import { scopeOf } from './interaction-scope';
+import { parsedSubmission } from './parsed-submission';
 import { showChange } from './show-change';
 import { submitWithinAck } from './submit-within-ack';
 
@@ -21,13 +22,8 @@ function approveFieldOf(error: unknown): string | undefined {
 
 /** Submitted approve-with-changes: approve with exactly what the form says, then as [Approve]. */
 export function approveWithChangesSubmission(deps: BotDeps) {
-  return async ({ ack, body, view, client }: SubmissionArgs): Promise<void> => {
-    const parsed = parseApproveWithChangesModal(view.state.values, view.private_metadata);
-    if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: parsed.errors });
-      return;
-    }
-    const { subscriptionId: id, permissions, grantablePermissions, columns, notes } = parsed.value;
+  return parsedSubmission(parseApproveWithChangesModal, async (submitted, { ack, body, client }) => {
+    const { subscriptionId: id, permissions, grantablePermissions, columns, notes } = submitted;
     const { ctx, log } = scopeOf(deps, body, id);
     await submitWithinAck({
       deps,
@@ -46,18 +42,13 @@ export function approveWithChangesSubmission(deps: BotDeps) {
         await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId });
       },
     });
-  };
+  });
 }
 
 /** Submitted deny: record it with the reason, update every copy, tell the requester why. */
 export function denySubmission(deps: BotDeps) {
-  return async ({ ack, body, view, client }: SubmissionArgs): Promise<void> => {
-    const parsed = parseDenyModal(view.state.values, view.private_metadata);
-    if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: parsed.errors });
-      return;
-    }
-    const { subscriptionId: id, reason } = parsed.value;
+  return parsedSubmission(parseDenyModal, async (submitted, { ack, body, client }) => {
+    const { subscriptionId: id, reason } = submitted;
     const { ctx, log } = scopeOf(deps, body, id);
     await submitWithinAck({
       deps,
@@ -73,18 +64,13 @@ export function denySubmission(deps: BotDeps) {
         await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId });
       },
     });
-  };
+  });
 }
 
 /** Submitted revoke: the revoke job revokes the grants and deletes the links, then tells everyone. */
 export function revokeSubmission(deps: BotDeps) {
-  return async ({ ack, body, view, client }: SubmissionArgs): Promise<void> => {
-    const parsed = parseRevokeModal(view.state.values, view.private_metadata);
-    if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: parsed.errors });
-      return;
-    }
-    const { subscriptionId: id, reason } = parsed.value;
+  return parsedSubmission(parseRevokeModal, async (submitted, { ack, body, client }) => {
+    const { subscriptionId: id, reason } = submitted;
     const { ctx, log } = scopeOf(deps, body, id);
     await ack();
     try {
@@ -93,5 +79,5 @@ export function revokeSubmission(deps: BotDeps) {
     } catch (error) {
       await replyError(error, (message) => postDirect(client, ctx.user.userId, message), log, deps.newId());
     }
-  };
+  });
 }

@@ -2,7 +2,8 @@ import type { BotDeps } from '../../bot-deps';
 import { announceRequest } from '../../notify/announce-request';
 import { postDirect } from '../../notify/slack-dm';
 import { parseRequestModal } from '../../views/parse-request-modal';
-import { scopeOf, type SubmissionArgs } from '../decisions/interaction-scope';
+import { scopeOf } from '../decisions/interaction-scope';
+import { parsedSubmission } from '../decisions/parsed-submission';
 import { submitWithinAck } from '../decisions/submit-within-ack';
 import { replyError } from '../reply-error';
 import { REQUEST_MODAL_TITLE } from './open-request-modal';
@@ -20,14 +21,8 @@ function inputBlocks(blocks: readonly { type: string; block_id?: string }[]): Se
  * the requester a "request sent" DM.
  */
 export function requestSubmission(deps: BotDeps) {
-  return async ({ ack, body, view, client }: SubmissionArgs): Promise<void> => {
-    const parsed = parseRequestModal(view.state.values, view.private_metadata);
-    if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: parsed.errors });
-      return;
-    }
+  return parsedSubmission(parseRequestModal, async (submitted, { ack, body, view, client }) => {
     const { ctx, log } = scopeOf(deps, body);
-    const request = parsed.value;
     const blocks = inputBlocks(view.blocks);
     await submitWithinAck({
       deps,
@@ -37,12 +32,12 @@ export function requestSubmission(deps: BotDeps) {
       log,
       title: REQUEST_MODAL_TITLE,
       work: deps.mesh.requestAccess(ctx, {
-        productId: request.productId,
-        consumerAccountId: request.consumerAccountId,
-        tables: request.tables,
-        permissions: request.permissions,
-        justification: request.justification,
-        ...(request.columns && { columns: request.columns }),
+        productId: submitted.productId,
+        consumerAccountId: submitted.consumerAccountId,
+        tables: submitted.tables,
+        permissions: submitted.permissions,
+        justification: submitted.justification,
+        ...(submitted.columns && { columns: submitted.columns }),
       }),
       fieldOf: (error) => requestRefusalField(error, blocks),
       then: async (result) => {
@@ -55,5 +50,5 @@ export function requestSubmission(deps: BotDeps) {
         }
       },
     });
-  };
+  });
 }
