@@ -48,4 +48,3 @@ export function actionIdPattern(base: ActionId): RegExp {
 export const COMMAND = '/mesh';
 
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
-export type ViewId = (typeof VIEWS)[keyof typeof VIEWS];

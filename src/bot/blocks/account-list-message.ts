@@ -5,7 +5,7 @@ import { PAGE_SIZE, pageFooter, type Page } from './pagination';
 import type { KnownBlock, SlackMessage } from './slack-types';
 
 /** One account as a row: id, roles, Lake Formation cross-account version, who enabled it and when. */
-export function accountRowText(account: MeshAccount): string {
+function accountRowText(account: MeshAccount): string {
   const roles = [account.producer ? 'producer' : undefined, account.consumer ? 'consumer' : undefined].filter((r) => r !== undefined);
   const version = account.crossAccountVersion !== undefined ? ` · Lake Formation cross-account version ${account.crossAccountVersion}` : '';
   return `${code(account.accountId)} · *${roles.length > 0 ? roles.join(' and ') : 'no role'}*${version}\nenabled by ${mention(account.enabledBy).mrkdwn} ${dateText(account.enabledAt, '{date_short_pretty}')}`;

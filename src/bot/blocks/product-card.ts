@@ -6,7 +6,7 @@ import type { SlackMessage } from './slack-types';
 import { permissionsText, tablesText } from './subscription-facts';
 
 /** The product's facts as section fields: producer, mesh database, domain, owners, tables, permissions. */
-export function productFields(product: DataProduct): string[] {
+function productFields(product: DataProduct): string[] {
   return [
     `*Producer account*\n${code(product.producerAccountId)}`,
     `*Mesh database*\n${code(product.meshDatabase)}`,

@@ -11,7 +11,7 @@ type ActionIdOf = (base: ActionId) => string;
 const AS_IS: ActionIdOf = (base) => base;
 
 /** Plain-text sentence of what approving grants, for the confirm dialog. */
-export function approvalSentence(subscription: Subscription): string {
+function approvalSentence(subscription: Subscription): string {
   const s = subscription;
   const columns = s.columns
     ? `${s.columns.kind === 'include' ? 'only columns' : 'all columns but'} ${s.columns.names.join(', ')}`

@@ -27,14 +27,14 @@ const EVENT_LABEL: Record<HistoryEntry['event'], string> = {
 };
 
 /** One history line: `• <date> *Approved* by <@U> (Pending → Granting) — note`. */
-export function historyLine(entry: HistoryEntry): string {
+function historyLine(entry: HistoryEntry): string {
   const move = entry.from ? `${STATUS_STYLE[entry.from].label} → ${STATUS_STYLE[entry.to].label}` : STATUS_STYLE[entry.to].label;
   const note = entry.note ? ` — _${escapeMrkdwn(truncate(entry.note.replace(/\s+/g, ' '), 200))}_` : '';
   return `• ${dateText(entry.at, '{date_short_pretty} {time}')} *${EVENT_LABEL[entry.event]}* by ${actorText(entry.actor)} (${move})${note}`;
 }
 
 /** The history as a timeline, oldest first; when long, the latest events and a count of earlier ones. */
-export function historyText(history: readonly HistoryEntry[], max = 2900, maxLines = 20): string {
+function historyText(history: readonly HistoryEntry[], max = 2900, maxLines = 20): string {
   const lines: string[] = [];
   let length = 40;
   for (let i = history.length - 1; i >= 0 && lines.length < maxLines; i -= 1) {

@@ -63,7 +63,7 @@ export function grantSummary(permissions: readonly Permission[], tables: readonl
 const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /** An identifier as SQL engines (Athena, Trino) want it: bare when plain, else in double quotes. */
-export function sqlIdentifier(name: string): string {
+function sqlIdentifier(name: string): string {
   return PLAIN_IDENTIFIER.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 

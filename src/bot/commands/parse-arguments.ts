@@ -37,7 +37,7 @@ export function lengthProblem(subject: string, error: z.ZodError): string {
 }
 
 /** A plain word, not a mention; `what` names it in messages ("the product"). */
-export function readWord(token: Token | undefined, what: string): Read<string> {
+function readWord(token: Token | undefined, what: string): Read<string> {
   if (token === undefined) return fail(`missing ${what}.`);
   if (token.kind !== 'word') return fail(notAWord(token, what));
   return ok(token.text);

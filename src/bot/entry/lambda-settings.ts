@@ -43,7 +43,7 @@ export class LambdaSettingsError extends Error {
 export type ReadSecret = (arn: string) => Promise<string | undefined>;
 
 /** Read a secret string from Secrets Manager (the function's own role may read only the Slack secret). */
-export function secretsManagerReader(region: string): ReadSecret {
+function secretsManagerReader(region: string): ReadSecret {
   return async (arn) => {
     const client = new SecretsManagerClient({ region });
     try {

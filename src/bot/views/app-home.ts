@@ -30,7 +30,7 @@ export interface AppHomeInput {
 }
 
 /** Rows per section: three sections stay well inside the Home tab's 100 blocks. */
-export const HOME_SECTION_SIZE = 10;
+const HOME_SECTION_SIZE = 10;
 
 /**
  * The App Home tab (`views.publish`): what waits for the user's approval (with the buttons), their

@@ -28,7 +28,7 @@ export type BlockErrors = Record<string, string>;
 export type ModalParseResult<T> = { ok: true; value: T } | { ok: false; errors: BlockErrors };
 
 /** The state of the first element of a block (each of our input blocks holds one element). */
-export function blockState(values: ViewStateValues, blockId: string): ViewStateValue | undefined {
+function blockState(values: ViewStateValues, blockId: string): ViewStateValue | undefined {
   const block = values[blockId];
   return block ? Object.values(block)[0] : undefined;
 }
@@ -78,7 +78,7 @@ export const STALE_FORM = 'This form is out of date. Close it and start again.';
  * Splits `a, b ,c` into column names; returns an error sentence for a name Glue would not accept
  * (spaces, quotes, commas inside).
  */
-export function parseColumnNames(text: string): { names: string[] } | { error: string } {
+function parseColumnNames(text: string): { names: string[] } | { error: string } {
   const names = text
     .split(/[,\n]/)
     .map((n) => n.trim())

@@ -1,5 +1,5 @@
 import type { BotJob } from '../../bot-job';
-import { jobLogger, tellJobFailure } from '../../listeners/decisions/job-context';
+import { jobLogger, tellJobFailure } from '../job-context';
 import { showChange } from '../../listeners/decisions/show-change';
 import type { JobDeps } from '../run-bot-job';
 

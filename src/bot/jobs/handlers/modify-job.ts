@@ -1,7 +1,7 @@
 import { ModifyInputSchema } from '../../../mesh/service/subscriptions/modify-subscription';
 import { parseInput } from '../../../mesh/service/parse-input';
 import type { BotJob } from '../../bot-job';
-import { jobLogger, tellJobFailure } from '../../listeners/decisions/job-context';
+import { jobLogger, tellJobFailure } from '../job-context';
 import { showChange } from '../../listeners/decisions/show-change';
 import type { JobDeps } from '../run-bot-job';
 

@@ -6,24 +6,13 @@ import type { SlackMessage } from '../../blocks/slack-types';
 import type { BotJob } from '../../bot-job';
 import { buildPublishSummaryMessage } from '../../listeners/commands/publish-summary-message';
 import { replyError } from '../../listeners/reply-error';
-import { postDirect } from '../../notify/slack-dm';
+import { postEphemeralOrDirect } from '../job-context';
 import type { JobDeps } from '../run-bot-job';
 
 type PublishJob = Extract<BotJob, { kind: 'publish' }>;
 
 /** Where the card is, or why there is none. */
 type CardOutcome = { card: { channel: string; permalink?: string } } | { noCard: string };
-
-/** Tell the publisher, in the channel they typed the command in (only they see it), else by DM. */
-async function tellPublisher(deps: JobDeps, replyTo: PublishJob['replyTo'], message: SlackMessage): Promise<void> {
-  try {
-    await deps.client.chat.postEphemeral({ channel: replyTo.channel, user: replyTo.user, text: message.text, blocks: message.blocks });
-  } catch (error) {
-    // A channel the bot is not in (or a DM with someone else) refuses ephemerals; the bot's own DM does not.
-    deps.logger.info({ err: error, channel: replyTo.channel }, 'ephemeral refused; telling the publisher by DM');
-    await postDirect(deps.client, replyTo.user, message);
-  }
-}
 
 /**
  * Post the product card to the products channel, or update the cards already there: a re-publish
@@ -60,7 +49,8 @@ async function announceProduct(deps: JobDeps, product: DataProduct): Promise<Car
 /** Run a `publish` job: publish the product, post (or refresh) its card, tell the publisher what was done. */
 export async function runPublishJob(job: PublishJob, deps: JobDeps): Promise<void> {
   const log = deps.logger.child({ user: job.ctx.user.userId });
-  const tell = (message: SlackMessage): Promise<void> => tellPublisher({ ...deps, logger: log }, job.replyTo, message);
+  // The publisher is told in the channel they typed the command in (only they see it), else by DM.
+  const tell = (message: SlackMessage): Promise<unknown> => postEphemeralOrDirect(deps.client, job.replyTo, message, log);
   try {
     const input = parseInput(PublishInputSchema, job.input, 'publish');
     const result = await deps.mesh.publishProduct(job.ctx, input);

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../../mesh/errors';
 import type { BotJob } from '../../bot-job';
-import { systemContext } from '../../listeners/decisions/job-context';
+import { systemContext } from '../job-context';
 import { showChange } from '../../listeners/decisions/show-change';
 import type { JobDeps } from '../run-bot-job';
 

@@ -1,5 +1,5 @@
 import type { BotJob } from '../../bot-job';
-import { jobLogger, tellJobFailure } from '../../listeners/decisions/job-context';
+import { jobLogger, showCurrent, tellJobFailure } from '../job-context';
 import { showChange } from '../../listeners/decisions/show-change';
 import type { JobDeps } from '../run-bot-job';
 
@@ -16,15 +16,6 @@ export async function runRetryJob(job: Extract<BotJob, { kind: 'retry' }>, deps:
     await showChange(deps, deps.client, ctx, subscription, log, { tell: true, homes: true });
   } catch (error) {
     await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
-    await showCurrent(deps, job.id, ctx, log);
-  }
-}
-
-/** After a failure, the messages show what the record says now (a retry may have got halfway). */
-async function showCurrent(deps: JobDeps, id: string, ctx: Extract<BotJob, { kind: 'retry' }>['ctx'], log: ReturnType<typeof jobLogger>): Promise<void> {
-  try {
-    await showChange(deps, deps.client, ctx, await deps.mesh.getSubscription(ctx, { id }), log);
-  } catch (error) {
-    log.warn({ err: error }, 'could not show the subscription after a failed retry');
+    await showCurrent(deps, deps.client, job.id, ctx, log, 'retry');
   }
 }

@@ -1,7 +1,5 @@
-import type { Logger } from 'pino';
-import type { RequestContext } from '../../../mesh/service/request-context';
 import type { BotJob } from '../../bot-job';
-import { jobLogger, tellJobFailure } from '../../listeners/decisions/job-context';
+import { jobLogger, showCurrent, tellJobFailure } from '../job-context';
 import { showChange } from '../../listeners/decisions/show-change';
 import type { JobDeps } from '../run-bot-job';
 
@@ -19,14 +17,6 @@ export async function runRevokeJob(job: Extract<BotJob, { kind: 'revoke' }>, dep
     await showChange(deps, deps.client, ctx, subscription, log, { tell: true, homes: true });
   } catch (error) {
     await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
-    await showCurrent(deps, job.id, ctx, log);
-  }
-}
-
-async function showCurrent(deps: JobDeps, id: string, ctx: RequestContext, log: Logger): Promise<void> {
-  try {
-    await showChange(deps, deps.client, ctx, await deps.mesh.getSubscription(ctx, { id }), log);
-  } catch (error) {
-    log.warn({ err: error }, 'could not show the subscription after a failed revoke');
+    await showCurrent(deps, deps.client, job.id, ctx, log, 'revoke');
   }
 }

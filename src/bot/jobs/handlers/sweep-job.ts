@@ -5,7 +5,7 @@ import { sameUser } from '../../../mesh/rules/actor';
 import { dueForSync } from '../../../mesh/service/products/due-for-sync';
 import type { BotJob } from '../../bot-job';
 import { buildPendingReminderMessage } from '../../blocks/pending-reminder-message';
-import { systemContext } from '../../listeners/decisions/job-context';
+import { systemContext } from '../job-context';
 import { showChange } from '../../listeners/decisions/show-change';
 import { postDirect } from '../../notify/slack-dm';
 import type { JobDeps } from '../run-bot-job';

@@ -24,17 +24,15 @@ export interface CommandScope {
   reply: (message: SlackMessage) => Promise<void>;
 }
 
-/** Tell the user why their command did not happen, with a fresh reference id (the one path for errors). */
-export function failCommand(scope: CommandScope, error: unknown): Promise<void> {
-  return replyError(error, scope.reply, scope.log, scope.deps.newId());
-}
-
-/** Run a handler's work; anything it throws reaches the user through `replyError`, never as a stack trace. */
+/**
+ * Run a handler's work; anything it throws reaches the user through `replyError` with a fresh
+ * reference id (the one path for errors), never as a stack trace.
+ */
 export async function guarded(scope: CommandScope, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    await failCommand(scope, error);
+    await replyError(error, scope.reply, scope.log, scope.deps.newId());
   }
 }
 

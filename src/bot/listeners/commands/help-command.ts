@@ -14,7 +14,7 @@ export async function answerHelp(scope: CommandScope, topic: HelpTopic | undefin
 }
 
 /** What was wrong with the text, and the usage; both already mrkdwn from the grammar. */
-export function buildUsageErrorMessage(error: UsageError): SlackMessage {
+function buildUsageErrorMessage(error: UsageError): SlackMessage {
   return message(error.message, [section(`:warning: ${error.message}`), section(`*Usage*\n${error.usage}`), context(`Details and examples: ${code('/mesh help <command>')}`)]);
 }
 

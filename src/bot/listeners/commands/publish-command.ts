@@ -2,7 +2,7 @@ import { InvalidInputError, NotAuthorizedError } from '../../../mesh/errors';
 import type { PublishInput } from '../../../mesh/service/products/publish-product';
 import type { CommandOf } from '../../commands/mesh-command';
 import { replyToOf, type CommandScope } from './command-scope';
-import { explainUnmapped, meshAdminsText } from './unmapped-refusal';
+import { meshAdminsText, unmappedRefusal } from './unmapped-refusal';
 
 /** The producer account the user publishes from: the one they act for as producer. */
 async function producerAccountOf(scope: CommandScope): Promise<string> {
@@ -11,8 +11,9 @@ async function producerAccountOf(scope: CommandScope): Promise<string> {
   const [only] = accounts;
   if (accounts.length === 1 && only !== undefined) return only;
   if (accounts.length === 0) {
-    const refusal = new NotAuthorizedError('you are not mapped as a producer of any account', `ask ${meshAdminsText(scope)} to map you: \`/mesh admin map @you <account> producer\``);
-    throw await explainUnmapped(scope, refusal, 'producer', 'publish');
+    // `me` already says whether they are mapped at all: no second whoami to explain it.
+    if (!me.meshAdmin && me.personas.length === 0) throw unmappedRefusal(scope, 'producer', 'publish');
+    throw new NotAuthorizedError('you are not mapped as a producer of any account', `ask ${meshAdminsText(scope)} to map you: \`/mesh admin map @you <account> producer\``);
   }
   // The grammar has no way to name the account yet: refuse rather than guess.
   throw new InvalidInputError(`you publish for several accounts (${accounts.join(', ')}) and the command cannot say which`, 'ask a mesh admin to keep one producer mapping for you while you publish');

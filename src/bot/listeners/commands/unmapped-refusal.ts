@@ -22,6 +22,11 @@ export async function explainUnmapped(scope: CommandScope, error: unknown, neede
     scope.log.warn({ err: whoamiFailure }, 'could not tell whether the user is mapped');
     return error;
   }
+  return unmappedRefusal(scope, needed, doing);
+}
+
+/** The refusal of a user who acts for no account: who can map them and the command they would type. */
+export function unmappedRefusal(scope: CommandScope, needed: PersonaKind, doing: string): NotAuthorizedError {
   return new NotAuthorizedError(
     `you act for no account in the mesh yet, so you cannot ${doing}`,
     `ask ${meshAdminsText(scope)} to map you: \`/mesh admin map @you <account> ${needed}\`. Meanwhile you can browse with /mesh products`,

@@ -1,14 +1,12 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { AlreadyDecidedError } from '../../../mesh/errors';
 import type { RequestContext } from '../../../mesh/service/request-context';
-import { buildAlreadyDecidedMessage } from '../../blocks/already-decided-message';
 import { truncate } from '../../blocks/mrkdwn';
 import type { ModalView, SlackMessage } from '../../blocks/slack-types';
 import type { BotDeps } from '../../bot-deps';
 import { toUserMessage } from '../../error-message';
 import { postDirect } from '../../notify/slack-dm';
-import { answerRefusal } from './answer-refusal';
+import { answerAlreadyDecided, answerRefusal } from './answer-refusal';
 import { messageModal } from './message-modal';
 import { ACK_BUDGET_MS, settleWithin } from './settle-within';
 
@@ -63,16 +61,7 @@ export async function submitWithinAck<T>(input: SubmitWithinAckInput<T>): Promis
     return;
   }
   const error = outcome.error;
-  if (error instanceof AlreadyDecidedError) {
-    try {
-      const current = await deps.mesh.getSubscription(ctx, { id: error.subscriptionId });
-      log.info({ status: current.status }, 'already decided');
-      await ack({ response_action: 'update', view: messageModal(title, buildAlreadyDecidedMessage(current)) });
-      return;
-    } catch (readFailure) {
-      log.warn({ err: readFailure }, 'could not read the decided subscription');
-    }
-  }
+  if (await answerAlreadyDecided(deps, error, (message) => ack({ response_action: 'update', view: messageModal(title, message) }), ctx, log)) return;
   const field = fieldOf?.(error);
   if (field !== undefined) {
     log.info({ field }, 'refused; shown in the modal');

@@ -1,0 +1,63 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { slackUserKey } from '../../mesh/domain/slack-user';
+import type { Subscription } from '../../mesh/domain/subscription';
+import type { RequestContext } from '../../mesh/service/request-context';
+import type { SlackMessage } from '../blocks/slack-types';
+import type { BotDeps } from '../bot-deps';
+import { showChange } from '../listeners/decisions/show-change';
+import { replyError } from '../listeners/reply-error';
+import { postDirect } from '../notify/slack-dm';
+
+/** Where a job answers the person it acts for: the channel they asked from (ephemeral), else their DM. */
+export interface ReplyTarget {
+  channel: string;
+  user: string;
+}
+
+/**
+ * The context of work the bot does on its own (refreshes, the sweep): it reads as a mesh admin when
+ * one is configured (they may see every product), else as the people of the subscription.
+ */
+export function systemContext(deps: BotDeps, requestId: string, subscription: Subscription): RequestContext {
+  const admin = deps.mesh.deps.config.meshAdmins[0];
+  // An admin configured without a workspace acts in the subscription's.
+  const user = admin ? { teamId: admin.teamId ?? subscription.requester.teamId, userId: admin.userId } : (subscription.decidedBy ?? subscription.requester);
+  return { user, requestId };
+}
+
+/** A job's logger with the user it acts for added (the job runner already set the job, request and subscription). */
+export function jobLogger(logger: Logger, ctx: RequestContext): Logger {
+  return logger.child({ user: slackUserKey(ctx.user) });
+}
+
+/**
+ * Post to `replyTo` ephemerally (only they see it), else — a channel the bot is not in, or a DM with
+ * someone else, refuses ephemerals — to `replyTo.user`'s DM with the bot.
+ */
+export async function postEphemeralOrDirect(client: webApi.WebClient, replyTo: ReplyTarget, message: SlackMessage, log: Logger): Promise<unknown> {
+  try {
+    return await client.chat.postEphemeral({ channel: replyTo.channel, user: replyTo.user, text: message.text, blocks: message.blocks });
+  } catch (error) {
+    log.info({ err: error, channel: replyTo.channel }, 'ephemeral refused; answering by DM');
+    return postDirect(client, replyTo.user, message);
+  }
+}
+
+/**
+ * Tell the person a job acted for that it did not happen, through `replyError` (refusals as they are,
+ * anything unexpected with a reference): ephemerally where they asked, else by DM.
+ */
+export async function tellJobFailure(deps: BotDeps, client: webApi.WebClient, ctx: RequestContext, error: unknown, log: Logger, replyTo?: ReplyTarget): Promise<void> {
+  const reply = (message: SlackMessage): Promise<unknown> => (replyTo === undefined ? postDirect(client, ctx.user.userId, message) : postEphemeralOrDirect(client, replyTo, message, log));
+  await replyError(error, reply, log, deps.newId());
+}
+
+/** After a failed job, the messages show what the record says now (the work may have got halfway). */
+export async function showCurrent(deps: BotDeps, client: webApi.WebClient, id: string, ctx: RequestContext, log: Logger, failed: string): Promise<void> {
+  try {
+    await showChange(deps, client, ctx, await deps.mesh.getSubscription(ctx, { id }), log);
+  } catch (error) {
+    log.warn({ err: error }, `could not show the subscription after a failed ${failed}`);
+  }
+}
