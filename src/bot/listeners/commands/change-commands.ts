@@ -4,7 +4,7 @@ import { code, mention } from '../../blocks/mrkdwn';
 import { sameUser } from '../../../mesh/rules/actor';
 import { permissionsText, statusBadge } from '../../blocks/subscription-facts';
 import type { CommandOf } from '../../commands/mesh-command';
-import { refreshNotices } from '../../notify/refresh-notices';
+import { showChange } from '../decisions/show-change';
 import { replyToOf, type CommandScope } from './command-scope';
 
 /** `Subscription `01J…` (product `telco-…`, account `999…`)`: which record a confirmation is about. */
@@ -64,12 +64,9 @@ export async function answerRetry(scope: CommandScope, command: CommandOf<'retry
 /** `/mesh cancel <id>`: the requester withdraws a pending request; every message showing it is updated. */
 export async function answerCancel(scope: CommandScope, command: CommandOf<'cancel'>): Promise<void> {
   const cancelled = await scope.deps.mesh.cancelRequest(scope.ctx, { id: command.subscriptionId });
-  try {
-    await refreshNotices(scope.deps, scope.client, scope.ctx, cancelled);
-  } catch (error) {
-    // The cancel is recorded; stale messages still refuse a decision on it.
-    scope.log.warn({ err: error, subscriptionId: cancelled.id }, 'could not update the messages about a cancelled request');
-  }
+  // As the [Cancel request] button does: every copy updated now (best effort), Homes by the refresh job.
+  await showChange(scope.deps, scope.client, scope.ctx, cancelled, scope.log);
+  await scope.deps.jobs.enqueue({ kind: 'refresh', id: cancelled.id, requestId: scope.ctx.requestId });
   // A mesh admin may cancel someone else's request.
   const whose = sameUser(cancelled.requester, scope.ctx.user) ? 'your request' : `the request of ${mention(cancelled.requester).mrkdwn}`;
   await scope.reply(buildConfirmationMessage({ mrkdwn: `Cancelled ${whose} ${code(cancelled.id)} for ${code(cancelled.productId)}.` }, 'The owners’ messages now show it as cancelled.'));
