@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { deleteLinks } from '../../aws/consumer-links';
 import { lakeFormationPermissions } from '../../aws/lake-formation-permissions';
 import { JustificationSchema, SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
-import { allowedEvents } from '../../domain/subscription-transition';
-import { AwsRefusedError, IllegalTransitionError } from '../../errors';
+import { transition } from '../../domain/subscription-transition';
+import { AwsRefusedError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
 import { entriesStillNeeded } from '../../plan/entries-still-needed';
 import { planRevoke } from '../../plan/plan-revoke';
@@ -33,7 +33,8 @@ export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: stri
   return deps.locks(subscriptionLockKey(first), async () => {
     const subscription = await loadSubscription(deps, id);
     if (subscription.status === 'REVOKED') return subscription;
-    if (subscription.status !== 'REVOKING') throw new IllegalTransitionError(subscription.status, 'revoke-succeeded', allowedEvents(subscription.status));
+    const move = transition(subscription.status, 'revoke-succeeded');
+    if (!move.ok) throw move.error;
     const revoker = lastActorOf(subscription, 'revoke') ?? ctx.user;
     const others = (await subscriptionsOfConsumer(deps, subscription.consumerAccountId)).filter((o) => o.id !== id);
 
