@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { lakeFormationPermissions } from '../../aws/lake-formation-permissions';
 import type { EntryResult } from '../../domain/grant-entry';
 import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
 import { transition } from '../../domain/subscription-transition';
 import { InvitationExpiredError, MeshError, StaleWriteError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
+import { executorFor } from '../executor-for';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { entriesToGrant, failedResults, failureNote, markAllFailed } from './entry-results';
@@ -56,7 +56,7 @@ export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGr
     const pending = entriesToGrant(subscription.plan, subscription.results);
     if (pending.length > 0) {
       const mesh = meshSession(deps, subscription, approver, ctx.requestId);
-      const executed = await executeEntries('grant', pending, { ...deps.executor, permissions: lakeFormationPermissions(mesh.clients.lakeFormation, subscription.meshCatalogId), now: deps.clock });
+      const executed = await executeEntries('grant', pending, executorFor(deps, mesh.clients.lakeFormation, subscription.meshCatalogId));
       const results = { ...subscription.results, ...executed };
       if (failedResults(results).length > 0) {
         const note = failureNote(results, subscription.plan.length);
