@@ -1,4 +1,4 @@
-import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../execute/retry-policy';
+import { backoffDelay, DEFAULT_RETRY_POLICY, defaultSleep, type RetryPolicy } from '../execute/retry-policy';
 import { errorCode, errorKind } from './aws-call-error';
 
 /** How hard to retry a call AWS refused without acting on it (throttling, concurrent modification). */
@@ -7,8 +7,6 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Run an AWS call, retrying with jittered backoff while AWS refuses it before taking effect

@@ -1,7 +1,7 @@
 import type { EntryResult, GrantEntry } from '../domain/grant-entry';
 import { chunkBatches } from '../plan/chunk-batches';
 import { errorCode, errorKind, errorMessage } from '../aws/aws-call-error';
-import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { backoffDelay, DEFAULT_RETRY_POLICY, defaultSleep, type RetryPolicy } from './retry-policy';
 
 /** One entry Lake Formation refused inside a 200 answer. */
 export interface EntryFailure {
@@ -26,8 +26,6 @@ export interface ExecutorDeps {
   random?: () => number;
   now?: () => number;
 }
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Grant or revoke plan entries in batches of at most 20, and return every entry's outcome.

@@ -34,3 +34,15 @@ export function decodeCursor(cursor: string | undefined): Record<string, string>
 export function pageLimit(request: PageRequest | undefined): number {
   return Math.min(Math.max(request?.limit ?? 25, 1), 100);
 }
+
+/** Every item of a paged list: reads pages of 100 until the last. */
+export async function readAllPages<T>(read: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read({ limit: 100, ...(cursor !== undefined && { cursor }) });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return all;
+}

@@ -3,13 +3,13 @@ import type { Table, TableInput } from '@aws-sdk/client-glue';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { glueCatalog, type GlueCatalog } from '../../aws/glue-catalog';
-import { lakeFormationPermissions } from '../../aws/lake-formation-permissions';
 import { acceptInvitationsFrom } from '../../aws/mesh-invitations';
 import type { RoleSessionRequest } from '../../aws/role-sessions';
 import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../domain/account-roles';
 import type { EntryResult, GrantEntry } from '../../domain/grant-entry';
 import { AwsRefusedError, NotFoundError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
+import { executorFor } from '../executor-for';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { diffCatalog, type CatalogDiff } from './catalog-diff';
@@ -70,7 +70,7 @@ async function applyEntries(deps: MeshDeps, meshRole: RoleSessionRequest, operat
   if (entries.length === 0) return;
   const { lakeFormation } = deps.clientsFor(meshRole);
   const results = await deps.locks(lockKey, () =>
-    executeEntries(operation, entries, { ...deps.executor, permissions: lakeFormationPermissions(lakeFormation, meshRole.accountId), now: deps.clock }),
+    executeEntries(operation, entries, executorFor(deps, lakeFormation, meshRole.accountId)),
   );
   const failed = Object.values(results).filter((r: EntryResult) => r.outcome === 'FAILED');
   const first = failed[0];

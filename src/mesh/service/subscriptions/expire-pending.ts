@@ -1,5 +1,6 @@
 import type { Subscription } from '../../domain/subscription';
 import { AlreadyDecidedError } from '../../errors';
+import { readAllPages } from '../../store/page';
 import type { MeshDeps } from '../mesh-deps';
 import { pendingOlderThan, remindersDue } from './pending-sweep';
 
@@ -9,18 +10,6 @@ export interface SweepOutcome {
   remindersDue: Subscription[];
 }
 
-/** Every PENDING subscription (all pages of the by-status index). */
-async function allPending(deps: MeshDeps): Promise<Subscription[]> {
-  const all: Subscription[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.stores.subscriptions.listByStatus('PENDING', { limit: 100, ...(cursor !== undefined && { cursor }) });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return all;
-}
-
 /**
  * The pending sweep: requests undecided for `expirePendingAfterHours` become EXPIRED (as the
  * `expiry-sweep`); a request decided meanwhile is left alone. Also returns the requests due a
@@ -28,7 +17,7 @@ async function allPending(deps: MeshDeps): Promise<Subscription[]> {
  */
 export async function expirePending(deps: MeshDeps): Promise<SweepOutcome> {
   const now = deps.clock();
-  const pending = await allPending(deps);
+  const pending = await readAllPages((page) => deps.stores.subscriptions.listByStatus('PENDING', page));
   const { expirePendingAfterHours: expireAfterHours, remindPendingAfterHours: remindAfterHours } = deps.config;
   const expired: Subscription[] = [];
   for (const subscription of pendingOlderThan(pending, now, expireAfterHours)) {

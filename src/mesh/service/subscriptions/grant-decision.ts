@@ -49,7 +49,6 @@ export function decideGrant(subscription: Subscription, changes: GrantChanges, a
 }
 
 /** The permissions a modify may grant: what the product offers, plus what the subscription already has. */
-export function modifiablePermissions(product: DataProduct | undefined, subscription: Subscription): Permission[] {
-  const offered = product?.offeredPermissions ?? [];
-  return PERMISSIONS.filter((p) => offered.includes(p) || subscription.grantedPermissions.includes(p));
+export function modifiablePermissions(product: DataProduct, subscription: Subscription): Permission[] {
+  return PERMISSIONS.filter((p) => product.offeredPermissions.includes(p) || subscription.grantedPermissions.includes(p));
 }

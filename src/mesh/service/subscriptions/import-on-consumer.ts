@@ -1,11 +1,11 @@
 import { ensureLinks, linkDescribeEntries } from '../../aws/consumer-links';
-import { lakeFormationPermissions } from '../../aws/lake-formation-permissions';
 import { acceptShareInvitations, sharesWith } from '../../aws/ram-invitations';
 import { ROLE_NAMES, roleArn } from '../../domain/account-roles';
 import type { SlackUser } from '../../domain/slack-user';
 import type { ResourceLink, Subscription } from '../../domain/subscription';
 import { AwsRefusedError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
+import { executorFor } from '../executor-for';
 import type { MeshDeps } from '../mesh-deps';
 import { failedResults, failureNote } from './entry-results';
 import { linkLayout } from './link-layout';
@@ -35,8 +35,7 @@ export async function importOnConsumer(deps: MeshDeps, subscription: Subscriptio
   const product = await deps.stores.products.get(subscription.productId);
   const links = await ensureLinks(consumer.clients.glue, linkLayout(subscription, product?.tables ?? []), consumer.site);
   const entries = linkDescribeEntries(roleArn(subscription.consumerAccountId, ROLE_NAMES.consumer), links);
-  const permissions = lakeFormationPermissions(consumer.clients.lakeFormation, subscription.consumerAccountId);
-  const results = await executeEntries('grant', entries, { ...deps.executor, permissions, now: deps.clock });
+  const results = await executeEntries('grant', entries, executorFor(deps, consumer.clients.lakeFormation, subscription.consumerAccountId));
   const failed = failedResults(results);
   if (failed.length > 0) {
     throw new AwsRefusedError(failed[0]?.errorCode ?? 'UnknownError', `AWS refused DESCRIBE on the resource links (as ${consumer.site.roleName} in ${consumer.site.accountId}): ${failureNote(results, entries.length)}`, 'retry the subscription');

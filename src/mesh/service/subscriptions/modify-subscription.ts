@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { lakeFormationPermissions } from '../../aws/lake-formation-permissions';
 import { PermissionSchema, PermissionSetSchema } from '../../domain/permission';
 import { ColumnFilterSchema, SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
 import { transition } from '../../domain/subscription-transition';
 import { executeEntries } from '../../execute/grant-executor';
+import { executorFor } from '../executor-for';
 import { diffPlans } from '../../plan/diff-plans';
 import { entriesStillNeeded } from '../../plan/entries-still-needed';
 import { canDecide } from '../../rules/can-decide';
@@ -58,7 +58,7 @@ export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, in
     const toGrant = [...diff.grant, ...retried];
 
     const mesh = meshSession(deps, subscription, ctx.user, ctx.requestId);
-    const executor = { ...deps.executor, permissions: lakeFormationPermissions(mesh.clients.lakeFormation, subscription.meshCatalogId), now: deps.clock };
+    const executor = executorFor(deps, mesh.clients.lakeFormation, subscription.meshCatalogId);
     const revoked = await executeEntries('revoke', toRevoke, executor);
     const granted = await executeEntries('grant', toGrant, executor);
     const kept = Object.fromEntries(decision.plan.flatMap((e) => {

@@ -6,6 +6,7 @@ import type { DataProduct } from '../../domain/data-product';
 import { slackUserKey, type SlackUser } from '../../domain/slack-user';
 import type { Subscription } from '../../domain/subscription';
 import { NotFoundError } from '../../errors';
+import { readAllPages } from '../../store/page';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 
@@ -29,15 +30,8 @@ export async function loadProduct(deps: MeshDeps, productId: string): Promise<Da
 }
 
 /** Every subscription of a consumer account (all pages of the by-consumer index). */
-export async function subscriptionsOfConsumer(deps: MeshDeps, consumerAccountId: string): Promise<Subscription[]> {
-  const all: Subscription[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.stores.subscriptions.listForConsumer(consumerAccountId, { limit: 100, ...(cursor !== undefined && { cursor }) });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return all;
+export function subscriptionsOfConsumer(deps: MeshDeps, consumerAccountId: string): Promise<Subscription[]> {
+  return readAllPages((page) => deps.stores.subscriptions.listForConsumer(consumerAccountId, page));
 }
 
 /** The grant lock of a subscription: its mesh catalog and consumer account. */

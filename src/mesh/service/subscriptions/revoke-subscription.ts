@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { deleteLinks } from '../../aws/consumer-links';
-import { lakeFormationPermissions } from '../../aws/lake-formation-permissions';
 import { JustificationSchema, SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
-import { allowedEvents } from '../../domain/subscription-transition';
-import { AwsRefusedError, IllegalTransitionError } from '../../errors';
+import { transition } from '../../domain/subscription-transition';
+import { AwsRefusedError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
+import { executorFor } from '../executor-for';
 import { entriesStillNeeded } from '../../plan/entries-still-needed';
 import { planRevoke } from '../../plan/plan-revoke';
 import { canRevoke } from '../../rules/can-revoke';
@@ -33,13 +33,14 @@ export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: stri
   return deps.locks(subscriptionLockKey(first), async () => {
     const subscription = await loadSubscription(deps, id);
     if (subscription.status === 'REVOKED') return subscription;
-    if (subscription.status !== 'REVOKING') throw new IllegalTransitionError(subscription.status, 'revoke-succeeded', allowedEvents(subscription.status));
+    const move = transition(subscription.status, 'revoke-succeeded');
+    if (!move.ok) throw move.error;
     const revoker = lastActorOf(subscription, 'revoke') ?? ctx.user;
     const others = (await subscriptionsOfConsumer(deps, subscription.consumerAccountId)).filter((o) => o.id !== id);
 
     const entries = entriesStillNeeded(planRevoke(subscription.plan), plansStillHeld(others));
     const mesh = meshSession(deps, subscription, revoker, ctx.requestId);
-    const executed = await executeEntries('revoke', entries, { ...deps.executor, permissions: lakeFormationPermissions(mesh.clients.lakeFormation, subscription.meshCatalogId), now: deps.clock });
+    const executed = await executeEntries('revoke', entries, executorFor(deps, mesh.clients.lakeFormation, subscription.meshCatalogId));
     const results = { ...subscription.results, ...executed };
     if (failedResults(executed).length > 0) {
       await deps.stores.subscriptions.save({ ...subscription, results, version: subscription.version + 1, updatedAt: new Date(deps.clock()).toISOString() });

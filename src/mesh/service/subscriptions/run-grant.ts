@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { lakeFormationPermissions } from '../../aws/lake-formation-permissions';
 import type { EntryResult } from '../../domain/grant-entry';
 import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
-import { allowedEvents } from '../../domain/subscription-transition';
-import { IllegalTransitionError, InvitationExpiredError, MeshError, StaleWriteError } from '../../errors';
+import { transition } from '../../domain/subscription-transition';
+import { InvitationExpiredError, MeshError, StaleWriteError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
+import { executorFor } from '../executor-for';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { entriesToGrant, failedResults, failureNote, markAllFailed } from './entry-results';
@@ -46,7 +46,8 @@ export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGr
     const subscription = await loadSubscription(deps, id);
     // A job delivered twice finds its work done.
     if (subscription.status === 'ACTIVE') return subscription;
-    if (subscription.status !== 'GRANTING') throw new IllegalTransitionError(subscription.status, 'grant-succeeded', allowedEvents(subscription.status));
+    const move = transition(subscription.status, 'grant-succeeded');
+    if (!move.ok) throw move.error;
     const approver = subscription.decidedBy ?? ctx.user;
     const at = (): string => new Date(deps.clock()).toISOString();
     const system = { system: 'grant-job' };
@@ -55,7 +56,7 @@ export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGr
     const pending = entriesToGrant(subscription.plan, subscription.results);
     if (pending.length > 0) {
       const mesh = meshSession(deps, subscription, approver, ctx.requestId);
-      const executed = await executeEntries('grant', pending, { ...deps.executor, permissions: lakeFormationPermissions(mesh.clients.lakeFormation, subscription.meshCatalogId), now: deps.clock });
+      const executed = await executeEntries('grant', pending, executorFor(deps, mesh.clients.lakeFormation, subscription.meshCatalogId));
       const results = { ...subscription.results, ...executed };
       if (failedResults(results).length > 0) {
         const note = failureNote(results, subscription.plan.length);
