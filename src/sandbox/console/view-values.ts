@@ -1,19 +1,16 @@
 import { z } from 'zod';
+import { type BlockOption, CHOICE_FIELDS, optionsIn } from '../slack/block-options';
 import type { ViewStateValues } from '../slack/slack-payloads';
 import type { ConsoleValues } from './console-bodies';
 
-const PlainTextSchema = z.object({ type: z.literal('plain_text'), text: z.string(), emoji: z.boolean().optional() });
-const OptionSchema = z.object({ text: PlainTextSchema, value: z.string() });
 const ElementSchema = z.looseObject({
   type: z.string(),
   action_id: z.string().optional(),
-  options: z.array(OptionSchema).optional(),
-  option_groups: z.array(z.object({ options: z.array(OptionSchema) })).optional(),
+  ...CHOICE_FIELDS,
 });
 const BlockSchema = z.looseObject({ block_id: z.string().optional(), element: z.unknown().optional(), elements: z.array(z.unknown()).optional(), accessory: z.unknown().optional() });
 
 type Element = z.infer<typeof ElementSchema>;
-type Option = z.infer<typeof OptionSchema>;
 
 /** A submitted value the view cannot hold: which block and action, and why. */
 export class ViewValuesError extends Error {
@@ -32,11 +29,10 @@ function findElement(blocks: readonly unknown[], blockId: string, actionId: stri
   return undefined;
 }
 
-function optionOf(element: Element, value: string, where: string): Option {
+function optionOf(element: Element, value: string, where: string): BlockOption {
   // External selects carry no options in the view: the bot served them, so the value is its own label.
   if (element.type.includes('external')) return { text: { type: 'plain_text', text: value }, value };
-  const all = [...(element.options ?? []), ...(element.option_groups ?? []).flatMap((g) => g.options)];
-  const found = all.find((o) => o.value === value);
+  const found = optionsIn(element).find((o) => o.value === value);
   if (found === undefined) throw new ViewValuesError(`${where} has no option ${JSON.stringify(value)}.`);
   return found;
 }

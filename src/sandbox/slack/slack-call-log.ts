@@ -64,7 +64,7 @@ export function createSlackCallLog(): SlackCallLog {
       seq += 1;
       const record: SlackCallRecord = { ...call, seq, args: redactTokens(call.args) as Record<string, unknown> };
       records.push(record);
-      if (records.length > MAX_RECORDS) records = records.slice(-MAX_RECORDS);
+      if (records.length > MAX_RECORDS) records.shift();
       return record;
     },
     list(input = {}) {

@@ -12,6 +12,7 @@ import type {
 } from '@slack/bolt';
 import { z } from 'zod';
 import { COMMAND } from '../../bot/interaction-ids';
+import { type BlockOption, CHOICE_FIELDS, optionsIn, PlainTextSchema } from './block-options';
 import type { FakeSlackApi } from './fake-slack-api';
 import type { SlackView } from './slack-state';
 import { dmChannelId, SANDBOX_APP, SANDBOX_CHANNELS, SANDBOX_VERIFICATION_TOKEN, type SlackWorld } from './slack-world';
@@ -92,16 +93,13 @@ export function slashCommandRequest(
   return { contentType: 'application/x-www-form-urlencoded', body: formBody(payload), payload };
 }
 
-const PlainTextSchema = z.object({ type: z.literal('plain_text'), text: z.string(), emoji: z.boolean().optional() });
-const OptionSchema = z.object({ text: PlainTextSchema, value: z.string() });
 const ElementSchema = z.looseObject({
   type: z.string(),
   action_id: z.string().optional(),
   value: z.string().optional(),
   text: PlainTextSchema.optional(),
   style: z.string().optional(),
-  options: z.array(OptionSchema).optional(),
-  option_groups: z.array(z.object({ options: z.array(OptionSchema) })).optional(),
+  ...CHOICE_FIELDS,
 });
 const BlockSchema = z.looseObject({ type: z.string(), block_id: z.string().optional(), accessory: z.unknown().optional(), elements: z.array(z.unknown()).optional(), element: z.unknown().optional() });
 
@@ -124,8 +122,8 @@ function findElement(blocks: unknown[], actionId: string, value: string | undefi
   return undefined;
 }
 
-function optionsOf(element: Element, values: string[]): z.infer<typeof OptionSchema>[] {
-  const all = [...(element.options ?? []), ...(element.option_groups ?? []).flatMap((g) => g.options)];
+function optionsOf(element: Element, values: string[]): BlockOption[] {
+  const all = optionsIn(element);
   return values.map((v) => {
     const option = all.find((o) => o.value === v);
     if (option === undefined) throw new TypeError(`No option ${v} in ${element.action_id ?? element.type}.`);

@@ -10,6 +10,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { operation } from '../../../src/sandbox/aws/operation';
+import { failure } from './sdk-failure';
 import { startTestEmulator, type TestEmulator } from './start-test-emulator';
 
 // Test-only operations with real API names, so the real SDK clients can call them; each changes the
@@ -34,15 +35,6 @@ const operations = {
 let emu: TestEmulator;
 let glue: GlueClient;
 let lf: LakeFormationClient;
-
-async function failure(promise: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { $metadata: { httpStatusCode?: number } };
-  }
-  throw new TypeError('expected the call to fail');
-}
 
 async function post(path: string, body: unknown): Promise<Response> {
   return fetch(`${emu.endpoint}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

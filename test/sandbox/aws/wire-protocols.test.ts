@@ -8,6 +8,7 @@ import { AwsError } from '../../../src/sandbox/aws/aws-error';
 import { operation } from '../../../src/sandbox/aws/operation';
 import { SANDBOX_ACCOUNTS, sandboxAdminKeys } from '../../../src/sandbox/seed/sandbox-accounts';
 import { signedFetch } from './signed-fetch';
+import { failure } from './sdk-failure';
 import { startTestEmulator, type TestEmulator } from './start-test-emulator';
 
 // Test-only operations: they exercise the emulator's protocol layer whatever the service modules implement.
@@ -44,15 +45,6 @@ const destroyers: { destroy(): void }[] = [];
 function track<C extends { destroy(): void }>(client: C): C {
   destroyers.push(client);
   return client;
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number; requestId?: string } }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { $metadata: { httpStatusCode?: number; requestId?: string } };
-  }
-  throw new TypeError('expected the call to fail');
 }
 
 beforeAll(async () => {

@@ -127,17 +127,43 @@ export function heldOn(world: World, caller: Caller, target: LfResource): Held {
   return { permissions, grantable };
 }
 
+/**
+ * Whether the caller may see tables of one catalog: an admin, a table's creator, or any permission
+ * touching the table. The catalog's applicable grants are collected once, so a listing of many tables
+ * checks each against them without rescanning every grant of the world.
+ */
+export function tableVisibility(world: World, caller: Caller, catalogId: string): (database: string, table: string) => boolean {
+  if (isDataLakeAdmin(world, caller, catalogId) || isReadOnlyAdmin(world, caller, catalogId)) return () => true;
+  let grants: { grant: PermissionGrant; resource: LfResource }[] | undefined;
+  return (database, table) => {
+    if (isCreator(world, caller, { kind: 'table', catalogId, database, table })) return true;
+    grants ??= applicableGrants(world, caller, catalogId);
+    return grants.some(
+      ({ grant, resource }) =>
+        (grant.permissions.length > 0 || grant.grantable.length > 0) &&
+        (resource.kind === 'table' || resource.kind === 'columns') &&
+        resource.database === database &&
+        (resource.table === table || resource.table === '*'),
+    );
+  };
+}
+
+/** `tableVisibility` for any catalog, each catalog's grants collected once (for one call's answer). */
+export function tableVisibilityByCatalog(world: World, caller: Caller): (catalogId: string, database: string, table: string) => boolean {
+  const byCatalog = new Map<string, (database: string, table: string) => boolean>();
+  return (catalogId, database, table) => {
+    let visible = byCatalog.get(catalogId);
+    if (visible === undefined) {
+      visible = tableVisibility(world, caller, catalogId);
+      byCatalog.set(catalogId, visible);
+    }
+    return visible(database, table);
+  };
+}
+
 /** Whether the caller may see a table: an admin, its creator, or any permission touching it. */
 export function canSeeTable(world: World, caller: Caller, catalogId: string, database: string, table: string): boolean {
-  if (isDataLakeAdmin(world, caller, catalogId) || isReadOnlyAdmin(world, caller, catalogId)) return true;
-  if (isCreator(world, caller, { kind: 'table', catalogId, database, table })) return true;
-  return applicableGrants(world, caller, catalogId).some(
-    ({ grant, resource }) =>
-      (grant.permissions.length > 0 || grant.grantable.length > 0) &&
-      (resource.kind === 'table' || resource.kind === 'columns') &&
-      resource.database === database &&
-      (resource.table === table || resource.table === '*'),
-  );
+  return tableVisibility(world, caller, catalogId)(database, table);
 }
 
 /**

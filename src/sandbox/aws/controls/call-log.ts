@@ -62,7 +62,7 @@ export function createCallLog(): CallLog {
   return {
     record(call) {
       records.push(call);
-      if (records.length > MAX_RECORDS) records = records.slice(-MAX_RECORDS);
+      if (records.length > MAX_RECORDS) records.shift();
     },
     list,
     counts(filter) {

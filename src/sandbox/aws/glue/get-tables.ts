@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canSeeTable } from '../access/effective-permissions';
+import { tableVisibilityByCatalog } from '../access/effective-permissions';
 import { operation } from '../operation';
 import { paginate } from '../paging/page';
 import { CatalogIdSchema, GlueNameSchema } from './glue-inputs';
@@ -25,8 +25,9 @@ export const GetTablesInputSchema = z.object({
 export const getTables = operation(GetTablesInputSchema, (ctx, input) => {
   const { catalogId, entry } = followDatabase(ctx, catalogOf(ctx, input.CatalogId), input.DatabaseName);
   const matches = tableNamePattern(input.Expression);
+  const canSee = tableVisibilityByCatalog(ctx.world, ctx.caller);
   const tables = Object.values(entry.tables)
-    .filter((t) => matches(t.Name) && canSeeTable(ctx.world, ctx.caller, catalogId, entry.database.Name, t.Name))
+    .filter((t) => matches(t.Name) && canSee(catalogId, entry.database.Name, t.Name))
     .sort((a, b) => a.Name.localeCompare(b.Name));
   const page = paginate(tables, {
     scope: `GetTables/${catalogId}/${entry.database.Name}/${input.Expression ?? ''}`,
@@ -34,5 +35,5 @@ export const getTables = operation(GetTablesInputSchema, (ctx, input) => {
     size: input.MaxResults ?? GET_TABLES_PAGE_MAX,
     badTokenCode: 'InvalidInputException',
   });
-  return { TableList: page.items.map((t) => tableView(ctx, t)), NextToken: page.nextToken };
+  return { TableList: page.items.map((t) => tableView(ctx, t, canSee)), NextToken: page.nextToken };
 });

@@ -21,12 +21,16 @@ export function databaseView(ctx: CallContext, database: GlueDatabase): Record<s
   return { ...properties, Name: database.Name, CatalogId: database.CatalogId, CreateTime: database.CreateTime, TargetDatabase: target };
 }
 
-/** A table as GetTable(s) answers it. */
-export function tableView(ctx: CallContext, table: GlueTable): Record<string, unknown> {
+/** A table as GetTable(s) answers it; `canSee` decides whether the caller may see a link's target. */
+export function tableView(
+  ctx: CallContext,
+  table: GlueTable,
+  canSee: (catalogId: string, database: string, table: string) => boolean = (c, d, t) => canSeeTable(ctx.world, ctx.caller, c, d, t),
+): Record<string, unknown> {
   const target = table.TargetTable;
   if (!target) return table;
   const targetTable = findTable(ctx.world, target.CatalogId, target.DatabaseName, target.Name);
-  if (!targetTable || !canSeeTable(ctx.world, ctx.caller, target.CatalogId, targetTable.DatabaseName, targetTable.Name)) return table;
+  if (!targetTable || !canSee(target.CatalogId, targetTable.DatabaseName, targetTable.Name)) return table;
   return {
     ...targetTable,
     Name: table.Name,

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { operation } from '../operation';
 import { CatalogIdSchema, PermissionChangeSchema } from './lf-inputs';
 import { grantOne, revokeOne } from './permission-change';
@@ -18,5 +17,3 @@ export const revokePermissions = operation(RevokePermissionsInputSchema, (ctx, i
   revokeOne(ctx, input, input.CatalogId ?? ctx.caller.accountId);
   return {};
 });
-
-export type GrantPermissionsInput = z.infer<typeof GrantPermissionsInputSchema>;
