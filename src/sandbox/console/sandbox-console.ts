@@ -219,11 +219,11 @@ export function createSandboxConsole(options: SandboxConsoleOptions): SandboxCon
         read: () => readConsoleState(started),
         fingerprint: () =>
           [
-            started.slack.calls().length,
+            started.slack.callsRecorded(),
             started.slack.responses().length,
             // People added through /_sandbox/slack/users make no Web API call.
             Object.keys(started.slack.world.users).length,
-            started.emulator.controls.calls.list().length,
+            started.emulator.controls.calls.recorded(),
             started.emulator.world.sequence,
             dynamoWrites(),
           ].join(':'),

@@ -61,6 +61,8 @@ export interface FakeSlackApi {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Recorded Web API calls, oldest first. */
   calls(filter?: SlackCallFilter): SlackCallRecord[];
+  /** How many Web API calls were ever made (a cheap way to notice a new one). */
+  callsRecorded(): number;
   /** Forget recorded calls (state is kept). */
   clear(): void;
   /** Messages of a channel (id, `#name`, or a user id for the bot's DM with them), oldest first. */
@@ -228,6 +230,7 @@ export function createFakeSlackApi(options: FakeSlackApiOptions = {}): FakeSlack
       return true;
     },
     calls: (filter) => log.list(filter),
+    callsRecorded: () => log.recorded(),
     clear: () => {
       log.clear();
     },

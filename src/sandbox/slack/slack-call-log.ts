@@ -49,6 +49,8 @@ export function redactTokens(value: unknown): unknown {
 export interface SlackCallLog {
   record(call: Omit<SlackCallRecord, 'seq' | 'args'> & { args: Record<string, unknown> }): SlackCallRecord;
   list(filter?: SlackCallFilter): SlackCallRecord[];
+  /** How many calls were ever recorded (not lowered by the size cap or by clear), to notice any new call cheaply. */
+  recorded(): number;
   clear(): void;
 }
 
@@ -77,6 +79,7 @@ export function createSlackCallLog(): SlackCallLog {
           (since === undefined || Date.parse(r.at) >= since),
       );
     },
+    recorded: () => seq,
     clear() {
       records = [];
     },

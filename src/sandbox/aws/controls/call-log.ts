@@ -40,6 +40,8 @@ export interface CallLog {
   list(filter?: CallFilter): CallRecord[];
   /** Calls per `service.operation`, e.g. `{ "lakeformation.BatchGrantPermissions": 3 }`. */
   counts(filter?: CallFilter): Record<string, number>;
+  /** How many calls were ever recorded (not lowered by the size cap or by clear), to notice any new call cheaply. */
+  recorded(): number;
   clear(): void;
 }
 
@@ -49,6 +51,7 @@ const MAX_RECORDS = 100_000;
 /** An empty call log. */
 export function createCallLog(): CallLog {
   let records: CallRecord[] = [];
+  let total = 0;
   const list = (filter: CallFilter = {}): CallRecord[] => {
     const since = filter.since === undefined ? undefined : /^\d+$/.test(filter.since) ? Number(filter.since) : Date.parse(filter.since);
     return records.filter(
@@ -61,6 +64,7 @@ export function createCallLog(): CallLog {
   };
   return {
     record(call) {
+      total += 1;
       records.push(call);
       if (records.length > MAX_RECORDS) records.shift();
     },
@@ -70,6 +74,7 @@ export function createCallLog(): CallLog {
       for (const r of list(filter)) counts[`${r.service}.${r.operation}`] = (counts[`${r.service}.${r.operation}`] ?? 0) + 1;
       return counts;
     },
+    recorded: () => total,
     clear() {
       records = [];
     },
