@@ -5,7 +5,7 @@ import { startEmulator } from '../aws/emulator';
 import { WorldFileError } from '../aws/controls/world-file';
 import { startSandboxDynamo } from '../dynamo/start-sandbox-dynamo';
 import { describeSandboxAws } from './describe-sandbox-aws';
-import { listenOrFallback } from './listen-or-fallback';
+import { pickPort } from './pick-port';
 import { parseSandboxOptions, SandboxUsageError } from './sandbox-options';
 
 /** `npm run sandbox`: the AWS emulator and dynalite on 127.0.0.1 until Ctrl-C. */
@@ -15,11 +15,11 @@ async function main(): Promise<void> {
     console.log(line);
   };
   const logger = pino({ level: 'warn' });
-  const emulator = await listenOrFallback('AWS emulator', options.port, (port) => startEmulator({ port, persistFile: options.persistFile, logger }), say);
+  const emulator = await startEmulator({ port: await pickPort('AWS emulator', options.port, say), persistFile: options.persistFile, logger });
   // DynamoDB is kept beside the AWS world, so the two stay consistent across restarts.
   const dynamoPath = options.persistFile === undefined ? undefined : join(dirname(options.persistFile), 'dynamo');
   if (dynamoPath !== undefined) mkdirSync(dynamoPath, { recursive: true });
-  const dynamo = await listenOrFallback('DynamoDB', options.dynamoPort, (p) => startSandboxDynamo(p, dynamoPath === undefined ? {} : { path: dynamoPath }), say);
+  const dynamo = await startSandboxDynamo(await pickPort('DynamoDB', options.dynamoPort, say), dynamoPath === undefined ? {} : { path: dynamoPath });
   say('Meshbot sandbox');
   for (const line of describeSandboxAws(emulator.endpoint, emulator.controls.accounts())) say(line);
   say(`  DynamoDB (dynalite): ${dynamo.endpoint}, tables ${dynamo.tablePrefix}*`);
