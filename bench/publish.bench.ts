@@ -131,7 +131,9 @@ export async function run(): Promise<BenchSection[]> {
         `Re-publish: ${again.result.summary.unchanged.length} tables unchanged, nothing created; Lake Formation grants are sent again (they add no row) so a lost grant or an expired invitation is repaired.`,
       '',
       `Listing the source database once published (1,000 tables and their 1,000 resource links, 20 GetTables pages) takes ${listing.toFixed(2)} s of that: ` +
-        'the emulator collects the caller's Lake Formation grants once per call and checks each table and link against them, where AWS resolves links server-side.',
+        'the emulator collects the caller’s Lake Formation grants once per call and checks each table and link against them, where AWS resolves links server-side.',
+      '',
+      'Earlier runs of this benchmark on the same machine, before two fixes to the emulator: the idempotent re-publish took 56.0 s (40.3 s listing) when every link scanned every share resource for every grant, then 5.4 s (2.7 s listing) when the shared ARNs were computed once per call.',
     ].join('\n');
     return [{ title: 'Publishing 1,000 tables', body }];
   } finally {
