@@ -116,7 +116,7 @@ export async function run(): Promise<BenchSection[]> {
     await rm(dir, { recursive: true, force: true });
   }
   const body = [
-    `The three functions deploy one bundle of \`src/bot/entry/lambda.ts\` (esbuild, node22, CommonJS, the AWS SDK bundled, Bolt's Socket Mode / Express / raw-body modules stubbed out), each naming its handler. Built here with the stack's options; each cold start is a fresh \`node\` process (x64 on the 2-core machine; Lambda runs them on arm64) — median of ${RUNS} after one unmeasured run.`,
+    `The three functions deploy one bundle of \`src/bot/entry/lambda.ts\` (esbuild, node24, CommonJS, the AWS SDK bundled, Bolt's Socket Mode / Express / raw-body modules stubbed out), each naming its handler. Built here with the stack's options; each cold start is a fresh \`node\` process (x64 on the 2-core machine; Lambda runs them on arm64) — median of ${RUNS} after one unmeasured run.`,
     '',
     '- **init**: ms from process start until the bundle is loaded and its handlers exported (Lambda\'s init phase; nothing is built at import).',
     '- **first answer**: ms from process start until the first invocation answered — the Slack handler builds its settings, AWS clients and the Bolt app, then answers a signed url_verification; the worker builds its clients and runs an empty batch. The Slack secret comes from the environment here; in AWS the first invocation adds one Secrets Manager call.',

@@ -11,7 +11,7 @@ export interface TsThread {
 
 /** Start `file` (a .ts module next to this one) in a worker thread with `workerData`. */
 export function startTsThread(file: string, workerData: unknown): TsThread {
-  // Workers do not inherit tsx's loader on Node 20, so the thread registers it before importing the .ts entry.
+  // Workers do not inherit tsx's loader, so the thread registers it before importing the .ts entry.
   const entry = JSON.stringify(new URL(file, import.meta.url).href);
   const thread = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true, workerData });
   const next = <T>(): Promise<T> =>

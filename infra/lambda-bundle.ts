@@ -22,8 +22,8 @@ export type LambdaName = keyof typeof LAMBDA_HANDLERS;
  * runtime, so the code deployed is the code tested, with the lockfile's SDK versions.
  */
 export const LAMBDA_BUNDLE = {
-  /** Lambda's nodejs22.x runtime. */
-  target: 'node22',
+  /** Lambda's nodejs24.x runtime, the Node the tests run on (the project's pinned `node` package). */
+  target: 'node24',
   format: 'cjs',
   minify: true,
   sourceMap: false,

@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { access, constants, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -7,9 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startSandboxBot, type SandboxBot } from '../../src/bot/entry/sandbox-bot';
 import { createSandboxConsole, type SandboxConsole } from '../../src/sandbox/console/sandbox-console';
 import { SANDBOX_BOT_TOKEN, SANDBOX_SIGNING_SECRET } from '../../src/sandbox/slack/slack-world';
-
-/** Debian's Chromium, installed by `.ci/run`; playwright-core never downloads a browser. */
-export const CHROMIUM = '/usr/bin/chromium';
+import { findChromium } from '../support/chromium';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -29,14 +27,13 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-/** Launch Debian's Chromium through playwright-core with a throwaway user-data-dir. */
+/** Launch Chromium (Debian's, else the npm-shipped one: `findChromium`) through playwright-core, which never downloads a browser, with a throwaway user-data-dir. */
 export async function launchChromium(): Promise<ChromiumSession> {
-  await access(CHROMIUM, constants.X_OK).catch(() => {
-    throw new Error(`The console's browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does it when it is missing).`);
-  });
-  const profile = await mkdtemp(join(tmpdir(), 'meshbot-chromium-'));
+  const binary = await findChromium();
+  const profile = await mkdtemp(join(tmpdir(), 'meshbot-chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: binary.executablePath,
+    env: { ...process.env, ...binary.env },
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },

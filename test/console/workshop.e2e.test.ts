@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +18,9 @@ const DENIAL = `Use the anonymised churn view instead ${HOSTILE}`;
 // Quoted, as the bot writes SQL names with a hyphen.
 const NAME_TO_QUERY = '"telco-111111111111".usecase1_cell_kpis';
 const STEP_TIMEOUT_MS = 15_000;
-const SCREENSHOT = fileURLToPath(new URL('../../docs/console.png', import.meta.url));
+// `npm run screenshot` refreshes the README's picture; a plain test run leaves the checkout untouched.
+const README_PICTURE = fileURLToPath(new URL('../../docs/console.png', import.meta.url));
+const UPDATE_PICTURE = process.env.UPDATE_SCREENSHOT === '1';
 
 let sandbox: SandboxWithConsole;
 let browser: ChromiumSession | undefined;
@@ -128,8 +132,15 @@ describe('the workshop, by clicks in the console', () => {
     await page.locator('#mesh').evaluate((pane) => {
       pane.scrollTop = 0;
     });
-    await mkdir(fileURLToPath(new URL('../../docs/', import.meta.url)), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, animations: 'disabled' });
+    const folder = UPDATE_PICTURE ? fileURLToPath(new URL('../../docs/', import.meta.url)) : await mkdtemp(join(tmpdir(), 'meshbot-screenshot-'));
+    await mkdir(folder, { recursive: true });
+    const picture = UPDATE_PICTURE ? README_PICTURE : join(folder, 'console.png');
+    await page.screenshot({ path: picture, animations: 'disabled' });
+    const png = await readFile(picture);
+    // A PNG of the whole 1280×800 viewport (IHDR width and height at bytes 16–23).
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 800]);
+    if (!UPDATE_PICTURE) await rm(folder, { recursive: true, force: true });
   });
 
   it('Sam denies a second request with a reason; Casey reads it in her DM', async () => {

@@ -83,10 +83,10 @@ describe('the job queue', () => {
 describe('the Lambda functions', () => {
   const functionNamed = (name: string) => resourcesOf(synth.template.mesh, 'AWS::Lambda::Function').find(([, f]) => f.Properties?.FunctionName === name);
 
-  it('run the bundled entry’s handlers on nodejs22.x, arm64, as MeshbotBot', () => {
+  it('run the bundled entry’s handlers on nodejs24.x, arm64, as MeshbotBot', () => {
     for (const [name, handler] of Object.entries(LAMBDA_HANDLERS)) {
       const [, fn] = functionNamed(`meshbot-${name}`) ?? [];
-      expect(fn?.Properties).toMatchObject({ Handler: `index.${handler}`, Runtime: 'nodejs22.x', Architectures: ['arm64'], Role: { 'Fn::GetAtt': [expect.stringMatching(/^BotRole/), 'Arn'] } });
+      expect(fn?.Properties).toMatchObject({ Handler: `index.${handler}`, Runtime: 'nodejs24.x', Architectures: ['arm64'], Role: { 'Fn::GetAtt': [expect.stringMatching(/^BotRole/), 'Arn'] } });
       // The asset CDK bundled holds the handler the function names.
       const code = fn?.Properties?.Code as { S3Key: string };
       const bundle = readFileSync(join(synth.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`, 'index.js'), 'utf8');
