@@ -27,6 +27,11 @@ export const MeshbotContextSchema = z.object({
   productsChannel: BotEnvSchema.shape.PRODUCTS_CHANNEL,
   /** More data lake administrators of the mesh account (IAM ARNs), e.g. the people who run it. */
   dataLakeAdmins: ListSchema(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, { error: 'dataLakeAdmins must be IAM role or user ARNs' })),
+  /**
+   * IAM roles or users (ARNs) that may assume MeshbotBot to run the bot by hand in Socket Mode against
+   * this mesh (`npm start` with Slack tokens): developers, or a CI role. Empty in production.
+   */
+  localBotPrincipals: ListSchema(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, { error: 'localBotPrincipals must be IAM role or user ARNs' })),
   /** Who is told when a job lands in the dead-letter queue. */
   alarmEmail: z.email().optional(),
   logLevel: BotEnvSchema.shape.LOG_LEVEL,

@@ -6,9 +6,10 @@ import { TABLES, tableName } from '../../src/mesh/store/table-definitions';
 
 /**
  * What the bot does with its items (src/mesh/store): read, query an index, write conditionally. No
- * Scan (every list is an index Query) and no DeleteItem (a record is never deleted).
+ * Scan (every list is an index Query) and no DeleteItem (a record is never deleted). DescribeTable
+ * lets a bot started by hand (Socket Mode) check at start that its tables exist.
  */
-export const ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'];
+export const ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
 
 /** Meshbot's DynamoDB tables, exactly as `TABLES` defines them (keys and indexes), named `<prefix><name>`. */
 export class BotTables extends Construct {

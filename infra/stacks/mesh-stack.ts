@@ -46,7 +46,7 @@ export class MeshStack extends Stack {
     const slack = new SlackSecret(this, 'Slack');
     this.jobs = new JobQueue(this, 'Jobs', { workerTimeout: WORKER_TIMEOUT, ...(context.alarmEmail !== undefined && { alarmEmail: context.alarmEmail }) });
 
-    this.botRole = new BotRole(this, 'Bot', { assumableRoleArns: assumableRoleArns(context) });
+    this.botRole = new BotRole(this, 'Bot', { assumableRoleArns: assumableRoleArns(context), localBotPrincipals: context.localBotPrincipals });
     this.tables.grantReadWrite(this.botRole.role, this.botRole.role);
     this.jobs.queue.grantSendMessages(this.botRole.role);
     this.jobs.queue.grantConsumeMessages(this.botRole.role);

@@ -153,6 +153,23 @@ describe('MeshbotBot, the functions’ role', () => {
     });
   });
 
+  it('is also assumed by the principals of localBotPrincipals (a developer running the bot in Socket Mode), with AssumeRole only', () => {
+    const developer = 'arn:aws:iam::555555555555:role/DataPlatformDeveloper';
+    const local = synthMeshbot({ context: { localBotPrincipals: developer }, bundle: false, cfnValidation: false });
+    try {
+      const [, role] = resourcesOf(local.template.mesh, 'AWS::IAM::Role').find(([, r]) => r.Properties?.RoleName === ROLE_NAMES.bot) ?? [];
+      const trust = (role?.Properties?.AssumeRolePolicyDocument as { Statement: { Action: unknown; Principal: unknown; Condition?: unknown }[] }).Statement;
+      expect(trust).toEqual([
+        expect.objectContaining({ Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }),
+        expect.objectContaining({ Action: 'sts:AssumeRole', Principal: { AWS: developer } }),
+      ]);
+      // The Meshbot roles still trust only MeshbotBot with a SourceIdentity: the developer reaches them only through the bot.
+      expect(JSON.stringify(resourcesOf(local.template.mesh, 'AWS::IAM::Role').filter(([, r]) => r.Properties?.RoleName !== ROLE_NAMES.bot))).not.toContain(developer);
+    } finally {
+      local.dispose();
+    }
+  });
+
   it('may act in AWS only by assuming the Meshbot roles; otherwise only its tables, queue, secret and logs', () => {
     const sts = statements().filter((s) => actionsOf(s).some((a) => a.startsWith('sts:')));
     expect(sts).toEqual([expect.objectContaining({ Action: ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'], Resource: assumableRoleArns(synth.context) })]);
