@@ -32,6 +32,8 @@ const ManifestSchema = z.object({
  */
 const METHOD_SCOPES: Record<string, string[]> = {
   'auth.test': [],
+  // Called with the app-level token (its connections:write scope), not a bot scope: Socket Mode's start-up check.
+  'apps.connections.open': [],
   'chat.postMessage': ['chat:write'],
   'chat.update': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],

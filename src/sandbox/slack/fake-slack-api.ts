@@ -33,6 +33,11 @@ export interface FakeSlackApiOptions {
   clock?: () => number;
   /** Bot tokens accepted (default: the sandbox bot token). */
   tokens?: readonly string[];
+  /**
+   * Socket Mode: the app-level tokens (`xapp-…`) `apps.connections.open` accepts, and the WebSocket
+   * URL it answers with (a `FakeSocketMode`'s `connectionUrl`). Unset: the app has Socket Mode off.
+   */
+  socketMode?: { appTokens: readonly string[]; connectionUrl: () => string };
   /** Path prefix when mounted on another server, e.g. `/slack` → `/slack/api/chat.postMessage`. */
   prefix?: string;
   /** Origin the server is reached at (`http://127.0.0.1:3000`), for the response URLs it mints. */
@@ -137,6 +142,8 @@ function replaceContents<T extends object>(target: T, next: T): void {
   Object.assign(target, next);
 }
 
+const APPS_CONNECTIONS_OPEN = 'apps.connections.open';
+
 /**
  * Create the fake Slack Web API (no socket): mount `handle` on a node:http server, or use
  * `startFakeSlackApi` to run it alone. The bot's WebClient reaches it through `slackApiUrl`.
@@ -153,6 +160,15 @@ export function createFakeSlackApi(options: FakeSlackApiOptions = {}): FakeSlack
   const log = createSlackCallLog();
   const faults = createSlackFaults();
   const ctx: MethodContext = { world, state, now: clock };
+  const appTokens = new Set(options.socketMode?.appTokens ?? []);
+
+  /** apps.connections.open takes only an app-level token, in the Authorization header (Slack's method reference). */
+  const connectionsOpen = (token: string | undefined): ApiResult => {
+    if (token === undefined || token === '') return fail('not_authed');
+    if (tokens.has(token)) return fail('not_allowed_token_type');
+    if (!appTokens.has(token) || options.socketMode === undefined) return fail('invalid_auth');
+    return { ok: true, url: options.socketMode.connectionUrl() };
+  };
 
   const origin = (): string => {
     const url = typeof options.publicUrl === 'function' ? options.publicUrl() : options.publicUrl;
@@ -166,8 +182,11 @@ export function createFakeSlackApi(options: FakeSlackApiOptions = {}): FakeSlack
     const handler = METHODS[method];
     let result: ApiResult;
     let retryAfter: number | undefined;
-    if (handler === undefined) result = fail('unknown_method');
+    if (method === APPS_CONNECTIONS_OPEN) result = connectionsOpen(token);
+    else if (handler === undefined) result = fail('unknown_method');
     else if (token === undefined || token === '') result = fail('not_authed');
+    // An app-level token opens Socket Mode connections and nothing else (Slack: token types).
+    else if (appTokens.has(token)) result = fail('not_allowed_token_type');
     else if (!tokens.has(token)) result = fail('invalid_auth');
     else {
       const fault = faults.take(method);

@@ -1,4 +1,5 @@
 import { webApi, type types } from '@slack/bolt';
+import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   SANDBOX_APP,
@@ -8,6 +9,8 @@ import {
   SANDBOX_USERGROUPS,
   SANDBOX_USERS,
 } from '../../../src/sandbox/slack/slack-world';
+import { startFakeSlackApi } from '../../../src/sandbox/slack/fake-slack-api';
+import { startFakeSocketMode } from '../../../src/sandbox/slack/fake-socket-mode';
 import { silentLogger, startTestSlack, type TestSlack } from './start-test-slack';
 
 let t: TestSlack;
@@ -71,6 +74,24 @@ describe('auth', () => {
     });
     expect(await response.json()).toMatchObject({ ok: true, channel: PRODUCTS });
     expect(t.slack.messages(PRODUCTS)[0]).toMatchObject({ text: 'json', blocks: [section('json')] });
+  });
+});
+
+describe('Socket Mode (apps.connections.open)', () => {
+  it('gives an app-level token a WebSocket URL, refuses a bot token for it and an app token for anything else', async () => {
+    const socketMode = await startFakeSocketMode();
+    const slack = await startFakeSlackApi({ logger: pino({ level: 'silent' }), socketMode: { appTokens: ['xapp-test'], connectionUrl: () => socketMode.connectionUrl() } });
+    const as = (token: string): webApi.WebClient => new webApi.WebClient(token, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 }, logger: silentLogger });
+    try {
+      const opened = await as('xapp-test').apps.connections.open();
+      expect(opened.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/link\/\?ticket=[\w-]+&app_id=A0MESHBOT$/);
+      expect(await slackError(as(SANDBOX_BOT_TOKEN).apps.connections.open())).toBe('not_allowed_token_type');
+      expect(await slackError(as('xapp-other').apps.connections.open())).toBe('invalid_auth');
+      expect(await slackError(as('xapp-test').chat.postMessage({ channel: PRODUCTS, text: 'hi' }))).toBe('not_allowed_token_type');
+    } finally {
+      await slack.close();
+      await socketMode.close();
+    }
   });
 });
 
