@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pino } from 'pino';
-import { serveBot } from '../src/bot/entry/sandbox-bot';
+import { serveBot } from '../src/sandbox/bot/sandbox-bot';
 import { SANDBOX_SIGNING_SECRET } from '../src/sandbox/slack/slack-world';
 import type { StandInEndpoints } from './stand-ins-thread';
 

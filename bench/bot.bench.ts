@@ -1,7 +1,7 @@
 import { CreateTableCommand, GlueClient } from '@aws-sdk/client-glue';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
-import { startSandboxBot } from '../src/bot/entry/sandbox-bot';
+import { startSandboxBot } from '../src/sandbox/bot/sandbox-bot';
 import { ACTIONS } from '../src/bot/interaction-ids';
 import { SANDBOX_PEOPLE } from '../src/sandbox/seed/seed-mesh';
 import { SANDBOX_ACCOUNTS, SANDBOX_REGION, sandboxAdminKeys } from '../src/sandbox/seed/sandbox-accounts';

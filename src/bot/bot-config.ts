@@ -37,7 +37,8 @@ export const BotEnvSchema = z.object({
   /** Set in Lambda: the Secrets Manager secret holding the Slack signing secret and bot token. */
   SLACK_SECRET_ARN: z.string().startsWith('arn:').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** The Web API base URL (`https://slack.com/api/` when unset): the fake Slack API in tests. */
+  SLACK_API_URL: z.url().optional(),
 });
 
 export type BotEnv = z.infer<typeof BotEnvSchema>;
@@ -45,7 +46,10 @@ export type BotEnv = z.infer<typeof BotEnvSchema>;
 /** Which wiring `npm start` uses: Socket Mode with a real workspace, or the embedded sandbox. */
 export type RunMode = 'socket' | 'sandbox';
 
-/** Socket Mode when both Slack tokens are set (AWS from the default chain); the sandbox when nothing is. */
+/**
+ * Socket Mode as soon as a Slack token is set (a missing one is then reported, never silently
+ * replaced by the sandbox); the sandbox when neither is.
+ */
 export function runModeOf(env: BotEnv): RunMode {
-  return env.SLACK_APP_TOKEN !== undefined && env.SLACK_BOT_TOKEN !== undefined ? 'socket' : 'sandbox';
+  return env.SLACK_APP_TOKEN !== undefined || env.SLACK_BOT_TOKEN !== undefined ? 'socket' : 'sandbox';
 }

@@ -8,7 +8,12 @@ describe('bot configuration', () => {
   it('runs on the sandbox when nothing is configured', () => {
     const env = BotEnvSchema.parse({});
     expect(runModeOf(env)).toBe('sandbox');
-    expect(env).toMatchObject({ AWS_REGION: 'us-east-1', TABLE_PREFIX: 'meshbot-', MESH_ADMINS: [], PORT: 3000 });
+    expect(env).toMatchObject({ AWS_REGION: 'us-east-1', TABLE_PREFIX: 'meshbot-', MESH_ADMINS: [] });
+  });
+
+  it('means Socket Mode as soon as one Slack token is set, so a missing one is reported rather than the sandbox started', () => {
+    expect(runModeOf(BotEnvSchema.parse({ SLACK_BOT_TOKEN: 'xoxb-1' }))).toBe('socket');
+    expect(runModeOf(BotEnvSchema.parse({ SLACK_APP_TOKEN: 'xapp-1' }))).toBe('socket');
   });
 
   it('runs in Socket Mode with both Slack tokens, and reads admins with or without a team', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startSandboxBot, type SandboxBot } from '../../src/bot/entry/sandbox-bot';
+import { startSandboxBot, type SandboxBot } from '../../src/sandbox/bot/sandbox-bot';
 import { createSandboxConsole, type SandboxConsole } from '../../src/sandbox/console/sandbox-console';
 import { SANDBOX_BOT_TOKEN, SANDBOX_SIGNING_SECRET } from '../../src/sandbox/slack/slack-world';
 import { findChromium } from '../support/chromium';

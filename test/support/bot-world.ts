@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { startSandboxBot, type SandboxBot } from '../../src/bot/entry/sandbox-bot';
+import { startSandboxBot, type SandboxBot } from '../../src/sandbox/bot/sandbox-bot';
 import { postSignedToBot, type PostSignedOptions, type SignedPostResult } from '../../src/sandbox/slack/post-signed-to-bot';
 import { SANDBOX_SIGNING_SECRET } from '../../src/sandbox/slack/slack-world';
 

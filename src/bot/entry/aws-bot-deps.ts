@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
@@ -14,13 +15,21 @@ import type { JobQueue } from '../jobs/job-queue';
 export type AwsBotEnv = Pick<BotEnv, 'AWS_REGION' | 'MESH_ADMINS' | 'MESH_ADMIN_GROUP' | 'TABLE_PREFIX' | 'PRODUCTS_CHANNEL'> & { MESH_ACCOUNT_ID: string };
 
 /**
- * The bot's dependencies against real AWS: DynamoDB and STS from the default credential chain, the
- * mesh service on them, admins from MESH_ADMINS and MESH_ADMIN_GROUP (read with `client`), and the
- * given job queue (whose handler may read the finished deps through `deps()` once jobs run).
+ * The bot's dependencies against real AWS: DynamoDB and STS as MeshbotBot (`credentials`, or the
+ * default credential chain when it already is MeshbotBot), the mesh service on them, admins from
+ * MESH_ADMINS and MESH_ADMIN_GROUP (read with `client`), and the given job queue (whose handler may
+ * read the finished deps through `deps()` once jobs run).
  */
-export function awsBotDeps(env: AwsBotEnv, client: webApi.WebClient, logger: Logger, jobsFor: (deps: () => BotDeps) => JobQueue<BotJob>): { deps: BotDeps; destroy: () => void } {
-  const dynamo = new DynamoDBClient({ region: env.AWS_REGION });
-  const sts = new STSClient({ region: env.AWS_REGION });
+export function awsBotDeps(
+  env: AwsBotEnv,
+  client: webApi.WebClient,
+  logger: Logger,
+  credentials: AwsCredentialIdentityProvider | undefined,
+  jobsFor: (deps: () => BotDeps) => JobQueue<BotJob>,
+): { deps: BotDeps; destroy: () => void } {
+  const config = { region: env.AWS_REGION, ...(credentials !== undefined && { credentials }) };
+  const dynamo = new DynamoDBClient(config);
+  const sts = new STSClient(config);
   const mesh = wireMesh({
     config: { meshAccountId: env.MESH_ACCOUNT_ID, region: env.AWS_REGION, meshAdmins: env.MESH_ADMINS },
     dynamo,

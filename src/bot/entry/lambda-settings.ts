@@ -14,8 +14,6 @@ import { BotEnvSchema } from '../bot-config';
 export const LambdaEnvSchema = BotEnvSchema.extend({
   MESH_ACCOUNT_ID: AccountIdSchema,
   JOB_QUEUE_URL: z.url({ error: 'JOB_QUEUE_URL must be the URL of the SQS FIFO job queue' }),
-  /** The Web API base URL (`https://slack.com/api/` when unset). */
-  SLACK_API_URL: z.url().optional(),
 });
 
 export type LambdaEnv = z.infer<typeof LambdaEnvSchema>;

@@ -21,7 +21,8 @@ export interface LambdaBot {
  */
 export function wireLambdaBot(settings: LambdaSettings, logger: Logger): LambdaBot {
   const sqs = new SQSClient({ region: settings.env.AWS_REGION });
-  const bot = awsBotDeps(settings.env, lambdaWebClient(settings, logger), logger, () => lambdaJobQueue(settings, sqs));
+  // The function runs as MeshbotBot: the default credential chain is the bot.
+  const bot = awsBotDeps(settings.env, lambdaWebClient(settings, logger), logger, undefined, () => lambdaJobQueue(settings, sqs));
   return {
     deps: bot.deps,
     destroy: () => {

@@ -117,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     calls,
     clock: controlledClock,
     state: () => redactedState(world),
+    worldSequence: () => world.sequence,
     reset: () => {
       replaceWorld(world, structuredClone(initial));
       faults.clear();

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 
 /** Whether nothing listens on 127.0.0.1:`port` right now. */
-function isFree(port: number): Promise<boolean> {
+export function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer();
     probe.once('error', () => {
@@ -17,7 +17,7 @@ function isFree(port: number): Promise<boolean> {
 
 /** The preferred port when it is free, else 0 (any free port), saying so: a local start never fails on a taken port. */
 export async function pickPort(what: string, preferred: number, say: (line: string) => void): Promise<number> {
-  if (preferred === 0 || (await isFree(preferred))) return preferred;
+  if (preferred === 0 || (await isPortFree(preferred))) return preferred;
   say(`  ${what}: port ${String(preferred)} is already in use; using a free port instead.`);
   return 0;
 }

@@ -6,7 +6,7 @@ import type { ConsoleState } from './console-types';
 export interface ChangeFeedOptions {
   read: () => Promise<Omit<ConsoleState, 'version'>>;
   /** Compared every `intervalMs` while a page listens; a new value rebuilds the state. */
-  fingerprint: () => string;
+  fingerprint: () => Promise<string>;
   intervalMs?: number;
   logger: Logger;
 }
@@ -83,11 +83,24 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     return running;
   };
 
+  // One look at a time: a slow fingerprint (a remote sandbox) skips ticks rather than piling them up.
+  let checking = false;
   const check = (): void => {
-    const fingerprint = options.fingerprint();
-    if (fingerprint === lastFingerprint) return;
-    lastFingerprint = fingerprint;
-    void refresh().catch(() => undefined);
+    if (checking) return;
+    checking = true;
+    options
+      .fingerprint()
+      .then((fingerprint) => {
+        if (fingerprint === lastFingerprint) return;
+        lastFingerprint = fingerprint;
+        void refresh().catch(() => undefined);
+      })
+      .catch((error: unknown) => {
+        options.logger.warn({ err: error }, 'console: could not tell whether the sandbox changed');
+      })
+      .finally(() => {
+        checking = false;
+      });
   };
 
   const startWatching = (): void => {
@@ -123,7 +136,8 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
     },
     current: refresh,
     poke() {
-      lastFingerprint = options.fingerprint();
+      // Forget the fingerprint: the next look reads again too, and this read goes now.
+      lastFingerprint = '';
       void refresh().catch(() => undefined);
     },
     listeners: () => clients.size,

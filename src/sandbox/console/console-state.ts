@@ -1,4 +1,4 @@
-import type { SandboxBot } from '../../bot/entry/sandbox-bot';
+import type { SandboxBotView } from '../bot/sandbox-bot';
 import { SUBSCRIPTION_STATUSES } from '../../mesh/domain/subscription-status';
 import type { Subscription } from '../../mesh/domain/subscription';
 import type { ConsoleMesh, ConsoleSlack } from './console-types';
@@ -6,7 +6,7 @@ import { consoleMesh } from './mesh-view';
 import { consoleSlack } from './slack-view';
 
 /** The parts of the running sandbox the console reads and drives. */
-export type ConsoleSandbox = Pick<SandboxBot, 'eventsUrl' | 'emulator' | 'dynamo' | 'slack' | 'deps' | 'jobs'>;
+export type ConsoleSandbox = Pick<SandboxBotView, 'eventsUrl' | 'aws' | 'store' | 'storeWrites' | 'slack' | 'deps' | 'jobs'>;
 
 /** What a person may do in the mesh, in words: `producer 111111111111`, `mesh admin`. */
 async function rolesByUser(sandbox: ConsoleSandbox, userIds: readonly string[]): Promise<Map<string, string[]>> {
@@ -34,13 +34,14 @@ async function allSubscriptions(sandbox: ConsoleSandbox): Promise<Subscription[]
 export async function readConsoleState(sandbox: ConsoleSandbox): Promise<{ slack: ConsoleSlack; mesh: ConsoleMesh }> {
   const slackState = sandbox.slack.state();
   const people = slackState.users.filter((u) => !u.isBot).map((u) => u.id);
-  const [roles, products, subscriptions] = await Promise.all([
+  const [roles, products, subscriptions, world] = await Promise.all([
     rolesByUser(sandbox, people),
     sandbox.deps.mesh.deps.stores.products.search('', { limit: 100 }),
     allSubscriptions(sandbox),
+    sandbox.aws.state(),
   ]);
   return {
     slack: consoleSlack(slackState, (id) => roles.get(id) ?? []),
-    mesh: consoleMesh(sandbox.emulator.controls.state(), products.items, subscriptions),
+    mesh: consoleMesh(world, products.items, subscriptions),
   };
 }

@@ -13,23 +13,23 @@ import type { ConsoleSandbox } from './console-state';
  */
 export async function resetSandbox(sandbox: ConsoleSandbox): Promise<void> {
   await sandbox.jobs.idle();
-  sandbox.emulator.controls.reset();
+  await sandbox.aws.reset();
   sandbox.slack.reset();
   const client = new DynamoDBClient({
     region: SANDBOX_REGION,
-    endpoint: sandbox.dynamo.endpoint,
+    endpoint: sandbox.store.endpoint,
     // dynalite accepts any keys; these are not AWS credentials.
     credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' },
   });
   try {
     for (const table of TABLES) {
       try {
-        await client.send(new DeleteTableCommand({ TableName: tableName(sandbox.dynamo.tablePrefix, table) }));
+        await client.send(new DeleteTableCommand({ TableName: tableName(sandbox.store.tablePrefix, table) }));
       } catch (error) {
         if (!(error instanceof ResourceNotFoundException)) throw error;
       }
     }
-    await createTables(client, sandbox.dynamo.tablePrefix);
+    await createTables(client, sandbox.store.tablePrefix);
   } finally {
     client.destroy();
   }

@@ -35,8 +35,6 @@ interface Delivery {
   ack: string;
 }
 
-const DYNAMO_WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems', 'CreateTable', 'DeleteTable']);
-
 // The page's own script and style only: nothing rendered from Slack can run or load anything.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -208,24 +206,17 @@ export function createSandboxConsole(options: SandboxConsoleOptions): SandboxCon
     },
     attach(started) {
       sandbox = started;
-      let scanned = 0;
-      let writes = 0;
-      const dynamoWrites = (): number => {
-        const ops = started.dynamo.operations;
-        for (; scanned < ops.length; scanned += 1) if (DYNAMO_WRITES.has(ops[scanned] ?? '')) writes += 1;
-        return writes;
-      };
       feed = createChangeFeed({
         read: () => readConsoleState(started),
-        fingerprint: () =>
+        fingerprint: async () =>
           [
             started.slack.callsRecorded(),
             started.slack.responses().length,
             // People added through /_sandbox/slack/users make no Web API call.
             Object.keys(started.slack.world.users).length,
-            started.emulator.controls.calls.recorded(),
-            started.emulator.world.sequence,
-            dynamoWrites(),
+            await started.aws.changeMark(),
+            // The bot's own writes; another process's (npm run demo on an attached sandbox) come with AWS calls.
+            started.storeWrites(),
           ].join(':'),
         logger,
       });

@@ -20,6 +20,8 @@ export interface EmulatorControls {
   clock: EmulatorClock;
   /** The world as `GET /_sandbox/state` shows it: session secrets and tokens left out. */
   state(): World;
+  /** The world's id counter, which every change of the world moves: cheaper to compare than `state()`. */
+  worldSequence(): number;
   /** Back to the starting world; faults and the call log are cleared too. */
   reset(): void;
   /** Resolve once pending writes of the persisted world are on disk (no-op without persistence). */

@@ -28,6 +28,11 @@ function parseBody<S extends z.ZodType>(req: WireRequest, schema: S): { ok: true
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: badRequest(formatIssues(parsed.error)) };
 }
 
+/** `GET /_sandbox/changes`: two counters that move whenever the world may have, cheap to poll. */
+export function changesOf(controls: EmulatorControls): { sequence: number; calls: number } {
+  return { sequence: controls.worldSequence(), calls: controls.calls.recorded() };
+}
+
 function clockView(controls: EmulatorControls): unknown {
   const now = controls.clock.now();
   return { now: new Date(now).toISOString(), nowMs: now, offsetSeconds: controls.state().clockOffsetMs / 1000 };
@@ -42,6 +47,7 @@ const ROUTES = [
   'GET /_sandbox/clock',
   'POST /_sandbox/clock/advance',
   'GET /_sandbox/state',
+  'GET /_sandbox/changes',
   'POST /_sandbox/reset',
 ];
 
@@ -84,6 +90,8 @@ export function handleSandboxRequest(req: WireRequest, controls: EmulatorControl
     }
     case 'GET /_sandbox/state':
       return json(200, controls.state());
+    case 'GET /_sandbox/changes':
+      return json(200, changesOf(controls));
     case 'POST /_sandbox/reset':
       controls.reset();
       return json(200, { reset: true });

@@ -8,19 +8,21 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
 import { wireMesh } from '../../mesh/service/wire-mesh';
-import { startEmulator, type Emulator } from '../../sandbox/aws/emulator';
-import { startSandboxDynamo, type SandboxDynamo } from '../../sandbox/dynamo/start-sandbox-dynamo';
-import { SANDBOX_ACCOUNTS, SANDBOX_BOT_SESSION, SANDBOX_REGION } from '../../sandbox/seed/sandbox-accounts';
-import { SANDBOX_PEOPLE, seedMeshPeople, seedTelcoProduct } from '../../sandbox/seed/seed-mesh';
-import { createFakeSlackApi, type FakeSlackApi } from '../../sandbox/slack/fake-slack-api';
-import { SANDBOX_BOT_TOKEN, SANDBOX_CHANNELS } from '../../sandbox/slack/slack-world';
-import type { BotDeps } from '../bot-deps';
-import type { BotJob } from '../bot-job';
-import { createBotApp } from '../create-bot-app';
-import { createInFlight } from '../in-flight';
-import { createInProcessQueue, type InProcessQueue } from '../jobs/in-process-queue';
-import { runBotJob } from '../jobs/run-bot-job';
-import { scheduleSweeps } from '../jobs/schedule-sweeps';
+import { startEmulator, type Emulator } from '../aws/emulator';
+import { localSandboxAws, remoteSandboxAws, type SandboxAws } from '../aws/controls/sandbox-aws';
+import { checkSandboxTables } from '../dynamo/check-sandbox-tables';
+import { startSandboxDynamo, type SandboxDynamo } from '../dynamo/start-sandbox-dynamo';
+import { SANDBOX_ACCOUNTS, SANDBOX_BOT_SESSION, SANDBOX_REGION } from '../seed/sandbox-accounts';
+import { SANDBOX_PEOPLE, seedMeshPeople, seedTelcoProduct } from '../seed/seed-mesh';
+import { createFakeSlackApi, type FakeSlackApi } from '../slack/fake-slack-api';
+import { SANDBOX_BOT_TOKEN, SANDBOX_CHANNELS } from '../slack/slack-world';
+import type { BotDeps } from '../../bot/bot-deps';
+import type { BotJob } from '../../bot/bot-job';
+import { createBotApp } from '../../bot/create-bot-app';
+import { createInFlight } from '../../bot/in-flight';
+import { createInProcessQueue, type InProcessQueue } from '../../bot/jobs/in-process-queue';
+import { runBotJob } from '../../bot/jobs/run-bot-job';
+import { scheduleSweeps } from '../../bot/jobs/schedule-sweeps';
 
 /** Where the sandbox bot listens and with which secret it checks Slack's signatures. */
 export interface SandboxBotOptions {
@@ -37,13 +39,17 @@ export interface SandboxBotOptions {
   extraRoutes?: (req: Parameters<FakeSlackApi['handle']>[0], res: Parameters<FakeSlackApi['handle']>[1]) => boolean;
 }
 
-/** The running sandbox: the bot and every local stand-in it talks to. */
-export interface SandboxBot {
+/** The bot on the sandbox, as the console sees it: wherever the AWS emulator and DynamoDB run. */
+export interface SandboxBotView {
   /** `http://127.0.0.1:<port>`. */
   url: string;
   eventsUrl: string;
-  emulator: Emulator;
-  dynamo: SandboxDynamo;
+  /** The AWS emulator: in this process, or the running sandbox this bot attached to. */
+  aws: SandboxAws;
+  /** Meshbot's DynamoDB tables. */
+  store: { endpoint: string; tablePrefix: string };
+  /** How many writes the bot has sent to DynamoDB so far (to notice changes cheaply). */
+  storeWrites(): number;
   slack: FakeSlackApi;
   app: App;
   deps: BotDeps;
@@ -53,6 +59,14 @@ export interface SandboxBot {
   idle(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The whole sandbox in this process: the bot and every local stand-in it talks to. */
+export interface SandboxBot extends SandboxBotView {
+  emulator: Emulator;
+  dynamo: SandboxDynamo;
+}
+
+const WRITE_COMMANDS = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand']);
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -81,6 +95,7 @@ export interface ServedBot {
   app: App;
   deps: BotDeps;
   jobs: InProcessQueue<BotJob>;
+  storeWrites(): number;
   idle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -97,6 +112,14 @@ export async function serveBot(
   const { logger } = options;
   const local = { region: SANDBOX_REGION };
   const dynamoClient = new DynamoDBClient({ ...local, endpoint: standIns.dynamoEndpoint, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } });
+  let storeWrites = 0;
+  dynamoClient.middlewareStack.add(
+    (next, context) => (args) => {
+      if (context.commandName !== undefined && WRITE_COMMANDS.has(context.commandName)) storeWrites += 1;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countSandboxStoreWrites' },
+  );
   const sts = new STSClient({ ...local, endpoint: standIns.awsEndpoint, credentials: { ...SANDBOX_BOT_SESSION } });
   const mesh = wireMesh({
     config: { meshAccountId: SANDBOX_ACCOUNTS.mesh.id, region: SANDBOX_REGION, meshAdmins: [SANDBOX_PEOPLE.ada] },
@@ -136,8 +159,11 @@ export async function serveBot(
     await jobs.idle();
   };
 
-  await seedMeshPeople(mesh.service, 'sandbox-seed');
-  await seedTelcoProduct(mesh.service, 'sandbox-seed');
+  // Seed a new mesh only: a persisted or attached one keeps what people did in it.
+  if ((await mesh.service.listAccounts({ user: SANDBOX_PEOPLE.ada, requestId: 'sandbox-seed' })).length === 0) {
+    await seedMeshPeople(mesh.service, 'sandbox-seed');
+    await seedTelcoProduct(mesh.service, 'sandbox-seed');
+  }
   // Reminders, expiry and syncs every five minutes, as the scheduled rule does in AWS.
   const stopSweeps = scheduleSweeps(jobs, 5 * 60_000, ulid);
 
@@ -148,6 +174,7 @@ export async function serveBot(
     app,
     deps,
     jobs,
+    storeWrites: () => storeWrites,
     idle,
     async close() {
       stopSweeps();
@@ -165,10 +192,41 @@ export async function serveBot(
   };
 }
 
+/** The fake Slack Web API, the bot and `extraRoutes` on one server (one origin for Slack and the console), on the given AWS side and store. */
+async function serveOnSandbox(aws: SandboxAws, store: { endpoint: string; tablePrefix: string }, options: Omit<SandboxBotOptions, 'awsPort' | 'dynamoPort' | 'stateDir'>): Promise<SandboxBotView> {
+  let origin = '';
+  const slack = createFakeSlackApi({ publicUrl: () => origin, logger: options.logger.child({ component: 'fake-slack' }) });
+  const bot = await serveBot(
+    { awsEndpoint: aws.endpoint, dynamoEndpoint: store.endpoint, tablePrefix: store.tablePrefix, slackApiUrl: () => `${origin}/api/` },
+    {
+      port: options.port,
+      signingSecret: options.signingSecret,
+      logger: options.logger,
+      routes: (req, res) => slack.handle(req, res) || options.extraRoutes?.(req, res) === true,
+      onListening: (listening) => {
+        origin = listening;
+      },
+    },
+  );
+  return {
+    url: bot.url,
+    eventsUrl: bot.eventsUrl,
+    aws,
+    store,
+    storeWrites: () => bot.storeWrites(),
+    slack,
+    app: bot.app,
+    deps: bot.deps,
+    jobs: bot.jobs,
+    idle: () => bot.idle(),
+    close: () => bot.close(),
+  };
+}
+
 /**
  * Start the sandbox: the AWS emulator and dynalite, then the bot on them with the fake Slack Web API
- * on the bot's own server (one origin for Slack and the console), seeded with the people and the
- * sample product. The bot's jobs run in this process.
+ * on the bot's own server, seeded with the people and the sample product when the mesh is new. The
+ * bot's jobs run in this process.
  */
 export async function startSandboxBot(options: SandboxBotOptions): Promise<SandboxBot> {
   const { logger } = options;
@@ -180,34 +238,34 @@ export async function startSandboxBot(options: SandboxBotOptions): Promise<Sandb
     ...(persisted !== undefined && { persistFile: join(persisted, 'world.json') }),
   });
   const dynamo = await startSandboxDynamo(options.dynamoPort, persisted === undefined ? {} : { path: join(persisted, 'dynamo') });
-  let origin = '';
-  const slack = createFakeSlackApi({ publicUrl: () => origin, logger: logger.child({ component: 'fake-slack' }) });
-  const bot = await serveBot(
-    { awsEndpoint: emulator.endpoint, dynamoEndpoint: dynamo.endpoint, tablePrefix: dynamo.tablePrefix, slackApiUrl: () => `${origin}/api/` },
-    {
-      port: options.port,
-      signingSecret: options.signingSecret,
-      logger,
-      routes: (req, res) => slack.handle(req, res) || options.extraRoutes?.(req, res) === true,
-      onListening: (listening) => {
-        origin = listening;
-      },
-    },
-  );
+  const bot = await serveOnSandbox(localSandboxAws(emulator), dynamo, options);
   return {
-    url: bot.url,
-    eventsUrl: bot.eventsUrl,
+    ...bot,
     emulator,
     dynamo,
-    slack,
-    app: bot.app,
-    deps: bot.deps,
-    jobs: bot.jobs,
-    idle: () => bot.idle(),
     async close() {
       await bot.close();
       await dynamo.close();
       await emulator.close();
     },
   };
+}
+
+/** A sandbox someone else runs (`npm run sandbox`): where its emulator and DynamoDB answer. */
+export interface RunningSandbox {
+  awsEndpoint: string;
+  dynamoEndpoint: string;
+  tablePrefix?: string;
+}
+
+/**
+ * Serve the bot and the fake Slack Web API on a sandbox that is already running, after checking that
+ * its emulator answers and its DynamoDB holds Meshbot's tables (a SandboxUnreachableError says what
+ * is wrong). Its state stays there when this bot stops.
+ */
+export async function attachSandboxBot(running: RunningSandbox, options: Omit<SandboxBotOptions, 'awsPort' | 'dynamoPort' | 'stateDir'>): Promise<SandboxBotView> {
+  const aws = await remoteSandboxAws(running.awsEndpoint);
+  const store = { endpoint: running.dynamoEndpoint, tablePrefix: running.tablePrefix ?? 'meshbot-' };
+  await checkSandboxTables(store.endpoint, store.tablePrefix);
+  return serveOnSandbox(aws, store, options);
 }
