@@ -102,8 +102,9 @@ export interface ServedBot {
 
 /**
  * Serve the bot on 127.0.0.1:`port` (Bolt's HTTP receiver on /slack/events) with the mesh service on
- * the given stand-ins, seed the people and the sample product, and sweep every five minutes. `routes`
- * may claim requests first (the fake Slack API and the console when they share the server).
+ * the given stand-ins, seed the people and the sample product when the mesh is new (no account
+ * enabled yet), and sweep every five minutes. `routes` may claim requests first (the fake Slack API
+ * and the console when they share the server).
  */
 export async function serveBot(
   standIns: StandIns,
