@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context, Schedule
 import type { DestinationStream, Logger } from 'pino';
 import { BotJobSchema, type BotJob } from '../bot-job';
 import { createBotApp } from '../create-bot-app';
+import { checkSlackRequest, type EdgeRequest } from '../edge/slack-request-check';
 import { runBotJob } from '../jobs/run-bot-job';
 import { createSqsWorker } from '../jobs/sqs-worker';
 import { createLogger } from '../logger';
@@ -32,6 +33,13 @@ export interface LambdaHandlerOptions {
   readSecret?: ReadSecret;
   /** Log destination (default: stdout, which Lambda sends to CloudWatch Logs). */
   destination?: DestinationStream;
+}
+
+/** The Function URL event as the edge judges it: method, lower-case headers, the body decoded. */
+function edgeRequestOf(event: SlackHttpEvent): EdgeRequest {
+  const headers = Object.fromEntries(Object.entries(event.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const body = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  return { method: event.requestContext.http.method, headers, body };
 }
 
 /** A value built on first use and kept for the life of the execution environment; a failed build is retried next time. */
@@ -77,7 +85,7 @@ export function createLambdaHandlers(options: LambdaHandlerOptions = {}): Lambda
       },
     });
     createBotApp({ receiver, token: loaded.slack.botToken, ...(loaded.env.SLACK_API_URL !== undefined && { slackApiUrl: loaded.env.SLACK_API_URL }), deps: bot.deps });
-    return receiver.toHandler();
+    return { handle: receiver.toHandler(), signingSecret: loaded.slack.signingSecret, logger };
   });
 
   const worker = lazy(async () => {
@@ -95,7 +103,13 @@ export function createLambdaHandlers(options: LambdaHandlerOptions = {}): Lambda
 
   return {
     async slackHandler(event, context) {
-      const handle = await slack();
+      const { handle, signingSecret, logger } = await slack();
+      const verdict = checkSlackRequest(edgeRequestOf(event), { signingSecret, nowMs: Date.now() });
+      if (!verdict.ok) {
+        // The method and reason only: the headers carry the signature.
+        logger.warn({ method: event.requestContext.http.method, status: verdict.status, reason: verdict.reason }, 'refused a request at the Slack edge');
+        return { statusCode: verdict.status, headers: { 'content-type': 'text/plain; charset=utf-8', ...verdict.headers }, body: verdict.reason };
+      }
       const result: unknown = await handle(event, context);
       return result as SlackHttpResult;
     },

@@ -16,6 +16,7 @@ import { SANDBOX_ACCOUNTS, SANDBOX_BOT_SESSION, SANDBOX_REGION } from '../seed/s
 import { SANDBOX_PEOPLE, seedMeshPeople, seedTelcoProduct } from '../seed/seed-mesh';
 import { createFakeSlackApi, type FakeSlackApi } from '../slack/fake-slack-api';
 import { SANDBOX_BOT_TOKEN, SANDBOX_CHANNELS } from '../slack/slack-world';
+import { createSlackHttpEdge } from './slack-http-edge';
 import type { BotDeps } from '../../bot/bot-deps';
 import type { BotJob } from '../../bot/bot-job';
 import { createBotApp } from '../../bot/create-bot-app';
@@ -143,13 +144,10 @@ export async function serveBot(
   };
   const jobs = deps.jobs as InProcessQueue<BotJob>;
 
+  const slackEdge = createSlackHttpEdge({ receiver, signingSecret: options.signingSecret, logger });
   const server = createServer((req, res) => {
     if (options.routes?.(req, res) === true) return;
-    if (req.url?.startsWith('/slack/events') === true) {
-      receiver.requestListener(req, res);
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    slackEdge(req, res);
   });
   const origin = `http://127.0.0.1:${String(await listen(server, options.port))}`;
   options.onListening?.(origin);

@@ -63,8 +63,23 @@ describe('the Slack handler (Function URL events)', () => {
     });
     expect(world.aws.calls('AmazonSQS.SendMessage')).toEqual([]);
     // The refusal is logged without the offered signature.
-    expect(logs.text()).toContain('invalid Slack signature');
+    expect(logs.text()).toContain('refused a request at the Slack edge');
+    expect(logs.text()).toContain('the signature does not match');
     expect(logs.text()).not.toContain('v0=');
+  });
+
+  it('refuses every other method, a future timestamp and malformed signed bodies at the edge, before Bolt, with a 4xx', async () => {
+    const get = functionUrlEvent(urlVerificationRequest({ challenge: 'c' }));
+    get.requestContext.http.method = 'GET';
+    const future = functionUrlEvent(urlVerificationRequest({ challenge: 'c' }), { timestampSeconds: Math.floor(Date.now() / 1000) + 6 * 60 });
+    const malformed = ['payload=null', 'payload=%7B%7D', 'command=%2Fmesh', 'null', '{"type":"event_callback"}'].map((body) =>
+      functionUrlEvent({ contentType: body.startsWith('{') || body === 'null' ? 'application/json' : 'application/x-www-form-urlencoded', body }),
+    );
+
+    expect(await handlers.slackHandler(get, context)).toMatchObject({ statusCode: 405, headers: { allow: 'POST' } });
+    expect(await handlers.slackHandler(future, context)).toMatchObject({ statusCode: 401, body: 'the signature timestamp is more than five minutes away' });
+    for (const event of malformed) expect((await handlers.slackHandler(event, context)).statusCode).toBe(400);
+    expect(world.aws.calls('AmazonSQS.SendMessage')).toEqual([]);
   });
 
   it('takes a signed slash command into the app with the token from the secret, against the fake Slack API', async () => {
