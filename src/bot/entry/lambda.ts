@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context, Schedule
 import type { DestinationStream, Logger } from 'pino';
 import { BotJobSchema, type BotJob } from '../bot-job';
 import { createBotApp } from '../create-bot-app';
+import { deliveryProperties } from '../edge/delivery';
 import { checkSlackRequest, type EdgeRequest } from '../edge/slack-request-check';
 import { runBotJob } from '../jobs/run-bot-job';
 import { createSqsWorker } from '../jobs/sqs-worker';
@@ -79,6 +80,7 @@ export function createLambdaHandlers(options: LambdaHandlerOptions = {}): Lambda
     const receiver = new AwsLambdaReceiver({
       signingSecret: loaded.slack.signingSecret,
       logger: receiverLogger(logger),
+      customPropertiesExtractor: (event) => deliveryProperties(event.headers),
       // Bolt's default logs the offered signature; the timestamp is enough to investigate.
       invalidRequestSignatureHandler: ({ ts }) => {
         logger.warn({ ts }, 'refused a request with an invalid Slack signature');

@@ -3,6 +3,7 @@ import type { BotDeps } from '../bot-deps';
 import { isUsageError } from '../commands/usage-error';
 import { parseMeshCommand } from '../commands/parse-mesh-command';
 import { COMMAND } from '../interaction-ids';
+import { signedAtMs } from '../edge/delivery';
 import { contextOf } from '../request-context';
 import { guarded, type CommandScope } from './commands/command-scope';
 import { answerUsageError } from './commands/help-command';
@@ -13,7 +14,7 @@ import { ackOf, runCommand } from './commands/run-command';
  * command's handler, which answers the user only (response_url, ephemeral); errors go through replyError.
  */
 export function registerCommand(app: App, deps: BotDeps): void {
-  app.command(COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(COMMAND, async ({ command, ack, respond, client, context }) => {
     const parsed = parseMeshCommand(command.text);
     const acked = isUsageError(parsed) ? undefined : ackOf(parsed);
     await (acked === undefined ? ack() : ack(acked));
@@ -24,7 +25,7 @@ export function registerCommand(app: App, deps: BotDeps): void {
       deps,
       client,
       ctx,
-      origin: { channelId: command.channel_id, userId: command.user_id, triggerId: command.trigger_id },
+      origin: { channelId: command.channel_id, userId: command.user_id, triggerId: command.trigger_id, signedAtMs: signedAtMs(context) },
       log,
       reply: async (message) => {
         await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });

@@ -20,7 +20,7 @@ export function registerPagination(app: App, deps: BotDeps): void {
       deps,
       client,
       ctx,
-      origin: { channelId: body.channel?.id ?? '', userId: body.user.id, triggerId: body.trigger_id },
+      origin: { channelId: body.channel?.id ?? '', userId: body.user.id, triggerId: body.trigger_id, signedAtMs: undefined },
       log,
       reply: async (message) => {
         await respond({ replace_original: true, response_type: 'ephemeral', text: message.text, blocks: message.blocks });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from './free-text';
 import { AccountIdSchema } from './account-id';
 import { EntryResultSchema, GrantEntrySchema } from './grant-entry';
 import { PermissionSchema } from './permission';
@@ -39,11 +40,7 @@ export const ResourceLinkSchema = z.object({
   targetTable: z.string().optional(),
 });
 
-export const JustificationSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'a reason is required' })
-  .max(4096, { error: 'the reason is longer than 4,096 characters' });
+export const JustificationSchema = freeText().pipe(z.string().min(1, { error: 'a reason is required' }).max(4096, { error: 'the reason is longer than 4,096 characters' }));
 
 /**
  * A subscription: a consumer account's access to tables of one product, from request to revoke.

@@ -17,6 +17,7 @@ import { SANDBOX_PEOPLE, seedMeshPeople, seedTelcoProduct } from '../seed/seed-m
 import { createFakeSlackApi, type FakeSlackApi } from '../slack/fake-slack-api';
 import { SANDBOX_BOT_TOKEN, SANDBOX_CHANNELS } from '../slack/slack-world';
 import { createSlackHttpEdge } from './slack-http-edge';
+import { deliveryProperties } from '../../bot/edge/delivery';
 import type { BotDeps } from '../../bot/bot-deps';
 import type { BotJob } from '../../bot/bot-job';
 import { createBotApp } from '../../bot/create-bot-app';
@@ -131,7 +132,7 @@ export async function serveBot(
     awsEndpoint: standIns.awsEndpoint,
     logger,
   });
-  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: '/slack/events' });
+  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, endpoints: '/slack/events', customPropertiesExtractor: (req) => deliveryProperties(req.headers) });
   let jobClient: webApi.WebClient | undefined;
   const deps: BotDeps = {
     mesh: mesh.service,

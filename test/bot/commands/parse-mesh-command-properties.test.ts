@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { freeText } from '../../../src/mesh/domain/free-text';
 import { describe, expect, it } from 'vitest';
 import { HELP_TOPICS } from '../../../src/bot/commands/command-specs';
 import { MeshCommandSchema, type MeshCommand } from '../../../src/bot/commands/mesh-command';
@@ -74,11 +75,12 @@ describe('parseMeshCommand on any input', () => {
   });
 });
 
-// Generated commands, each already in the parser's normal form (trimmed, lower-case names, canonical permissions).
+// Generated commands, each already in the parser's normal form (trimmed free text without control
+// characters, lower-case names, canonical permissions).
 const trimmed = (maxLength: number) =>
   fc
     .oneof(fc.string({ maxLength }), fc.string({ unit: 'binary', maxLength }))
-    .map((text) => text.trim())
+    .map((text) => freeText().parse(text))
     .filter((text) => text.length > 0);
 const glueName = fc.stringMatching(/^[a-z0-9_-]{1,20}$/);
 const tableName = glueName.filter((name) => name !== 'all' && !(PERMISSIONS as readonly string[]).includes(name.toUpperCase()));

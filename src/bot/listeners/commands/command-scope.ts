@@ -10,6 +10,8 @@ export interface CommandOrigin {
   channelId: string;
   userId: string;
   triggerId: string;
+  /** When Slack signed the command (epoch ms); undefined in Socket Mode. A replay carries the same. */
+  signedAtMs: number | undefined;
 }
 
 /** What every `/mesh` handler works with, after the ack: who asks, how to answer them, the mesh and Slack. */

@@ -34,11 +34,19 @@ export async function answerRequest(scope: CommandScope, command: CommandOf<'req
       ...(command.tables !== undefined && command.tables !== 'all' && { tables: command.tables }),
       permissions: command.permissions,
       justification: command.reason,
+      // The same signed command delivered twice is the same request (a replay records nothing).
+      ...(scope.origin.signedAtMs !== undefined && {
+        idempotency: { key: `slash-command|${ctx.user.teamId}|${ctx.user.userId}|${JSON.stringify(command)}|${String(scope.origin.signedAtMs)}`, atMs: scope.origin.signedAtMs },
+      }),
     })
     .catch(async (error: unknown) => {
       throw await explainUnmapped(scope, error, 'consumer', 'request access');
     });
   const { subscription } = result;
+  if (result.replayed) {
+    await scope.reply(buildConfirmationMessage({ mrkdwn: `This request was already recorded as ${code(subscription.id)}; nothing new was sent.` }, { mrkdwn: `See it with ${code(`/mesh subscription ${subscription.id}`)}.` }));
+    return;
+  }
   let told = true;
   try {
     await announceRequest(deps, scope.client, ctx, result);

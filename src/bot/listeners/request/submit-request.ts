@@ -1,4 +1,5 @@
 import type { BotDeps } from '../../bot-deps';
+import { signedAtMs } from '../../edge/delivery';
 import { announceRequest } from '../../notify/announce-request';
 import { postDirect } from '../../notify/slack-dm';
 import { parseRequestModal } from '../../views/parse-request-modal';
@@ -21,7 +22,8 @@ function inputBlocks(blocks: readonly { type: string; block_id?: string }[]): Se
  * the requester a "request sent" DM.
  */
 export function requestSubmission(deps: BotDeps) {
-  return parsedSubmission(parseRequestModal, async (submitted, { ack, body, view, client }) => {
+  return parsedSubmission(parseRequestModal, async (submitted, { ack, body, view, client, context }) => {
+    const at = signedAtMs(context);
     const { ctx, log } = scopeOf(deps, body);
     const blocks = inputBlocks(view.blocks);
     await submitWithinAck({
@@ -38,9 +40,12 @@ export function requestSubmission(deps: BotDeps) {
         permissions: submitted.permissions,
         justification: submitted.justification,
         ...(submitted.columns && { columns: submitted.columns }),
+        // A view is submitted once; a second delivery of the same submission is a replay.
+        ...(at !== undefined && { idempotency: { key: `view-submission|${view.id}|${body.user.id}|${String(at)}`, atMs: at } }),
       }),
       fieldOf: (error) => requestRefusalField(error, blocks),
       then: async (result) => {
+        if (result.replayed) return;
         log.info({ subscriptionId: result.subscription.id }, 'request recorded; telling the owners');
         try {
           await announceRequest(deps, client, ctx, result);

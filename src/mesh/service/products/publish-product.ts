@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../../domain/free-text';
 import { AccountIdSchema } from '../../domain/account-id';
 import { defaultMeshDatabase, GlueNameSchema, type DataProduct } from '../../domain/data-product';
 import { PermissionSetSchema } from '../../domain/permission';
@@ -23,9 +24,9 @@ export const PublishInputSchema = z.object({
   /** Default `<sourceDatabase>-<producerAccountId>`; also the product id. */
   meshDatabase: GlueNameSchema.optional(),
   /** Default: the mesh database name. */
-  name: z.string().trim().min(1).max(200).optional(),
-  domain: z.string().max(100).optional(),
-  description: z.string().max(4096).optional(),
+  name: freeText().pipe(z.string().min(1).max(200)).optional(),
+  domain: freeText().pipe(z.string().max(100)).optional(),
+  description: freeText().pipe(z.string().max(4096)).optional(),
   /** Default: the publisher (on a re-publish: the product's owners). */
   owners: z.array(SlackUserSchema).min(1).optional(),
   /** Default SELECT and DESCRIBE. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../../domain/free-text';
 import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
 import { canCancel } from '../../rules/can-cancel';
 import type { MeshDeps } from '../mesh-deps';
@@ -8,7 +9,7 @@ import { loadSubscription, operationLogger } from './operation-scope';
 import { parseInput } from '../parse-input';
 
 /** Cancel one's own pending request: `{ id, reason?: 'asked by mistake' }`. */
-export const CancelInputSchema = z.object({ id: SubscriptionIdSchema, reason: z.string().trim().max(4096).optional() });
+export const CancelInputSchema = z.object({ id: SubscriptionIdSchema, reason: freeText().pipe(z.string().max(4096)).optional() });
 
 export type CancelInput = z.input<typeof CancelInputSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../../domain/free-text';
 import type { DataProduct } from '../../domain/data-product';
 import { PERMISSIONS, PermissionSchema, PermissionSetSchema, type Permission } from '../../domain/permission';
 import { ColumnFilterSchema, type ColumnFilter, type Subscription } from '../../domain/subscription';
@@ -11,7 +12,7 @@ export const GrantChangesSchema = z.object({
   grantable: z.array(PermissionSchema).optional(),
   /** A column filter; `null` removes the current one. */
   columns: ColumnFilterSchema.nullable().optional(),
-  notes: z.string().trim().max(4096, { error: 'the notes are longer than 4,096 characters' }).optional(),
+  notes: freeText().pipe(z.string().max(4096, { error: 'the notes are longer than 4,096 characters' })).optional(),
 });
 
 export type GrantChanges = z.infer<typeof GrantChangesSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../../domain/free-text';
 import { PermissionSchema, PermissionSetSchema } from '../../domain/permission';
 import { ColumnFilterSchema, SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
 import { transition } from '../../domain/subscription-transition';
@@ -23,7 +24,7 @@ export const ModifyInputSchema = z.object({
   grantable: z.array(PermissionSchema).optional(),
   /** A column filter; `null` removes the current one; absent keeps it. */
   columns: ColumnFilterSchema.nullable().optional(),
-  notes: z.string().trim().max(4096).optional(),
+  notes: freeText().pipe(z.string().max(4096)).optional(),
 });
 
 export type ModifyInput = z.input<typeof ModifyInputSchema>;

@@ -3,8 +3,10 @@ import { AccountIdSchema } from '../../domain/account-id';
 import { GlueNameSchema, type DataProduct } from '../../domain/data-product';
 import { PermissionSetSchema } from '../../domain/permission';
 import type { SlackUser } from '../../domain/slack-user';
+import { sameUser } from '../../rules/actor';
 import { ColumnFilterSchema, JustificationSchema, type Subscription } from '../../domain/subscription';
-import { AccountNotEnabledError, NotFoundError } from '../../errors';
+import { AccountNotEnabledError, AlreadyExistsError, NotFoundError } from '../../errors';
+import { idForRequest } from '../../domain/ids';
 import { planGrants } from '../../plan/plan-grants';
 import { canRequest } from '../../rules/can-request';
 import type { MeshDeps } from '../mesh-deps';
@@ -28,6 +30,11 @@ export const RequestAccessInputSchema = z.object({
   permissions: PermissionSetSchema,
   justification: JustificationSchema,
   columns: ColumnFilterSchema.optional(),
+  /**
+   * Makes a delivery of the request (a Slack command or submission) recorded once however often it
+   * arrives: the subscription id is derived from the key and time, so a replay cannot create a second.
+   */
+  idempotency: z.object({ key: z.string().min(8).max(8192), atMs: z.number().int().positive() }).optional(),
 });
 
 export type RequestAccessInput = z.input<typeof RequestAccessInputSchema>;
@@ -35,8 +42,10 @@ export type RequestAccessInput = z.input<typeof RequestAccessInputSchema>;
 /** The recorded request and whom to tell about it. */
 export interface RequestAccessResult {
   subscription: Subscription;
-  /** The product's owners, who decide. */
+  /** The product's owners, who decide (nobody when replayed: they were told the first time). */
   notify: SlackUser[];
+  /** True when this delivery repeated one already recorded (same idempotency key): nothing was written. */
+  replayed: boolean;
 }
 
 const MESH_DATABASE_SUFFIX = /-(\d{12})$/;
@@ -77,7 +86,7 @@ export async function requestAccess(deps: MeshDeps, ctx: RequestContext, input: 
 
   const at = new Date(deps.clock()).toISOString();
   const subscription: Subscription = {
-    id: deps.ids(),
+    id: request.idempotency === undefined ? deps.ids() : idForRequest(request.idempotency.key, request.idempotency.atMs),
     productId: product.id,
     producerAccountId: product.producerAccountId,
     meshCatalogId,
@@ -100,7 +109,14 @@ export async function requestAccess(deps: MeshDeps, ctx: RequestContext, input: 
     updatedAt: at,
     history: [{ at, actor: ctx.user, event: 'request', to: 'PENDING' }],
   };
-  await deps.stores.subscriptions.save(subscription);
+  try {
+    await deps.stores.subscriptions.save(subscription);
+  } catch (error) {
+    const earlier = error instanceof AlreadyExistsError && request.idempotency !== undefined ? await deps.stores.subscriptions.get(subscription.id) : undefined;
+    if (earlier === undefined || !sameUser(earlier.requester, ctx.user)) throw error;
+    operationLogger(deps, ctx, earlier.id).warn({ productId: product.id }, 'a repeated delivery of a recorded request: nothing written');
+    return { subscription: earlier, notify: [], replayed: true };
+  }
   operationLogger(deps, ctx, subscription.id).info({ productId: product.id, consumerAccountId, tables: tables.length }, 'access requested');
-  return { subscription, notify: product.owners };
+  return { subscription, notify: product.owners, replayed: false };
 }
