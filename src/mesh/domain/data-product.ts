@@ -15,6 +15,28 @@ export function defaultMeshDatabase(sourceDatabase: string, producerAccountId: s
   return `${sourceDatabase}-${producerAccountId}`;
 }
 
+/** A setting of a product that only its owners (or a mesh admin) may change once it is published. */
+export const PRODUCT_SETTINGS = ['owners', 'offeredPermissions', 'publicMetadata', 'tablePattern', 'name', 'domain', 'description', 'syncEveryHours'] as const;
+
+export const ProductSettingSchema = z.enum(PRODUCT_SETTINGS);
+
+export type ProductSetting = z.infer<typeof ProductSettingSchema>;
+
+/** One change of a setting, in words: `owners: U0PRODUCER, U0OWNER2 → U0DANA`. */
+export const ProductChangeSchema = z.object({ setting: ProductSettingSchema, before: z.string().max(4200), after: z.string().max(4200) });
+
+export type ProductChange = z.infer<typeof ProductChangeSchema>;
+
+/** A line of a product's history: published, then each change of its settings, by whom and when. */
+export const ProductEventSchema = z.object({
+  at: z.iso.datetime(),
+  actor: SlackUserSchema,
+  event: z.enum(['published', 'changed']),
+  changes: z.array(ProductChangeSchema),
+});
+
+export type ProductEvent = z.infer<typeof ProductEventSchema>;
+
 /**
  * A data product: tables of one mesh database offered by a producer, e.g. product
  * `telco-111111111111` with tables selected by pattern `usecase*`, owned by `U0PRODUCER`.
@@ -41,6 +63,8 @@ export const DataProductSchema = z.object({
   publishedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int().min(1),
+  /** Append-only: the first publish and every change of a setting (products published before it have none). */
+  history: z.array(ProductEventSchema).default([]),
 });
 
 export type DataProduct = z.infer<typeof DataProductSchema>;

@@ -31,6 +31,7 @@ export const TELCO: DataProduct = {
   publishedAt: '2026-11-20T08:00:00.000Z',
   updatedAt: '2026-11-20T08:00:00.000Z',
   version: 1,
+  history: [],
 };
 
 const entry = (table: string): GrantEntry => ({

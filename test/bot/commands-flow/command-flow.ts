@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { z } from 'zod';
 import type { RecordedResponse, SlackEphemeral } from '../../../src/sandbox/slack/slack-state';
 import type { RequestContext } from '../../../src/mesh/service/request-context';
 import { SANDBOX_TEAM } from '../../../src/sandbox/slack/slack-world';
@@ -76,4 +77,16 @@ export async function command(world: BotWorld, user: string, text: string, chann
 /** The newest ephemeral shown to a user in a channel. */
 export function lastEphemeral(world: BotWorld, user: string, channel: string): SlackEphemeral | undefined {
   return world.slack.ephemerals(user, channel).at(-1);
+}
+
+/** Type `/mesh publish …` in #data-products and wait for what the publish job tells the publisher (an ephemeral there). */
+export async function publishAs(world: BotWorld, user: string, text: string): Promise<{ ackBody: string; told: string }> {
+  const channel = 'C0PRODUCTS';
+  const before = world.slack.ephemerals(user, channel).length;
+  const ack = await world.post({ kind: 'command', user, text });
+  // The ack's own text is shown as an ephemeral too; what the job says is the one after it.
+  const ackText = z.object({ text: z.string() }).safeParse(ack.json).data?.text;
+  const told = await eventually(() => world.slack.ephemerals(user, channel).slice(before).find((e) => e.text !== ackText));
+  await world.jobs.idle();
+  return { ackBody: ack.body, told: textOf(told.blocks) };
 }

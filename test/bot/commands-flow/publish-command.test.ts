@@ -1,22 +1,12 @@
-import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../src/bot/interaction-ids';
 import { startBotWorld, type BotWorld } from '../../support/bot-world';
-import { actionIdsOf, as, command, eventually, textOf } from './command-flow';
+import { actionIdsOf, as, command, eventually, publishAs, textOf } from './command-flow';
 
 let world: BotWorld;
 const PRODUCTS = 'C0PRODUCTS';
 
-/** Type `/mesh publish …` and wait for what the publish job tells the publisher (an ephemeral in the channel). */
-async function publish(user: string, text: string): Promise<{ ackBody: string; told: string }> {
-  const before = world.slack.ephemerals(user, PRODUCTS).length;
-  const ack = await world.post({ kind: 'command', user, text });
-  // The ack's own text is shown as an ephemeral too; what the job says is the one after it.
-  const ackText = z.object({ text: z.string() }).safeParse(ack.json).data?.text;
-  const told = await eventually(() => world.slack.ephemerals(user, PRODUCTS).slice(before).find((e) => e.text !== ackText));
-  await world.jobs.idle();
-  return { ackBody: ack.body, told: textOf(told.blocks) };
-}
+const publish = (user: string, text: string): Promise<{ ackBody: string; told: string }> => publishAs(world, user, text);
 
 beforeAll(async () => {
   world = await startBotWorld();

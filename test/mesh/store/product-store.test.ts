@@ -22,6 +22,7 @@ function product(id: string, producerAccountId: string, overrides: Partial<DataP
     publishedAt: '2026-11-23T09:00:00.000Z',
     updatedAt: '2026-11-23T09:00:00.000Z',
     version: 1,
+    history: [],
     ...overrides,
   };
 }

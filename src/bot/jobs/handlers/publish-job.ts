@@ -1,4 +1,8 @@
+import type { Logger } from 'pino';
 import type { DataProduct } from '../../../mesh/domain/data-product';
+import { slackUserKey, type SlackUser } from '../../../mesh/domain/slack-user';
+import { buildOwnersChangedMessage } from '../../blocks/owners-changed-message';
+import { postDirect } from '../../notify/slack-dm';
 import { parseInput } from '../../../mesh/service/parse-input';
 import { PublishInputSchema } from '../../../mesh/service/products/publish-product';
 import { buildProductCard } from '../../blocks/product-card';
@@ -46,6 +50,20 @@ async function announceProduct(deps: JobDeps, product: DataProduct): Promise<Car
   return { card: { channel, ...(link?.permalink !== undefined && { permalink: link.permalink }) } };
 }
 
+/** DM every owner before and after an ownership change (but the one who made it), each on its own: one failed DM does not stop the others. */
+async function tellOwners(deps: JobDeps, product: DataProduct, previous: readonly SlackUser[], by: SlackUser, log: Logger): Promise<void> {
+  const notice = buildOwnersChangedMessage(product, previous, by);
+  const everyone = new Map([...previous, ...product.owners].map((user) => [slackUserKey(user), user]));
+  everyone.delete(slackUserKey(by));
+  for (const user of everyone.values()) {
+    try {
+      await postDirect(deps.client, user.userId, notice);
+    } catch (error) {
+      log.warn({ err: error, productId: product.id, owner: user.userId }, 'could not tell an owner that the owners changed');
+    }
+  }
+}
+
 /** Run a `publish` job: publish the product, post (or refresh) its card, tell the publisher what was done. */
 export async function runPublishJob(job: PublishJob, deps: JobDeps): Promise<void> {
   const log = deps.logger.child({ user: job.ctx.user.userId });
@@ -62,6 +80,7 @@ export async function runPublishJob(job: PublishJob, deps: JobDeps): Promise<voi
       log.error({ err: error, productId: result.product.id }, 'could not post the product card');
       outcome = { noCard: 'The product card could not be posted; publish again to post it.' };
     }
+    if (result.previousOwners !== undefined) await tellOwners(deps, result.product, result.previousOwners, job.ctx.user, log);
     await tell(buildPublishSummaryMessage({ result, ...outcome }));
   } catch (error) {
     await replyError(error, tell, log, deps.newId());

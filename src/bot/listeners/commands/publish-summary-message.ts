@@ -18,8 +18,8 @@ const list = (names: readonly string[]): string => (names.length > 0 ? joinCappe
  * created back in the source database, and anything to look at (tables gone, link names taken).
  */
 export function buildPublishSummaryMessage(input: PublishSummaryInput): SlackMessage {
-  const { product, summary } = input.result;
-  const changed = summary.created.length > 0 || summary.updated.length > 0 || summary.linksCreated.length > 0 || summary.databaseCreated;
+  const { product, summary, changes } = input.result;
+  const changed = changes.length > 0 || summary.created.length > 0 || summary.updated.length > 0 || summary.linksCreated.length > 0 || summary.databaseCreated;
   const name = product.name === product.id ? code(product.id) : `*${escapeMrkdwn(product.name)}* ${code(product.id)}`;
   const headline =
     product.version === 1
@@ -37,6 +37,10 @@ export function buildPublishSummaryMessage(input: PublishSummaryInput): SlackMes
       `*Links created in ${escapeMrkdwn(product.sourceDatabase)} (${summary.linksCreated.length})*\n${list(summary.linksCreated)}`,
     ]),
   ];
+  if (changes.length > 0) {
+    const lines = changes.map((c) => `*${c.setting}*: ${escapeMrkdwn(c.before)} → ${escapeMrkdwn(c.after)}`);
+    blocks.push(section(`Settings changed (recorded in the product's history${changes.some((c) => c.setting === 'owners') ? '; the owners before and after were told' : ''}):\n${joinCapped(lines, '\n', 2800, 10)}`));
+  }
   if (summary.gone.length > 0) {
     blocks.push(context(`:warning: No longer in the source (left in the mesh, taken out of the product): ${list(summary.gone)}`));
   }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { freeText } from '../../domain/free-text';
 import { AccountIdSchema } from '../../domain/account-id';
-import { defaultMeshDatabase, GlueNameSchema, type DataProduct } from '../../domain/data-product';
+import { defaultMeshDatabase, GlueNameSchema, type DataProduct, type ProductChange, type ProductEvent } from '../../domain/data-product';
+import { productChanges } from '../../domain/product-changes';
 import { PermissionSetSchema } from '../../domain/permission';
-import { SlackUserSchema } from '../../domain/slack-user';
+import { SlackUserSchema, type SlackUser } from '../../domain/slack-user';
 import { AccountNotEnabledError, InvalidInputError } from '../../errors';
+import { canChangeProduct } from '../../rules/can-change-product';
 import { canPublish } from '../../rules/can-publish';
 import type { MeshDeps } from '../mesh-deps';
 import { parseInput } from '../parse-input';
@@ -39,14 +41,29 @@ export const PublishInputSchema = z.object({
 
 export type PublishInput = z.infer<typeof PublishInputSchema>;
 
-/** What a publish returns: the product as saved, and what happened to its tables. */
+/** What a publish returns: the product as saved, what happened to its tables, and what it changed. */
 export interface PublishResult {
   product: DataProduct;
   summary: MirrorOutcome;
+  /** Settings of a published product this publish changed (empty on a first publish or a plain sync). */
+  changes: ProductChange[];
+  /** The owners before, when this publish changed them: they are told. */
+  previousOwners?: SlackUser[];
 }
 
-/** The product as it is after this publish: new, or the stored one with what the producer changed. */
-function nextProduct(input: PublishInput, ctx: RequestContext, existing: DataProduct | undefined, meshDatabase: string, tables: string[], tablePattern: string | undefined, at: string, defaultSync: number): DataProduct {
+/** The product as it is after this publish: new, or the stored one with what its owner changed (`changes`), recorded in its history. */
+function nextProduct(
+  input: PublishInput,
+  ctx: RequestContext,
+  existing: DataProduct | undefined,
+  changes: ProductChange[],
+  meshDatabase: string,
+  tables: string[],
+  tablePattern: string | undefined,
+  at: string,
+  defaultSync: number,
+): DataProduct {
+  const event: ProductEvent[] = existing === undefined ? [{ at, actor: ctx.user, event: 'published', changes: [] }] : changes.length > 0 ? [{ at, actor: ctx.user, event: 'changed', changes }] : [];
   return {
     id: meshDatabase,
     name: input.name ?? existing?.name ?? meshDatabase,
@@ -65,6 +82,7 @@ function nextProduct(input: PublishInput, ctx: RequestContext, existing: DataPro
     publishedAt: existing?.publishedAt ?? at,
     updatedAt: at,
     version: (existing?.version ?? 0) + 1,
+    history: [...(existing?.history ?? []), ...event],
   };
 }
 
@@ -76,7 +94,8 @@ function nextProduct(input: PublishInput, ctx: RequestContext, existing: DataPro
  */
 export async function publishProduct(deps: MeshDeps, ctx: RequestContext, rawInput: PublishInput): Promise<PublishResult> {
   const input = parseInput(PublishInputSchema, rawInput, 'publish');
-  enforce(canPublish(await resolveActor(deps, ctx), input.producerAccountId));
+  const actor = await resolveActor(deps, ctx);
+  enforce(canPublish(actor, input.producerAccountId));
   const account = await deps.stores.accounts.get(input.producerAccountId);
   if (!account?.producer) throw new AccountNotEnabledError(input.producerAccountId, 'producer');
   const meshDatabase = input.meshDatabase ?? defaultMeshDatabase(input.sourceDatabase, input.producerAccountId);
@@ -91,6 +110,9 @@ export async function publishProduct(deps: MeshDeps, ctx: RequestContext, rawInp
         'choose another mesh database name (`meshDatabase`)',
       );
     }
+    // Changing a published product's settings is its owners' decision, checked before anything is touched.
+    const changes = existing === undefined ? [] : productChanges(existing, input);
+    if (existing !== undefined && changes.length > 0) enforce(canChangeProduct(actor, existing, changes.map((c) => c.setting)));
     const tablePattern = input.tablePattern ?? existing?.tablePattern;
     const publicMetadata = input.publicMetadata ?? existing?.publicMetadata ?? true;
     log.info({ tablePattern, republish: existing !== undefined }, 'publishing');
@@ -109,9 +131,10 @@ export async function publishProduct(deps: MeshDeps, ctx: RequestContext, rawInp
       log,
     );
     const at = new Date(deps.clock()).toISOString();
-    const product = nextProduct(input, ctx, existing, meshDatabase, summary.tables, tablePattern, at, deps.config.defaultSyncEveryHours);
+    const product = nextProduct(input, ctx, existing, changes, meshDatabase, summary.tables, tablePattern, at, deps.config.defaultSyncEveryHours);
     await deps.stores.products.save(product);
-    log.info({ version: product.version, tables: product.tables.length }, 'published');
-    return { product, summary };
+    log.info({ version: product.version, tables: product.tables.length, changed: changes.map((c) => c.setting) }, 'published');
+    const ownersChanged = changes.some((c) => c.setting === 'owners');
+    return { product, summary, changes, ...(ownersChanged && existing !== undefined && { previousOwners: existing.owners }) };
   });
 }

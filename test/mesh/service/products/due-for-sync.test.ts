@@ -22,6 +22,7 @@ function product(id: string, syncEveryHours: number, hoursAgo: number): DataProd
     publishedAt: at,
     updatedAt: at,
     version: 1,
+    history: [],
   };
 }
 

@@ -46,6 +46,7 @@ export async function publishProduct(
     publishedAt: at,
     updatedAt: at,
     version: 1,
+    history: [],
   };
   await world.deps.stores.products.save(product);
   await world.deps.stores.accounts.save({ accountId: PRODUCER, producer: true, consumer: false, enabledBy: USERS.ada, enabledAt: at, updatedAt: at, version: 1 });
