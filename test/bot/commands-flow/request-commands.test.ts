@@ -143,7 +143,7 @@ describe('a user nobody mapped', () => {
     expect(text).toContain('you act for no account in the mesh yet');
     expect(text).toContain('<@U0ADMIN>');
     expect(text).toContain('/mesh admin map @you &lt;account&gt; consumer');
-    expect((await world.deps.mesh.listSubscriptions(as('U0DANA'), { kind: 'mine' })).items).toEqual([]);
+    expect((await world.deps.mesh.listSubscriptions(as('U0ADMIN'), { kind: 'status', status: 'PENDING' })).items.filter((s) => s.requester.userId === 'U0DANA')).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import { canDecide } from '../../../src/mesh/rules/can-decide';
 import { canPublish } from '../../../src/mesh/rules/can-publish';
 import { canRequest } from '../../../src/mesh/rules/can-request';
 import { canRevoke } from '../../../src/mesh/rules/can-revoke';
+import { canReadSubscriptions, canSeeSubscription } from '../../../src/mesh/rules/can-see-subscription';
 import { pendingSubscription } from '../../support/subscription-fixture';
 
 const user = (userId: string, teamId = 'T0SANDBOX') => ({ teamId, userId });
@@ -101,5 +102,26 @@ describe('canAdminister', () => {
   it('allows mesh admins only', () => {
     expect(canAdminister(ada)).toEqual({ allowed: true });
     expect(canAdminister(pat)).toMatchObject({ allowed: false });
+  });
+});
+
+describe('canReadSubscriptions and canSeeSubscription', () => {
+  const otherProducer = actor('U0OTHERPROD', [{ accountId: '222222222222', kind: 'producer' }]);
+  const ownerOnly = actor('U0OWNERONLY', [{ accountId: '222222222222', kind: 'consumer' }]);
+
+  it('lets mapped people read, and nobody mapped to no account', () => {
+    expect(canReadSubscriptions(casey)).toEqual({ allowed: true });
+    expect(canReadSubscriptions(ada)).toEqual({ allowed: true });
+    expect(canReadSubscriptions(stranger).allowed).toBe(false);
+  });
+
+  it('shows a subscription to its requester, its accounts’ people, its product’s owners and admins, and to no one else', () => {
+    expect(canSeeSubscription(casey, request)).toEqual({ allowed: true });
+    expect(canSeeSubscription(pat, request)).toEqual({ allowed: true });
+    expect(canSeeSubscription(ada, request)).toEqual({ allowed: true });
+    expect(canSeeSubscription(otherProducer, request).allowed).toBe(false);
+    expect(canSeeSubscription(ownerOnly, request).allowed).toBe(false);
+    expect(canSeeSubscription(ownerOnly, request, [ownerOnly.user])).toEqual({ allowed: true });
+    expect(canSeeSubscription(actor('U0CONSUMER', [], false, 'T0OTHER'), request).allowed).toBe(false);
   });
 });

@@ -63,7 +63,9 @@ export async function publishHome(deps: BotDeps, client: webApi.WebClient, ctx: 
   const producerAccounts = [...new Set(me.personas.filter((p) => p.kind === 'producer').map((p) => p.accountId))];
   const products = await ownedProducts(deps, ctx, producerAccounts);
   const waiting = await waitingFor(deps, ctx, me.meshAdmin, products);
-  const mine = await collect((cursor) => deps.mesh.listSubscriptions(ctx, { kind: 'mine', ...pageArgs(cursor) }));
+  // Subscriptions are shown to mapped people only: someone mapped to no account has none to see.
+  const mapped = me.meshAdmin || me.personas.length > 0;
+  const mine = mapped ? await collect((cursor) => deps.mesh.listSubscriptions(ctx, { kind: 'mine', ...pageArgs(cursor) })) : { items: [] };
   const view = buildAppHome({
     user: ctx.user,
     waiting: { items: waiting },

@@ -1,4 +1,5 @@
 import { canDecide } from '../../../mesh/rules/can-decide';
+import { canRevoke } from '../../../mesh/rules/can-revoke';
 import type { BotDeps } from '../../bot-deps';
 import { buildApproveWithChangesModal } from '../../views/approve-modal';
 import { buildDenyModal } from '../../views/deny-modal';
@@ -23,10 +24,11 @@ export const DENY_MODAL: SubscriptionModalSpec = {
   build: (subscription, product) => buildDenyModal({ subscription, product }),
 };
 
-/** [Revoke]: what stops working, and why (the consumer side may revoke too, so the service alone judges who). */
+/** [Revoke]: what stops working, and why; shown only to those who may revoke (owners, admins, the consumer side). */
 export const REVOKE_MODAL: SubscriptionModalSpec = {
   title: 'Revoke access',
   event: 'revoke',
+  allowed: canRevoke,
   build: (subscription, product) => buildRevokeModal({ subscription, product }),
 };
 

@@ -36,8 +36,7 @@ async function instead(deps: BotDeps, ctx: RequestContext, spec: SubscriptionMod
   }
   if (spec.allowed) {
     const me = await deps.mesh.whoami(ctx);
-    // The decide rule reads only who the user is and whether they are a mesh admin.
-    const verdict = spec.allowed({ user: ctx.user, identity: undefined, meshAdmin: me.meshAdmin }, product, subscription);
+    const verdict = spec.allowed({ user: ctx.user, identity: me.identity, meshAdmin: me.meshAdmin }, product, subscription);
     if (!verdict.allowed) throw new NotAuthorizedError(verdict.reason, verdict.hint);
   }
   return undefined;

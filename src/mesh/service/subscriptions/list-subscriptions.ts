@@ -6,6 +6,9 @@ import type { Page } from '../../store/page';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { parseInput } from '../parse-input';
+import type { SlackUser } from '../../domain/slack-user';
+import { canReadSubscriptions, canSeeSubscription } from '../../rules/can-see-subscription';
+import { enforce, resolveActor } from '../resolve-actor';
 
 const PageSchema = { limit: z.number().int().min(1).max(100).optional(), cursor: z.string().optional() };
 
@@ -24,9 +27,34 @@ export const ListSubscriptionsInputSchema = z.discriminatedUnion('kind', [
 
 export type ListSubscriptionsInput = z.input<typeof ListSubscriptionsInputSchema>;
 
-/** A page of subscriptions chosen by requester, producer (pending), consumer, product or status. */
+/**
+ * A page of subscriptions chosen by requester, producer (pending), consumer, product or status, with
+ * only those the reader may see (canSeeSubscription): a page may hold fewer than asked, and its cursor
+ * still leads on. Unmapped people see none.
+ */
 export async function listSubscriptions(deps: MeshDeps, ctx: RequestContext, input: ListSubscriptionsInput): Promise<Page<Subscription>> {
   const query = parseInput(ListSubscriptionsInputSchema, input);
+  const actor = await resolveActor(deps, ctx);
+  enforce(canReadSubscriptions(actor));
+  const found = await queryIndex(deps, ctx, query);
+  if (actor.meshAdmin) return found;
+  const owners = new Map<string, Promise<readonly SlackUser[]>>();
+  const ownersOf = (productId: string): Promise<readonly SlackUser[]> => {
+    let known = owners.get(productId);
+    if (known === undefined) {
+      known = deps.stores.products.get(productId).then((product) => product?.owners ?? []);
+      owners.set(productId, known);
+    }
+    return known;
+  };
+  const visible = await Promise.all(
+    found.items.map(async (subscription) => canSeeSubscription(actor, subscription).allowed || canSeeSubscription(actor, subscription, await ownersOf(subscription.productId)).allowed),
+  );
+  return { ...found, items: found.items.filter((_, i) => visible[i]) };
+}
+
+/** The page the query's index gives, before visibility. */
+function queryIndex(deps: MeshDeps, ctx: RequestContext, query: z.infer<typeof ListSubscriptionsInputSchema>): Promise<Page<Subscription>> {
   const page = { ...(query.limit !== undefined && { limit: query.limit }), ...(query.cursor !== undefined && { cursor: query.cursor }) };
   const store = deps.stores.subscriptions;
   switch (query.kind) {

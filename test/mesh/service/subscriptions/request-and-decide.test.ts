@@ -38,7 +38,9 @@ describe('requesting access', () => {
     expect(subscription).toMatchObject({ status: 'PENDING', consumerAccountId: CONSUMER, producerAccountId: PRODUCER, tables: ['cell_towers', 'usecase1_cell_kpis', 'usecase2_customer_churn', 'usecase3_sites'], justification: 'Churn model', version: 1, plan: [] });
     expect(subscription.history).toEqual([{ at: subscription.createdAt, actor: USERS.casey, event: 'request', to: 'PENDING' }]);
     expect(notify).toEqual([USERS.pat, USERS.sam]);
-    expect(await getSubscription(world.deps, world.ctx(USERS.stranger), { id: subscription.id })).toEqual(subscription);
+    expect(await getSubscription(world.deps, world.ctx(USERS.casey), { id: subscription.id })).toEqual(subscription);
+    // A stranger (mapped to no account) learns nothing of it.
+    await expect(getSubscription(world.deps, world.ctx(USERS.stranger), { id: subscription.id })).rejects.toThrow('subscriptions are shown to people mapped');
   });
 
   it.each([
