@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SlackUserSchema } from '../mesh/domain/slack-user';
+import type { Subscription } from '../mesh/domain/subscription';
+import { grantLockKey } from '../mesh/execute/grant-lock-key';
 import { NoticeRefSchema } from '../mesh/store/notice-store';
 
 const ContextSchema = z.object({ user: SlackUserSchema, requestId: z.string().min(1) });
@@ -7,19 +9,22 @@ const ContextSchema = z.object({ user: SlackUserSchema, requestId: z.string().mi
 /** Where to tell the user who asked how it went (the channel of the command, or a DM). */
 const ReplyToSchema = z.object({ channel: z.string().min(1), user: z.string().min(1) });
 
+/** The FIFO group of a job that grants or revokes: its subscription's mesh catalog and consumer account (`grantGroupOf`). */
+const GroupSchema = z.string().min(1).max(128).optional();
+
 /**
  * Work that outlasts Slack's 3-second ack, run by the job queue: in this process locally, by the
  * worker Lambda from SQS in AWS. Every job carries the request context of the human it acts for.
  */
 export const BotJobSchema = z.discriminatedUnion('kind', [
   /** Grant an approved subscription, import it on the consumer side, update its messages, tell the requester. */
-  z.object({ kind: z.literal('grant'), id: z.string(), ctx: ContextSchema }),
+  z.object({ kind: z.literal('grant'), id: z.string(), ctx: ContextSchema, group: GroupSchema }),
   /** Retry a FAILED (or stuck) subscription. */
-  z.object({ kind: z.literal('retry'), id: z.string(), ctx: ContextSchema, replyTo: ReplyToSchema.optional() }),
+  z.object({ kind: z.literal('retry'), id: z.string(), ctx: ContextSchema, replyTo: ReplyToSchema.optional(), group: GroupSchema }),
   /** Revoke an ACTIVE subscription. */
-  z.object({ kind: z.literal('revoke'), id: z.string(), reason: z.string(), ctx: ContextSchema, replyTo: ReplyToSchema.optional() }),
+  z.object({ kind: z.literal('revoke'), id: z.string(), reason: z.string(), ctx: ContextSchema, replyTo: ReplyToSchema.optional(), group: GroupSchema }),
   /** Change the permissions of an ACTIVE subscription. */
-  z.object({ kind: z.literal('modify'), input: z.record(z.string(), z.unknown()), ctx: ContextSchema, replyTo: ReplyToSchema.optional() }),
+  z.object({ kind: z.literal('modify'), input: z.record(z.string(), z.unknown()), ctx: ContextSchema, replyTo: ReplyToSchema.optional(), group: GroupSchema }),
   /** Publish (or re-publish) a product and post its card. */
   z.object({ kind: z.literal('publish'), input: z.record(z.string(), z.unknown()), ctx: ContextSchema, replyTo: ReplyToSchema }),
   /** Scheduled: product syncs due, pending reminders and expiry. */
@@ -30,9 +35,20 @@ export const BotJobSchema = z.discriminatedUnion('kind', [
 
 export type BotJob = z.infer<typeof BotJobSchema>;
 
-/** The SQS message group of a job: grants and revokes of one subscription run in order. */
+/**
+ * The SQS message group of a job. Jobs that grant or revoke carry the group of their subscription's
+ * consumer account: every Lake Formation change for one account then runs in order across workers,
+ * as the in-process lock orders them locally (overlapping subscriptions share grants and links).
+ * Other jobs run in order per subscription, or per kind.
+ */
 export function jobGroup(job: BotJob): string {
+  if ('group' in job && job.group !== undefined) return job.group;
   return 'id' in job ? job.id : job.kind;
+}
+
+/** The group of the jobs that change a subscription's grants: its mesh catalog and consumer account. */
+export function grantGroupOf(subscription: Pick<Subscription, 'meshCatalogId' | 'consumerAccountId'>): string {
+  return grantLockKey(subscription.meshCatalogId, subscription.consumerAccountId);
 }
 
 /** A stable id per job for SQS deduplication (a Slack retry or a double click sends the same job twice). */

@@ -58,6 +58,8 @@ function stateBlocks(s: Subscription): KnownBlock[] {
         ...namesToQueryBlocks(s, `Account ${code(s.consumerAccountId)} queries:`),
         actions([revokeButton(s)], 'request_active'),
       ];
+    case 'MODIFYING':
+      return [section(`${STATUS_STYLE.MODIFYING.emoji} *Changing the grant…* ${decidedByText(s, 'approved')}\n${grantedText(s)}`), ...notes(s)];
     case 'FAILED':
       return [
         section(`${statusBadge('FAILED')} — ${decidedByText(s, 'approved')}, but ${failureCountText(s)}. *Retry* grants only what is still missing.`),

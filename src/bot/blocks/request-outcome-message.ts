@@ -71,6 +71,9 @@ export function buildRequestOutcomeMessage(input: RequestOutcomeInput): SlackMes
     case 'GRANTING':
       blocks.push(section(`${STATUS_STYLE.GRANTING.emoji} Your request for ${name} was ${decidedByText(s, 'approved')}; granting now. I'll message you the names to query.`));
       break;
+    case 'MODIFYING':
+      blocks.push(section(`${STATUS_STYLE.MODIFYING.emoji} Your access to ${name} for account ${code(s.consumerAccountId)} is being changed to ${grantedText(s)}. I'll message you when it is done.`));
+      break;
   }
   blocks.push(context(`Request ${code(s.id)} · ${code(`/mesh subscription ${s.id}`)}`));
   return message(`Your request for ${escapeMrkdwn(product.name)}: ${STATUS_STYLE[s.status].label}`, blocks);

@@ -21,7 +21,8 @@ const EVENT_LABEL: Record<HistoryEntry['event'], string> = {
   'grant-succeeded': 'Granted',
   'grant-failed': 'Grant failed',
   retry: 'Retried',
-  modify: 'Modified',
+  modify: 'Change asked',
+  'modify-succeeded': 'Changed',
   revoke: 'Revoke requested',
   'revoke-succeeded': 'Revoked',
 };

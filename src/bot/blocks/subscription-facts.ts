@@ -12,6 +12,7 @@ export const STATUS_STYLE: Record<SubscriptionStatus, { emoji: string; label: st
   PENDING: { emoji: ':hourglass_flowing_sand:', label: 'Pending' },
   GRANTING: { emoji: ':gear:', label: 'Granting' },
   ACTIVE: { emoji: ':large_green_circle:', label: 'Active' },
+  MODIFYING: { emoji: ':gear:', label: 'Modifying' },
   DENIED: { emoji: ':no_entry:', label: 'Denied' },
   CANCELLED: { emoji: ':heavy_minus_sign:', label: 'Cancelled' },
   EXPIRED: { emoji: ':alarm_clock:', label: 'Expired' },

@@ -27,6 +27,7 @@ function whenText(s: Subscription, now: Date): string {
     case 'PENDING':
       return `${requested} · waiting ${ageText(s.createdAt, now)}`;
     case 'ACTIVE':
+    case 'MODIFYING':
     case 'GRANTING':
     case 'DENIED':
       return s.decidedBy

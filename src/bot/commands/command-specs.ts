@@ -98,7 +98,7 @@ export const COMMAND_SPECS = [
     kind: 'subscriptions',
     args: '[mine | product <product> | status <status>]',
     summary: 'List subscriptions: all you may see, yours, one product’s, or those in one status.',
-    details: ['Statuses: PENDING, GRANTING, ACTIVE, DENIED, CANCELLED, EXPIRED, REVOKING, REVOKED, FAILED (any case).'],
+    details: ['Statuses: PENDING, GRANTING, ACTIVE, MODIFYING, DENIED, CANCELLED, EXPIRED, REVOKING, REVOKED, FAILED (any case).'],
     examples: ['subscriptions', 'subscriptions mine', `subscriptions product ${PRODUCT}`, 'subscriptions status active'],
     admin: false,
   },

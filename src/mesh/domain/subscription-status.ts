@@ -5,6 +5,7 @@ export const SUBSCRIPTION_STATUSES = [
   'PENDING',
   'GRANTING',
   'ACTIVE',
+  'MODIFYING',
   'DENIED',
   'CANCELLED',
   'EXPIRED',
@@ -29,6 +30,7 @@ export const SUBSCRIPTION_EVENTS = [
   'grant-failed',
   'retry',
   'modify',
+  'modify-succeeded',
   'revoke',
   'revoke-succeeded',
 ] as const;

@@ -21,8 +21,14 @@ export const SUBSCRIPTION_TRANSITIONS: Readonly<Record<SubscriptionStatus, Statu
     // Give up a partly granted subscription: revoking removes whatever was granted.
     revoke: 'REVOKING',
   },
-  // modify is the only ACTIVE → ACTIVE move, so every change of an active grant is recorded.
-  ACTIVE: { modify: 'ACTIVE', revoke: 'REVOKING' },
+  // A modify is recorded (→ MODIFYING, with the new plan) before any Lake Formation call, so a
+  // concurrent revoke or second modify loses its write and never touches AWS.
+  ACTIVE: { modify: 'MODIFYING', revoke: 'REVOKING' },
+  MODIFYING: {
+    'modify-succeeded': 'ACTIVE',
+    // A worker crashed mid-modify and left the record MODIFYING: retry finishes the modify.
+    retry: 'MODIFYING',
+  },
   REVOKING: {
     'revoke-succeeded': 'REVOKED',
     // A worker crashed mid-revoke and left the record REVOKING: retry finishes the revoke.

@@ -66,6 +66,8 @@ export const SubscriptionSchema = z.object({
   decidedAt: z.iso.datetime().optional(),
   /** The exact Lake Formation entries granted (or to grant); revoke replays them. */
   plan: z.array(GrantEntrySchema),
+  /** While MODIFYING: the plan being replaced, whose dropped entries the modify revokes. */
+  previousPlan: z.array(GrantEntrySchema).optional(),
   /** Last outcome per plan entry id. */
   results: z.record(z.string(), EntryResultSchema),
   ramShares: z.array(z.string()),

@@ -58,11 +58,14 @@ export function createSubscriptionStore({ client, tablePrefix }: SubscriptionSto
     /**
      * Apply a change (approve, deny, grant-succeeded…) to the stored subscription in one conditional
      * write. Of concurrent changes exactly one wins; a loser is re-judged against the state that won,
-     * so a second approval gets AlreadyDecidedError naming who decided, not a bare conflict.
+     * so a second approval gets AlreadyDecidedError naming who decided, not a bare conflict. With
+     * `basedOn` (the version the change was decided on), a subscription that moved on since refuses
+     * the change (StaleWriteError) instead of taking it on a state it was not decided for.
      */
-    async record(id: string, change: SubscriptionChange): Promise<Subscription> {
+    async record(id: string, change: SubscriptionChange, basedOn?: number): Promise<Subscription> {
       const current = await get(id);
       if (!current) throw new NotFoundError('subscription', id, 'check the id with `/mesh subscriptions`');
+      if (basedOn !== undefined && current.version !== basedOn) throw new StaleWriteError(keyOf(current), basedOn, current);
       const result = applyEvent(current, change);
       if (!result.ok) throw result.error;
       try {

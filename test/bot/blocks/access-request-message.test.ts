@@ -11,6 +11,7 @@ const BUTTONS: Record<SubscriptionStatus, string[]> = {
   PENDING: [ACTIONS.approve, ACTIONS.approveWithChanges, ACTIONS.deny],
   GRANTING: [],
   ACTIVE: [ACTIONS.revoke],
+  MODIFYING: [],
   FAILED: [ACTIONS.retry],
   DENIED: [],
   CANCELLED: [],

@@ -102,6 +102,11 @@ export function telcoSubscription(status: Subscription['status']): Subscription 
       return { ...pending, status, version: 2, history: [...pending.history, { at: '2026-11-23T10:00:00.000Z', actor: CASEY, event: 'cancel', from: 'PENDING', to: 'CANCELLED' }] };
     case 'EXPIRED':
       return { ...pending, status, version: 2, history: [...pending.history, { at: '2026-11-30T09:00:00.000Z', actor: { system: 'expiry-sweep' }, event: 'expire', from: 'PENDING', to: 'EXPIRED' }] };
+    case 'MODIFYING': {
+      const active = telcoSubscription('ACTIVE');
+      const modify = { at: '2026-11-28T09:00:00.000Z', actor: PAT, event: 'modify' as const, from: 'ACTIVE' as const, to: 'MODIFYING' as const, note: 'usecase1 only' };
+      return { ...active, status, plan: [PLAN[0]!], previousPlan: PLAN, decisionNotes: 'usecase1 only', version: 4, history: [...active.history, modify] };
+    }
     case 'REVOKING':
     case 'REVOKED': {
       const active = telcoSubscription('ACTIVE');

@@ -91,10 +91,12 @@ describe('/mesh modify, revoke and retry', () => {
       expect(retry.text).toContain('Retrying');
       const ctx = { user: { teamId: 'T0SANDBOX', userId: 'U0PRODUCER' }, requestId: expect.any(String) as string };
       const replyTo = { channel: 'C0PRODUCTS', user: 'U0PRODUCER' };
+      // One FIFO group for every job that changes the grants of the consumer account.
+      const group = '555555555555#999999999999';
       expect(enqueued).toEqual([
-        { kind: 'modify', input: { id: requestId, permissions: ['SELECT', 'DESCRIBE'] }, ctx, replyTo },
-        { kind: 'revoke', id: requestId, reason: 'The project ended', ctx, replyTo },
-        { kind: 'retry', id: requestId, ctx, replyTo },
+        { kind: 'modify', input: { id: requestId, permissions: ['SELECT', 'DESCRIBE'] }, ctx, replyTo, group },
+        { kind: 'revoke', id: requestId, reason: 'The project ended', ctx, replyTo, group },
+        { kind: 'retry', id: requestId, ctx, replyTo, group },
       ]);
     } finally {
       spy.mockRestore();

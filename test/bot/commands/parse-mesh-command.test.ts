@@ -8,7 +8,7 @@ import type { UsageError } from '../../../src/bot/commands/usage-error';
 const P = 'telco-111111111111';
 const ID = '01HZY3J5Q8W6V2K7N4R9T0BCDE';
 const PERMISSION_LIST = '(ALL, SELECT, INSERT, DELETE, ALTER, DROP, DESCRIBE)';
-const STATUS_LIST = '(PENDING, GRANTING, ACTIVE, DENIED, CANCELLED, EXPIRED, REVOKING, REVOKED, FAILED)';
+const STATUS_LIST = '(PENDING, GRANTING, ACTIVE, MODIFYING, DENIED, CANCELLED, EXPIRED, REVOKING, REVOKED, FAILED)';
 const COMMAND_LIST =
   '`help`, `publish`, `products`, `product`, `request`, `pending`, `subscriptions`, `subscription`, `modify`, `revoke`, `cancel`, `retry`, `whoami`, `admin`';
 const ADMIN_USAGE = ['admin map', 'admin unmap', 'admin enable', 'admin accounts'].map((name) => usageLine(findSpec(name)!)).join('\n');

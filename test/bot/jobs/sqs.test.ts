@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { grantGroupOf, jobGroup, type BotJob } from '../../../src/bot/bot-job';
 import { createSqsQueue } from '../../../src/bot/jobs/sqs-queue';
 import { createSqsWorker } from '../../../src/bot/jobs/sqs-worker';
 
@@ -90,5 +91,24 @@ describe('SQS worker', () => {
 
     expect(answer.batchItemFailures).toEqual([{ itemIdentifier: '2' }, { itemIdentifier: '3' }]);
     expect(ran).toEqual(['ok-1', 'ok-2']);
+  });
+});
+
+describe('jobGroup', () => {
+  const ctx = { user: { teamId: 'T0SANDBOX', userId: 'U0PRODUCER' }, requestId: 'r-1' };
+  const casey = { meshCatalogId: '555555555555', consumerAccountId: '999999999999' };
+
+  it('puts every job that changes grants of one consumer account in one group, whatever the subscription', () => {
+    const group = grantGroupOf(casey);
+    const jobs: BotJob[] = [
+      { kind: 'grant', id: '01JA', ctx, group },
+      { kind: 'revoke', id: '01JB', reason: 'done', ctx, group },
+      { kind: 'modify', input: { id: '01JA', permissions: ['SELECT'] }, ctx, group },
+      { kind: 'retry', id: '01JC', ctx, group },
+    ];
+
+    expect(new Set(jobs.map(jobGroup))).toEqual(new Set(['555555555555#999999999999']));
+    expect(jobGroup({ kind: 'refresh', id: '01JA', requestId: 'r-2' })).toBe('01JA');
+    expect(jobGroup({ kind: 'sweep', requestId: 'r-3' })).toBe('sweep');
   });
 });

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../../mesh/errors';
 import type { BotDeps } from '../../bot-deps';
+import { grantGroupOf } from '../../bot-job';
 import { APPROVE_BLOCKS } from '../../views/approve-modal';
 import { parseApproveWithChangesModal } from '../../views/parse-approve-modal';
 import { parseDenyModal, parseRevokeModal } from '../../views/parse-reason-modal';
@@ -38,7 +39,7 @@ export function approveWithChangesSubmission(deps: BotDeps) {
       then: async (approved) => {
         log.info({ permissions: approved.grantedPermissions }, 'approved with changes; grant job queued');
         await showChange(deps, client, ctx, approved, log);
-        await deps.jobs.enqueue({ kind: 'grant', id, ctx });
+        await deps.jobs.enqueue({ kind: 'grant', id, ctx, group: grantGroupOf(approved) });
         await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId });
       },
     });
@@ -74,7 +75,8 @@ export function revokeSubmission(deps: BotDeps) {
     const { ctx, log } = scopeOf(deps, body, id);
     await ack();
     try {
-      await deps.jobs.enqueue({ kind: 'revoke', id, reason, ctx });
+      const subscription = await deps.mesh.getSubscription(ctx, { id });
+      await deps.jobs.enqueue({ kind: 'revoke', id, reason, ctx, group: grantGroupOf(subscription) });
       log.info('revoke job queued');
     } catch (error) {
       await replyError(error, (message) => postDirect(client, ctx.user.userId, message), log, deps.newId());

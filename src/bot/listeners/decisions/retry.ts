@@ -1,6 +1,7 @@
 import { buildConfirmationMessage } from '../../blocks/confirmation-message';
 import { code } from '../../blocks/mrkdwn';
 import type { BotDeps } from '../../bot-deps';
+import { grantGroupOf } from '../../bot-job';
 import { buttonValue, scopeOf, type ClickArgs } from './interaction-scope';
 import { replyToClicker } from './reply-to-clicker';
 import { replyError } from '../reply-error';
@@ -16,7 +17,8 @@ export function retryListener(deps: BotDeps) {
     const { ctx, log } = scopeOf(deps, body, id);
     const reply = replyToClicker(client, body, respond, log);
     try {
-      await deps.jobs.enqueue({ kind: 'retry', id, ctx });
+      const subscription = await deps.mesh.getSubscription(ctx, { id });
+      await deps.jobs.enqueue({ kind: 'retry', id, ctx, group: grantGroupOf(subscription) });
       log.info('retry job queued');
       await reply(buildConfirmationMessage({ mrkdwn: `Retrying ${code(id)}: only what is still missing is granted. The request message updates when it is done.` }));
     } catch (error) {

@@ -11,10 +11,10 @@ import { canDecide } from '../../rules/can-decide';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
-import { failedResults, failureNote } from './entry-results';
+import { entriesToGrant, failedResults, failureNote } from './entry-results';
 import { decideGrant, modifiablePermissions } from './grant-decision';
 import { plansStillHeld } from './held-grants';
-import { subscriptionLockKey, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
+import { lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionLockKey, subscriptionsOfConsumer } from './operation-scope';
 import { parseInput } from '../parse-input';
 
 /** Change an active subscription's grants: `{ id, permissions: ['SELECT'], columns: { kind: 'exclude', names: ['msisdn'] } }`. */
@@ -30,59 +30,87 @@ export const ModifyInputSchema = z.object({
 export type ModifyInput = z.input<typeof ModifyInputSchema>;
 
 /**
- * Modify an ACTIVE subscription (owners or mesh admins, not on one's own request): plan anew, then
- * under the grant lock revoke what the new plan drops (except what the account's other
- * subscriptions hold) and grant what it adds, as the producer's role in the mesh for the modifier;
- * record 'modify' (ACTIVE → ACTIVE) with the new plan and every entry's result. Entries that failed
- * stay FAILED in the results and are granted again by the next modify.
+ * Finish the modify of a MODIFYING subscription, under the grant lock: revoke what the new plan drops
+ * from the previous one (except what the account's other subscriptions hold) and grant every entry of
+ * the new plan not yet DONE, as the producer's role in the mesh for the modifier; record
+ * 'modify-succeeded' (→ ACTIVE) with every entry's result. Entries that failed stay FAILED in the
+ * results (the note says so) and are granted again by the next modify or retry. Run again after a
+ * crash, it finishes the same change without doubling anything.
  */
-export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, input: ModifyInput): Promise<Subscription> {
-  const { id, permissions, grantable, columns, notes } = parseInput(ModifyInputSchema, input);
+export async function finishModify(deps: MeshDeps, ctx: RequestContext, id: string): Promise<Subscription> {
   const log = operationLogger(deps, ctx, id);
   const first = await loadSubscription(deps, id);
-  const product = await loadProduct(deps, first.productId);
-  enforce(canDecide(await resolveActor(deps, ctx), product, first));
   return deps.locks(subscriptionLockKey(first), async () => {
     const subscription = await loadSubscription(deps, id);
-    const move = transition(subscription.status, 'modify');
+    // A job delivered twice finds its work done.
+    if (subscription.status === 'ACTIVE' && subscription.previousPlan === undefined) return subscription;
+    const move = transition(subscription.status, 'modify-succeeded');
     if (!move.ok) throw move.error;
-    const decision = decideGrant(
-      subscription,
-      { permissions, ...(grantable !== undefined && { grantable }), ...(columns !== undefined && { columns }) },
-      { permissions: modifiablePermissions(product, subscription), what: `offered by product ${product.id}` },
-    );
-    const diff = diffPlans(subscription.plan, decision.plan);
+    const modifier = lastActorOf(subscription, 'modify') ?? ctx.user;
+    const diff = diffPlans(subscription.previousPlan ?? subscription.plan, subscription.plan);
     const others = (await subscriptionsOfConsumer(deps, subscription.consumerAccountId)).filter((o) => o.id !== id);
     const toRevoke = entriesStillNeeded(diff.revoke, plansStillHeld(others));
-    // Entries a previous modify failed to grant are sent again.
-    const retried = decision.plan.filter((e) => subscription.results[e.Id]?.outcome === 'FAILED' && !diff.grant.some((g) => g.Id === e.Id));
-    const toGrant = [...diff.grant, ...retried];
+    const toGrant = entriesToGrant(subscription.plan, subscription.results);
 
-    const mesh = meshSession(deps, subscription, ctx.user, ctx.requestId);
+    const mesh = meshSession(deps, subscription, modifier, ctx.requestId);
     const executor = executorFor(deps, mesh.clients.lakeFormation, subscription.meshCatalogId);
     const revoked = await executeEntries('revoke', toRevoke, executor);
     const granted = await executeEntries('grant', toGrant, executor);
-    const kept = Object.fromEntries(decision.plan.flatMap((e) => {
+    const kept = Object.fromEntries(subscription.plan.flatMap((e) => {
       const result = subscription.results[e.Id];
       return result ? [[e.Id, result] as const] : [];
     }));
-    const results = { ...kept, ...revoked, ...granted };
+    const results = { ...kept, ...granted };
     const failed = failedResults({ ...revoked, ...granted });
-    const note = [notes, failed.length > 0 ? failureNote({ ...revoked, ...granted }, toRevoke.length + toGrant.length) : undefined].filter(Boolean).join(' — ');
     log.info({ revoked: toRevoke.length, granted: toGrant.length, failed: failed.length }, 'subscription modified');
     return deps.stores.subscriptions.record(id, {
-      event: 'modify',
-      actor: ctx.user,
+      event: 'modify-succeeded',
+      actor: { system: 'modify-job' },
       at: new Date(deps.clock()).toISOString(),
-      ...(note !== '' && { note }),
-      patch: {
-        plan: decision.plan,
-        results,
-        grantedPermissions: decision.grantedPermissions,
-        grantablePermissions: decision.grantablePermissions,
-        columns: decision.columns,
-        ...(notes !== undefined && { decisionNotes: notes }),
-      },
+      ...(failed.length > 0 && { note: failureNote({ ...revoked, ...granted }, toRevoke.length + toGrant.length) }),
+      patch: { results, previousPlan: undefined },
     });
   });
+}
+
+/**
+ * Modify an ACTIVE subscription (owners or mesh admins, not on one's own request): plan anew and
+ * record 'modify' (→ MODIFYING) with the new plan, the one it replaces and the decision, in one
+ * conditional write before any Lake Formation call — of a modify and a concurrent revoke (or second
+ * modify) exactly one wins the write, and the loser never touches AWS. Then finish it (see
+ * `finishModify`).
+ */
+export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, input: ModifyInput): Promise<Subscription> {
+  const { id, permissions, grantable, columns, notes } = parseInput(ModifyInputSchema, input);
+  const subscription = await loadSubscription(deps, id);
+  const product = await loadProduct(deps, subscription.productId);
+  enforce(canDecide(await resolveActor(deps, ctx), product, subscription));
+  const move = transition(subscription.status, 'modify');
+  if (!move.ok) throw move.error;
+  const decision = decideGrant(
+    subscription,
+    { permissions, ...(grantable !== undefined && { grantable }), ...(columns !== undefined && { columns }) },
+    { permissions: modifiablePermissions(product, subscription), what: `offered by product ${product.id}` },
+  );
+  // What stays in the plan keeps its result; what is new has none yet; entries a previous modify failed to grant are sent again.
+  const kept = Object.fromEntries(decision.plan.flatMap((e) => {
+    const result = subscription.results[e.Id];
+    return result?.outcome === 'DONE' ? [[e.Id, result] as const] : [];
+  }));
+  await deps.stores.subscriptions.record(id, {
+    event: 'modify',
+    actor: ctx.user,
+    at: new Date(deps.clock()).toISOString(),
+    ...(notes !== undefined && { note: notes }),
+    patch: {
+      plan: decision.plan,
+      previousPlan: subscription.plan,
+      results: kept,
+      grantedPermissions: decision.grantedPermissions,
+      grantablePermissions: decision.grantablePermissions,
+      columns: decision.columns,
+      ...(notes !== undefined && { decisionNotes: notes }),
+    },
+  }, subscription.version);
+  return finishModify(deps, ctx, id);
 }

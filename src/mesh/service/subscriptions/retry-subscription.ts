@@ -6,6 +6,7 @@ import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { loadProduct, loadSubscription, operationLogger } from './operation-scope';
 import { parseInput } from '../parse-input';
+import { finishModify } from './modify-subscription';
 import { finishRevoke } from './revoke-subscription';
 import { runGrant } from './run-grant';
 
@@ -16,7 +17,8 @@ export type RetryInput = z.input<typeof RetryInputSchema>;
 
 /**
  * Retry what did not finish: a FAILED or stuck GRANTING subscription is granted again (only the
- * entries not DONE, then the import), a stuck REVOKING one finishes its revoke. The retry is
+ * entries not DONE, then the import), a stuck REVOKING one finishes its revoke, a stuck MODIFYING one
+ * its modify. The retry is
  * recorded first (its own history line). Who may: whoever may revoke it (owners, mesh admins, the
  * consumer side); grants still act for the approver.
  */
@@ -28,5 +30,7 @@ export async function retrySubscription(deps: MeshDeps, ctx: RequestContext, inp
   // Illegal from any other status: record() throws IllegalTransitionError naming the legal moves.
   const retried = await deps.stores.subscriptions.record(id, { event: 'retry', actor: ctx.user, at: new Date(deps.clock()).toISOString() });
   operationLogger(deps, ctx, id).info({ from: subscription.status }, 'retry');
-  return retried.status === 'REVOKING' ? finishRevoke(deps, ctx, id) : runGrant(deps, ctx, { id });
+  if (retried.status === 'REVOKING') return finishRevoke(deps, ctx, id);
+  if (retried.status === 'MODIFYING') return finishModify(deps, ctx, id);
+  return runGrant(deps, ctx, { id });
 }

@@ -6,6 +6,7 @@ import type { MentionNames } from './mrkdwn';
 const STATUS_CLASS: Record<string, string> = {
   PENDING: 'pending',
   GRANTING: 'working',
+  MODIFYING: 'working',
   REVOKING: 'working',
   ACTIVE: 'ok',
   DENIED: 'bad',

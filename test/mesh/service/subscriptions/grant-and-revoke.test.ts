@@ -108,7 +108,12 @@ describe('modifying an active subscription', () => {
     const modified = await modifySubscription(world.deps, world.ctx(USERS.pat), { id: partial.id, permissions: ['SELECT', 'INSERT'], columns: null, notes: 'all columns, and loads' });
 
     expect(modified.status).toBe('ACTIVE');
-    expect(modified.history.at(-1)).toMatchObject({ event: 'modify', from: 'ACTIVE', to: 'ACTIVE', note: 'all columns, and loads' });
+    // Recorded before Lake Formation was touched (→ MODIFYING), then finished (→ ACTIVE).
+    expect(modified.history.slice(-2)).toMatchObject([
+      { event: 'modify', from: 'ACTIVE', to: 'MODIFYING', note: 'all columns, and loads' },
+      { event: 'modify-succeeded', from: 'MODIFYING', to: 'ACTIVE', actor: { system: 'modify-job' } },
+    ]);
+    expect(modified.previousPlan).toBeUndefined();
     expect(world.emu.controls.calls.counts({ service: 'lakeformation' })).toEqual({ 'lakeformation.BatchRevokePermissions': 1, 'lakeformation.BatchGrantPermissions': 1 });
     const after = await grantedTo(pool, CONSUMER);
     expect(after).toEqual(expectedFrom([modified.plan]));
