@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   bot: async () => (await import('./bot.bench')).run,
   console: async () => (await import('./console.bench')).run,
   lambda: async () => (await import('./lambda-bundles.bench')).run,
+  chaos: async () => (await import('./chaos.bench')).run,
 };
 
 async function main(): Promise<void> {

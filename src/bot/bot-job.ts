@@ -28,7 +28,16 @@ export const BotJobSchema = z.discriminatedUnion('kind', [
   /** Publish (or re-publish) a product and post its card. */
   z.object({ kind: z.literal('publish'), input: z.record(z.string(), z.unknown()), ctx: ContextSchema, replyTo: ReplyToSchema }),
   /** Scheduled: product syncs due, pending reminders and expiry. */
-  z.object({ kind: z.literal('sweep'), requestId: z.string() }),
+  z.object({
+    kind: z.literal('sweep'),
+    requestId: z.string(),
+    /**
+     * Finish subscriptions left GRANTING, MODIFYING or REVOKING since before this time. Default: the
+     * mesh config's `resumeInterruptedAfterMinutes` ago; a single process starting gives its start time
+     * (whatever was in flight before it was interrupted: no other worker runs).
+     */
+    resumeUpdatedBefore: z.iso.datetime().optional(),
+  }),
   /** Update every message showing a subscription to its current state (after any change). */
   z.object({ kind: z.literal('refresh'), id: z.string(), requestId: z.string(), ref: NoticeRefSchema.optional() }),
 ]);

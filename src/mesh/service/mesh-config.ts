@@ -19,6 +19,11 @@ export const MeshConfigSchema = z.object({
   remindPendingAfterHours: z.number().positive().default(24),
   /** …and expires after this many. */
   expirePendingAfterHours: z.number().positive().default(168),
+  /**
+   * A subscription left GRANTING, MODIFYING or REVOKING this long without a write was interrupted (a
+   * worker killed mid-job): the sweep finishes it. Longer than a worker may run (5 minutes on Lambda).
+   */
+  resumeInterruptedAfterMinutes: z.number().positive().default(15),
   /** Glue creates in flight at once while publishing. */
   publishConcurrency: z.number().int().min(1).max(64).default(8),
 });

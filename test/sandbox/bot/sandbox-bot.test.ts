@@ -1,9 +1,12 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { remoteSandboxAws } from '../../../src/sandbox/aws/controls/sandbox-aws';
 import { startEmulator, type Emulator } from '../../../src/sandbox/aws/emulator';
-import { attachSandboxBot } from '../../../src/sandbox/bot/sandbox-bot';
+import { attachSandboxBot, startSandboxBot } from '../../../src/sandbox/bot/sandbox-bot';
 import { readConsoleState } from '../../../src/sandbox/console/console-state';
 import { startDynalite } from '../../../src/sandbox/dynamo/start-dynalite';
 import { startSandboxDynamo, type SandboxDynamo } from '../../../src/sandbox/dynamo/start-sandbox-dynamo';
@@ -106,6 +109,41 @@ describe('a bot attached to a running sandbox (npm start -- --aws-endpoint)', ()
       );
     } finally {
       await bare.close();
+    }
+  });
+});
+
+describe('a sandbox restarted while a grant was in flight (npm start -- --persist)', () => {
+  it('finishes the interrupted grant at start, and tells the requester', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'meshbot-restart-'));
+    const options = { port: 0, awsPort: 0, dynamoPort: 0, signingSecret: SANDBOX_SIGNING_SECRET, logger: pino({ level: 'silent' }), stateDir };
+    const casey = { user: { teamId: 'T0SANDBOX', userId: 'U0CONSUMER' }, requestId: 'restart-1' };
+    try {
+      const before = await startSandboxBot(options);
+      const { subscription } = await before.deps.mesh.requestAccess(casey, { productId: 'telco-111111111111', permissions: ['SELECT'], justification: 'Churn model' });
+      // Approved, then the process died before its grant job ran.
+      await before.deps.mesh.approveRequest({ user: { teamId: 'T0SANDBOX', userId: 'U0PRODUCER' }, requestId: 'restart-2' }, { id: subscription.id });
+      await before.close();
+
+      const after = await startSandboxBot(options);
+      try {
+        await vi.waitFor(async () => {
+          expect((await after.deps.mesh.getSubscription(casey, { id: subscription.id })).status).toBe('ACTIVE');
+        }, { timeout: 15_000, interval: 50 });
+        await after.idle();
+        const finished = await after.deps.mesh.getSubscription(casey, { id: subscription.id });
+        expect(finished.history.map((h) => [h.event, 'system' in h.actor ? h.actor.system : h.actor.userId])).toEqual([
+          ['request', 'U0CONSUMER'],
+          ['approve', 'U0PRODUCER'],
+          ['retry', 'resume-sweep'],
+          ['grant-succeeded', 'grant-job'],
+        ]);
+        expect(after.slack.messages('U0CONSUMER').map((m) => `${m.text} ${JSON.stringify(m.blocks)}`).join('\n')).toContain('Access granted');
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await rm(stateDir, { recursive: true, force: true });
     }
   });
 });

@@ -81,12 +81,31 @@ async function syncDue(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, l
 }
 
 /**
- * Run a `sweep` job (scheduled): expire requests undecided too long and say so everywhere, remind
- * the owners of requests waiting long (once each), and sync the products that are due.
+ * Finish the subscriptions a job left half-way, and say so everywhere: every message shows where each
+ * ended (ACTIVE, REVOKED, or FAILED with its reason and [Retry]), the requester is told, the Homes follow.
+ */
+async function resume(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, log: Logger): Promise<number> {
+  const updatedBeforeMs = job.resumeUpdatedBefore === undefined ? deps.clock() - deps.mesh.deps.config.resumeInterruptedAfterMinutes * 60_000 : Date.parse(job.resumeUpdatedBefore);
+  const resumed = await deps.mesh.resumeInterrupted({ updatedBeforeMs, requestId: job.requestId });
+  for (const { subscription, problem } of resumed) {
+    const scoped = log.child({ subscriptionId: subscription.id });
+    await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, scoped, { tell: true, homes: true });
+    if (problem === undefined) scoped.info({ status: subscription.status }, 'interrupted subscription finished');
+    else scoped.warn({ status: subscription.status, problem }, 'interrupted subscription could not be finished');
+  }
+  return resumed.length;
+}
+
+/**
+ * Run a `sweep` job (scheduled, and once after a restart): finish what a killed job left half-way,
+ * expire requests undecided too long and say so everywhere, remind the owners of requests waiting long
+ * (once each), and sync the products that are due.
  */
 export async function runSweepJob(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps): Promise<void> {
   const log = deps.logger;
   try {
+    const resumed = await resume(job, deps, log);
+    if (resumed > 0) log.info({ resumed }, 'interrupted subscriptions resumed');
     const { expired, remindersDue } = await deps.mesh.expirePending();
     await showExpired(job, deps, expired, log);
     const reminded = await remind(job, deps, remindersDue, log);

@@ -7,9 +7,11 @@ import { AwsRefusedError, InvitationExpiredError } from '../../../../src/mesh/er
 import { executeEntries } from '../../../../src/mesh/execute/grant-executor';
 import { approveRequest } from '../../../../src/mesh/service/subscriptions/approve-request';
 import { requestAccess, type RequestAccessInput } from '../../../../src/mesh/service/subscriptions/request-access';
+import { resumeInterrupted } from '../../../../src/mesh/service/subscriptions/resume-interrupted';
 import { retrySubscription } from '../../../../src/mesh/service/subscriptions/retry-subscription';
 import { revokeSubscription } from '../../../../src/mesh/service/subscriptions/revoke-subscription';
 import { runGrant } from '../../../../src/mesh/service/subscriptions/run-grant';
+import { planGrants } from '../../../../src/mesh/plan/plan-grants';
 import { SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { advanceClock, type ClientPool } from '../../../sandbox/aws/cross-account/service-clients';
 import { startMeshWorld, USERS, type MeshWorld } from '../../../support/mesh-world';
@@ -118,5 +120,40 @@ describe('a revoke that fails part-way', () => {
     const revoked = await retrySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id });
     expect(revoked.status).toBe('REVOKED');
     expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom(await activePlans()));
+  });
+});
+
+describe('work a killed job left half-way (GRANTING, MODIFYING, REVOKING)', () => {
+  it('is found by the sweep once old enough, recorded as resumed by the system, and finished as the person who started it', async () => {
+    // Three subscriptions whose jobs died right after their status write, before Lake Formation heard of it.
+    const granting = await approved({ tables: ['usecase1_cell_kpis'] });
+    const toModify = await runGrant(world.deps, world.ctx(USERS.pat), { id: (await approved({ tables: ['usecase2_customer_churn'] })).id });
+    const toRevoke = await runGrant(world.deps, world.ctx(USERS.pat), { id: (await approved({ tables: ['cell_towers'] })).id });
+    const at = new Date().toISOString();
+    await world.deps.stores.subscriptions.record(toModify.id, { event: 'modify', actor: USERS.sam, at, patch: { plan: planGrants({ meshCatalogId: MESH, meshDatabase: MESH_DB, tables: toModify.tables, grantee: CONSUMER, permissions: ['SELECT', 'INSERT'], grantable: [] }), previousPlan: toModify.plan, results: {}, grantedPermissions: ['SELECT', 'INSERT'] } });
+    await world.deps.stores.subscriptions.record(toRevoke.id, { event: 'revoke', actor: USERS.pat, at, note: 'project ended' });
+    const ids = [granting.id, toModify.id, toRevoke.id];
+
+    // Too recent: a worker may still be at it.
+    expect(await world.deps.stores.subscriptions.get(granting.id).then((s) => world.deps.clock() - Date.parse(s!.updatedAt))).toBeLessThan(60_000);
+    expect((await resumeInterrupted(world.deps, { updatedBeforeMs: Date.parse(at) - 60_000, requestId: 'sweep-early' })).map((r) => r.subscription.id)).toEqual([]);
+
+    const resumed = await resumeInterrupted(world.deps, { updatedBeforeMs: Date.now() + 1, requestId: 'sweep-1' });
+
+    expect(Object.fromEntries(resumed.filter((r) => ids.includes(r.subscription.id)).map((r) => [r.subscription.id, r.subscription.status]))).toEqual({
+      [granting.id]: 'ACTIVE',
+      [toModify.id]: 'ACTIVE',
+      [toRevoke.id]: 'REVOKED',
+    });
+    for (const { subscription } of resumed) {
+      expect(subscription.history.find((h) => h.event === 'retry')).toMatchObject({ actor: { system: 'resume-sweep' }, note: expect.stringContaining('without progress: resumed') as string });
+    }
+    expect((await world.deps.stores.subscriptions.get(toModify.id))?.grantedPermissions).toEqual(['SELECT', 'INSERT']);
+    expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom(await activePlans()));
+    // The resumed work acted for the people who started it.
+    const sessions = world.emu.controls.calls.list({ operation: 'BatchGrantPermissions', accountId: MESH }).filter((c) => c.sessionName?.includes('sweep-1'));
+    expect(new Set(sessions.map((c) => c.sourceIdentity))).toEqual(new Set([USERS.pat.userId, USERS.sam.userId]));
+    // Nothing is left to resume.
+    expect(await resumeInterrupted(world.deps, { updatedBeforeMs: Date.now() + 1, requestId: 'sweep-2' })).toEqual([]);
   });
 });

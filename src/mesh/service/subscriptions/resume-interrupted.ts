@@ -1,0 +1,74 @@
+import type { SlackUser } from '../../domain/slack-user';
+import type { Subscription } from '../../domain/subscription';
+import type { SubscriptionStatus } from '../../domain/subscription-status';
+import { MeshError } from '../../errors';
+import { readAllPages } from '../../store/page';
+import type { MeshDeps } from '../mesh-deps';
+import { finishModify } from './modify-subscription';
+import { lastActorOf } from './operation-scope';
+import { finishRevoke } from './revoke-subscription';
+import { runGrant } from './run-grant';
+
+/** Statuses a job leaves behind only while it works: one found there long after its last write was interrupted. */
+const IN_FLIGHT: readonly SubscriptionStatus[] = ['GRANTING', 'MODIFYING', 'REVOKING'];
+
+/** One interrupted subscription, after the attempt to finish it: where it ended, and why not ACTIVE or REVOKED when it failed. */
+export interface Resumed {
+  subscription: Subscription;
+  /** Why finishing failed, when it did (the subscription then says FAILED, or REVOKING with the entries' results). */
+  problem?: string;
+}
+
+/** Subscriptions GRANTING, MODIFYING or REVOKING whose last write is older than `updatedBeforeMs` (epoch ms). */
+export async function interruptedSubscriptions(deps: MeshDeps, updatedBeforeMs: number): Promise<Subscription[]> {
+  const cutoff = updatedBeforeMs;
+  const found: Subscription[] = [];
+  for (const status of IN_FLIGHT) {
+    const page = await readAllPages((p) => deps.stores.subscriptions.listByStatus(status, p));
+    found.push(...page.filter((s) => Date.parse(s.updatedAt) < cutoff));
+  }
+  return found;
+}
+
+/** The person a job acted for, so the resumed work names the same human in AWS (SourceIdentity). */
+function actingFor(subscription: Subscription): SlackUser {
+  const event = subscription.status === 'MODIFYING' ? 'modify' : subscription.status === 'REVOKING' ? 'revoke' : 'approve';
+  return lastActorOf(subscription, event) ?? subscription.decidedBy ?? subscription.requester;
+}
+
+/**
+ * Finish the work of subscriptions a job left half-way (a worker killed, a process restarted): each is
+ * recorded as resumed by the system (`retry` by `resume-sweep`, with how long it waited), then its
+ * grant, modify or revoke runs again as the person who started it — all of which are safe to repeat.
+ * A subscription another worker finishes meanwhile is left to it. Each outcome is returned, to tell
+ * both sides.
+ */
+export async function resumeInterrupted(deps: MeshDeps, input: { updatedBeforeMs: number; requestId: string }): Promise<Resumed[]> {
+  const resumed: Resumed[] = [];
+  for (const stuck of await interruptedSubscriptions(deps, input.updatedBeforeMs)) {
+    const ctx = { user: actingFor(stuck), requestId: `${input.requestId}-${stuck.id}`.slice(0, 100) };
+    const log = deps.logger.child({ requestId: ctx.requestId, subscriptionId: stuck.id, status: stuck.status });
+    try {
+      await deps.stores.subscriptions.record(
+        stuck.id,
+        { event: 'retry', actor: { system: 'resume-sweep' }, at: new Date(deps.clock()).toISOString(), note: `${stuck.status} since ${stuck.updatedAt} without progress: resumed` },
+        stuck.version,
+      );
+    } catch (error) {
+      // Moved on since it was listed: a worker is at it, or finished it.
+      if (!(error instanceof MeshError)) throw error;
+      log.info({ code: error.code }, 'interrupted subscription moved on; left to its worker');
+      continue;
+    }
+    log.warn('resuming an interrupted subscription');
+    try {
+      const finished = stuck.status === 'REVOKING' ? await finishRevoke(deps, ctx, stuck.id) : stuck.status === 'MODIFYING' ? await finishModify(deps, ctx, stuck.id) : await runGrant(deps, ctx, { id: stuck.id });
+      resumed.push({ subscription: finished, ...(finished.status === 'FAILED' && { problem: finished.history.at(-1)?.note ?? 'the grant failed' }) });
+    } catch (error) {
+      if (!(error instanceof MeshError)) throw error;
+      const now = await deps.stores.subscriptions.get(stuck.id);
+      resumed.push({ subscription: now ?? stuck, problem: error.message });
+    }
+  }
+  return resumed;
+}
