@@ -50,7 +50,8 @@ export async function finishModify(deps: MeshDeps, ctx: RequestContext, id: stri
     const diff = diffPlans(subscription.previousPlan ?? subscription.plan, subscription.plan);
     const others = (await subscriptionsOfConsumer(deps, subscription.consumerAccountId)).filter((o) => o.id !== id);
     const toRevoke = entriesStillNeeded(diff.revoke, plansStillHeld(others));
-    const toGrant = entriesToGrant(subscription.plan, subscription.results);
+    // The difference (at permission granularity), and whatever of the new plan is not granted yet (new, or failed before).
+    const toGrant = [...diff.grant, ...entriesToGrant(subscription.plan, subscription.results).filter((e) => !diff.grant.some((g) => g.Id === e.Id))];
 
     const mesh = meshSession(deps, subscription, modifier, ctx.requestId);
     const executor = executorFor(deps, mesh.clients.lakeFormation, subscription.meshCatalogId);

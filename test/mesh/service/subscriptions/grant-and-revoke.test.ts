@@ -125,6 +125,14 @@ describe('modifying an active subscription', () => {
     expect(removed.sort()).toEqual([columns(one, ['id']), columns(two, ['id'])].sort());
     expect(added.sort()).toEqual([columns(one, null), columns(two, null), table(one), table(two)].sort());
   });
+
+  it('grants a permission added to an entry it already holds (INSERT → INSERT, DESCRIBE on the same tables)', async () => {
+    const modified = await modifySubscription(world.deps, world.ctx(USERS.pat), { id: partial.id, permissions: ['SELECT', 'INSERT', 'DESCRIBE'] });
+
+    expect(modified.status).toBe('ACTIVE');
+    expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom([modified.plan]));
+    expect((await grantedTo(pool, CONSUMER))[JSON.stringify(['t', MESH, MESH_DB, 'usecase1_cell_kpis'])]).toContain('DESCRIBE');
+  });
 });
 
 describe('revoking the last subscription', () => {
