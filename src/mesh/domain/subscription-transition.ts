@@ -26,6 +26,8 @@ export const SUBSCRIPTION_TRANSITIONS: Readonly<Record<SubscriptionStatus, Statu
   ACTIVE: { modify: 'MODIFYING', revoke: 'REVOKING' },
   MODIFYING: {
     'modify-succeeded': 'ACTIVE',
+    // Some of the new grants were refused: FAILED, and retry grants what is missing.
+    'grant-failed': 'FAILED',
     // A worker crashed mid-modify and left the record MODIFYING: retry finishes the modify.
     retry: 'MODIFYING',
   },

@@ -22,6 +22,7 @@ const LEGAL: ReadonlyArray<readonly [SubscriptionStatus, SubscriptionEvent, Subs
   ['FAILED', 'revoke', 'REVOKING'],
   ['ACTIVE', 'modify', 'MODIFYING'],
   ['MODIFYING', 'modify-succeeded', 'ACTIVE'],
+  ['MODIFYING', 'grant-failed', 'FAILED'],
   ['MODIFYING', 'retry', 'MODIFYING'],
   ['ACTIVE', 'revoke', 'REVOKING'],
   ['REVOKING', 'revoke-succeeded', 'REVOKED'],

@@ -3,6 +3,7 @@ import { freeText } from '../../domain/free-text';
 import { PermissionSchema, PermissionSetSchema } from '../../domain/permission';
 import { ColumnFilterSchema, SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
 import { transition } from '../../domain/subscription-transition';
+import { AwsRefusedError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
 import { executorFor } from '../executor-for';
 import { diffPlans } from '../../plan/diff-plans';
@@ -33,9 +34,10 @@ export type ModifyInput = z.input<typeof ModifyInputSchema>;
  * Finish the modify of a MODIFYING subscription, under the grant lock: revoke what the new plan drops
  * from the previous one (except what the account's other subscriptions hold) and grant every entry of
  * the new plan not yet DONE, as the producer's role in the mesh for the modifier; record
- * 'modify-succeeded' (→ ACTIVE) with every entry's result. Entries that failed stay FAILED in the
- * results (the note says so) and are granted again by the next modify or retry. Run again after a
- * crash, it finishes the same change without doubling anything.
+ * 'modify-succeeded' (→ ACTIVE) with every entry's result. Refused grants record 'grant-failed'
+ * (→ FAILED: retry grants what is missing); a refused revoke leaves it MODIFYING with the results
+ * stored, and is thrown, so a retry or the sweep revokes it. Run again after a crash, it finishes the
+ * same change without doubling anything.
  */
 export async function finishModify(deps: MeshDeps, ctx: RequestContext, id: string): Promise<Subscription> {
   const log = operationLogger(deps, ctx, id);
@@ -62,13 +64,21 @@ export async function finishModify(deps: MeshDeps, ctx: RequestContext, id: stri
       return result ? [[e.Id, result] as const] : [];
     }));
     const results = { ...kept, ...granted };
-    const failed = failedResults({ ...revoked, ...granted });
+    const at = new Date(deps.clock()).toISOString();
+    if (failedResults(revoked).length > 0) {
+      // A grant the new plan drops is still held: stay MODIFYING (results kept) so a retry or the sweep revokes it.
+      await deps.stores.subscriptions.save({ ...subscription, results, version: subscription.version + 1, updatedAt: at });
+      const first = failedResults(revoked)[0];
+      throw new AwsRefusedError(first?.errorCode ?? 'UnknownError', `the modify of subscription ${id} is unfinished: ${failureNote(revoked, toRevoke.length)}`, 'retry the subscription to finish the modify');
+    }
+    const failed = failedResults(granted);
     log.info({ revoked: toRevoke.length, granted: toGrant.length, failed: failed.length }, 'subscription modified');
+    // Refused grants leave it FAILED: what it holds is counted, and retry grants the rest.
     return deps.stores.subscriptions.record(id, {
-      event: 'modify-succeeded',
+      event: failed.length > 0 ? 'grant-failed' : 'modify-succeeded',
       actor: { system: 'modify-job' },
-      at: new Date(deps.clock()).toISOString(),
-      ...(failed.length > 0 && { note: failureNote({ ...revoked, ...granted }, toRevoke.length + toGrant.length) }),
+      at,
+      ...(failed.length > 0 && { note: failureNote(granted, toGrant.length) }),
       patch: { results, previousPlan: undefined },
     });
   });

@@ -7,6 +7,7 @@ import { AwsRefusedError, InvitationExpiredError } from '../../../../src/mesh/er
 import { executeEntries } from '../../../../src/mesh/execute/grant-executor';
 import { approveRequest } from '../../../../src/mesh/service/subscriptions/approve-request';
 import { requestAccess, type RequestAccessInput } from '../../../../src/mesh/service/subscriptions/request-access';
+import { modifySubscription } from '../../../../src/mesh/service/subscriptions/modify-subscription';
 import { resumeInterrupted } from '../../../../src/mesh/service/subscriptions/resume-interrupted';
 import { retrySubscription } from '../../../../src/mesh/service/subscriptions/retry-subscription';
 import { revokeSubscription } from '../../../../src/mesh/service/subscriptions/revoke-subscription';
@@ -155,5 +156,23 @@ describe('work a killed job left half-way (GRANTING, MODIFYING, REVOKING)', () =
     expect(new Set(sessions.map((c) => c.sourceIdentity))).toEqual(new Set([USERS.pat.userId, USERS.sam.userId]));
     // Nothing is left to resume.
     expect(await resumeInterrupted(world.deps, { updatedBeforeMs: Date.now() + 1, requestId: 'sweep-2' })).toEqual([]);
+  });
+});
+
+describe('a modify some of whose new grants are refused', () => {
+  it('ends FAILED with what it holds counted, not ACTIVE with a grant missing; retry grants the rest', async () => {
+    const active = await runGrant(world.deps, world.ctx(USERS.pat), { id: (await approved({ tables: ['usecase3_sites'] })).id });
+    world.emu.controls.faults.add({ service: 'lakeformation', operation: 'BatchGrantPermissions', error: 'AccessDeniedException', perEntry: true, count: 1 });
+
+    // DESCRIBE on the table: held by no other subscription of the account (a refused entry already held counts as done).
+    const modified = await modifySubscription(world.deps, world.ctx(USERS.sam), { id: active.id, permissions: ['SELECT', 'DESCRIBE'] });
+
+    expect(modified.status).toBe('FAILED');
+    expect(modified.history.at(-1)).toMatchObject({ event: 'grant-failed', from: 'MODIFYING', note: expect.stringContaining('AccessDeniedException') as string });
+    world.emu.controls.faults.clear();
+    const retried = await retrySubscription(world.deps, world.ctx(USERS.pat), { id: active.id });
+    expect(retried.status).toBe('ACTIVE');
+    expect(retried.grantedPermissions).toEqual(['SELECT', 'DESCRIBE']);
+    expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom(await activePlans()));
   });
 });
