@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { SlackUserSchema } from '../mesh/domain/slack-user';
-import type { Subscription } from '../mesh/domain/subscription';
-import { grantLockKey } from '../mesh/execute/grant-lock-key';
 import { NoticeRefSchema } from '../mesh/store/notice-store';
 
 const ContextSchema = z.object({ user: SlackUserSchema, requestId: z.string().min(1) });
@@ -9,7 +7,7 @@ const ContextSchema = z.object({ user: SlackUserSchema, requestId: z.string().mi
 /** Where to tell the user who asked how it went (the channel of the command, or a DM). */
 const ReplyToSchema = z.object({ channel: z.string().min(1), user: z.string().min(1) });
 
-/** The FIFO group of a job that grants or revokes: its subscription's mesh catalog and consumer account (`grantGroupOf`). */
+/** The FIFO group of a job that grants or revokes: its subscription's lock key (`subscriptionLockKey`). */
 const GroupSchema = z.string().min(1).max(128).optional();
 
 /**
@@ -53,11 +51,6 @@ export type BotJob = z.infer<typeof BotJobSchema>;
 export function jobGroup(job: BotJob): string {
   if ('group' in job && job.group !== undefined) return job.group;
   return 'id' in job ? job.id : job.kind;
-}
-
-/** The group of the jobs that change a subscription's grants: its mesh catalog and consumer account. */
-export function grantGroupOf(subscription: Pick<Subscription, 'meshCatalogId' | 'consumerAccountId'>): string {
-  return grantLockKey(subscription.meshCatalogId, subscription.consumerAccountId);
 }
 
 /** A stable id per job for SQS deduplication (a Slack retry or a double click sends the same job twice). */

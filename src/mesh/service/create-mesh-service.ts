@@ -12,7 +12,7 @@ import { cancelRequest } from './subscriptions/cancel-request';
 import { denyRequest } from './subscriptions/deny-request';
 import { describeAccess } from './subscriptions/describe-access';
 import { expirePending } from './subscriptions/expire-pending';
-import { interruptedSubscriptions, resumeInterrupted } from './subscriptions/resume-interrupted';
+import { resumeInterrupted } from './subscriptions/resume-interrupted';
 import { getSubscription } from './subscriptions/get-subscription';
 import { listSubscriptions } from './subscriptions/list-subscriptions';
 import { modifySubscription } from './subscriptions/modify-subscription';
@@ -57,8 +57,7 @@ export function createMeshService(deps: MeshDeps) {
     listSubscriptions: bind(deps, listSubscriptions),
     describeAccess: bind(deps, describeAccess),
     expirePending: () => expirePending(deps),
-    interruptedSubscriptions: (updatedBeforeMs: number) => interruptedSubscriptions(deps, updatedBeforeMs),
-    resumeInterrupted: (input: { updatedBeforeMs: number; requestId: string }) => resumeInterrupted(deps, input),
+    resumeInterrupted: (input: { updatedBeforeMs?: number; requestId: string }) => resumeInterrupted(deps, input),
   };
 }
 

@@ -117,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     calls,
     clock: controlledClock,
     state: () => redactedState(world),
+    // For the sandbox's change polling (`/_sandbox/changes`), not an AWS behaviour.
     worldSequence: () => world.sequence,
     reset: () => {
       replaceWorld(world, structuredClone(initial));

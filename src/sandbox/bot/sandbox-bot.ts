@@ -259,13 +259,18 @@ export interface RunningSandbox {
 }
 
 /**
- * Serve the bot and the fake Slack Web API on a sandbox that is already running, after checking that
- * its emulator answers and its DynamoDB holds Meshbot's tables (a SandboxUnreachableError says what
- * is wrong). Its state stays there when this bot stops.
+ * Reach a running sandbox: its emulator answers as the sandbox's does and its DynamoDB holds Meshbot's
+ * tables, else a SandboxUnreachableError says what is wrong and what to do.
  */
-export async function attachSandboxBot(running: RunningSandbox, options: Omit<SandboxBotOptions, 'awsPort' | 'dynamoPort' | 'stateDir'>): Promise<SandboxBotView> {
+export async function reachRunningSandbox(running: RunningSandbox): Promise<{ aws: SandboxAws; store: { endpoint: string; tablePrefix: string } }> {
   const aws = await remoteSandboxAws(running.awsEndpoint);
   const store = { endpoint: running.dynamoEndpoint, tablePrefix: running.tablePrefix ?? 'meshbot-' };
   await checkSandboxTables(store.endpoint, store.tablePrefix);
+  return { aws, store };
+}
+
+/** Serve the bot and the fake Slack Web API on a sandbox that is already running (`reachRunningSandbox`). Its state stays there when this bot stops. */
+export async function attachSandboxBot(running: RunningSandbox, options: Omit<SandboxBotOptions, 'awsPort' | 'dynamoPort' | 'stateDir'>): Promise<SandboxBotView> {
+  const { aws, store } = await reachRunningSandbox(running);
   return serveOnSandbox(aws, store, options);
 }

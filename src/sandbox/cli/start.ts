@@ -6,9 +6,8 @@ import { SocketEnvSchema, socketEnvProblems } from '../../bot/entry/socket-env';
 import { createLogger } from '../../bot/logger';
 import { formatIssues } from '../../mesh/domain/format-issues';
 import { WorldFileError } from '../aws/controls/world-file';
-import { remoteSandboxAws, SandboxUnreachableError } from '../aws/controls/sandbox-aws';
-import { checkSandboxTables } from '../dynamo/check-sandbox-tables';
-import { attachSandboxBot, startSandboxBot, type SandboxBotView } from '../bot/sandbox-bot';
+import { SandboxUnreachableError } from '../aws/controls/sandbox-aws';
+import { attachSandboxBot, reachRunningSandbox, startSandboxBot, type SandboxBotView } from '../bot/sandbox-bot';
 import { createSandboxConsole } from '../console/sandbox-console';
 import { sandboxSigningSecret, SANDBOX_BOT_TOKEN } from '../slack/slack-world';
 import { describeSandboxAws } from './describe-sandbox-aws';
@@ -65,8 +64,7 @@ async function checkSandbox(options: LocalOptions): Promise<number> {
   } else {
     const { awsEndpoint, dynamoEndpoint } = options.attach;
     try {
-      await remoteSandboxAws(awsEndpoint);
-      await checkSandboxTables(dynamoEndpoint, 'meshbot-');
+      await reachRunningSandbox({ awsEndpoint, dynamoEndpoint });
       lines.push({ ok: true, what: 'Running sandbox', detail: `AWS emulator ${awsEndpoint}, DynamoDB ${dynamoEndpoint}` });
     } catch (error) {
       if (!(error instanceof SandboxUnreachableError)) throw error;

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { grantGroupOf, jobGroup, type BotJob } from '../../../src/bot/bot-job';
+import { jobGroup, type BotJob } from '../../../src/bot/bot-job';
+import { subscriptionLockKey } from '../../../src/mesh/execute/grant-lock-key';
 import { createSqsQueue } from '../../../src/bot/jobs/sqs-queue';
 import { createSqsWorker } from '../../../src/bot/jobs/sqs-worker';
 
@@ -99,7 +100,7 @@ describe('jobGroup', () => {
   const casey = { meshCatalogId: '555555555555', consumerAccountId: '999999999999' };
 
   it('puts every job that changes grants of one consumer account in one group, whatever the subscription', () => {
-    const group = grantGroupOf(casey);
+    const group = subscriptionLockKey(casey);
     const jobs: BotJob[] = [
       { kind: 'grant', id: '01JA', ctx, group },
       { kind: 'revoke', id: '01JB', reason: 'done', ctx, group },

@@ -85,8 +85,8 @@ async function syncDue(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, l
  * ended (ACTIVE, REVOKED, or FAILED with its reason and [Retry]), the requester is told, the Homes follow.
  */
 async function resume(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, log: Logger): Promise<number> {
-  const updatedBeforeMs = job.resumeUpdatedBefore === undefined ? deps.clock() - deps.mesh.deps.config.resumeInterruptedAfterMinutes * 60_000 : Date.parse(job.resumeUpdatedBefore);
-  const resumed = await deps.mesh.resumeInterrupted({ updatedBeforeMs, requestId: job.requestId });
+  // Without a cutoff of its own, the mesh's: `resumeInterruptedAfterMinutes` ago.
+  const resumed = await deps.mesh.resumeInterrupted({ requestId: job.requestId, ...(job.resumeUpdatedBefore !== undefined && { updatedBeforeMs: Date.parse(job.resumeUpdatedBefore) }) });
   for (const { subscription, problem } of resumed) {
     const scoped = log.child({ subscriptionId: subscription.id });
     await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, scoped, { tell: true, homes: true });

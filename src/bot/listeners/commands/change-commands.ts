@@ -3,7 +3,7 @@ import { buildConfirmationMessage } from '../../blocks/confirmation-message';
 import { code, mention } from '../../blocks/mrkdwn';
 import { sameUser } from '../../../mesh/rules/actor';
 import { permissionsText, statusBadge } from '../../blocks/subscription-facts';
-import { grantGroupOf } from '../../bot-job';
+import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
 import type { CommandOf } from '../../commands/mesh-command';
 import { showChange } from '../decisions/show-change';
 import { replyToOf, type CommandScope } from './command-scope';
@@ -29,7 +29,7 @@ export async function answerModify(scope: CommandScope, command: CommandOf<'modi
     input: { id: subscription.id, permissions: command.permissions },
     ctx: scope.ctx,
     replyTo: replyToOf(scope),
-    group: grantGroupOf(subscription),
+    group: subscriptionLockKey(subscription),
   });
   await scope.reply(
     buildConfirmationMessage(
@@ -42,7 +42,7 @@ export async function answerModify(scope: CommandScope, command: CommandOf<'modi
 /** `/mesh revoke <id> <reason…>`: a `revoke` job revokes the grants and deletes the links; the reason is recorded. */
 export async function answerRevoke(scope: CommandScope, command: CommandOf<'revoke'>): Promise<void> {
   const subscription = await load(scope, command.subscriptionId);
-  await scope.deps.jobs.enqueue({ kind: 'revoke', id: subscription.id, reason: command.reason, ctx: scope.ctx, replyTo: replyToOf(scope), group: grantGroupOf(subscription) });
+  await scope.deps.jobs.enqueue({ kind: 'revoke', id: subscription.id, reason: command.reason, ctx: scope.ctx, replyTo: replyToOf(scope), group: subscriptionLockKey(subscription) });
   await scope.reply(
     buildConfirmationMessage(
       { mrkdwn: `Revoking ${subscriptionText(subscription)}…` },
@@ -54,7 +54,7 @@ export async function answerRevoke(scope: CommandScope, command: CommandOf<'revo
 /** `/mesh retry <id>`: a `retry` job grants (or revokes) what did not finish. */
 export async function answerRetry(scope: CommandScope, command: CommandOf<'retry'>): Promise<void> {
   const subscription = await load(scope, command.subscriptionId);
-  await scope.deps.jobs.enqueue({ kind: 'retry', id: subscription.id, ctx: scope.ctx, replyTo: replyToOf(scope), group: grantGroupOf(subscription) });
+  await scope.deps.jobs.enqueue({ kind: 'retry', id: subscription.id, ctx: scope.ctx, replyTo: replyToOf(scope), group: subscriptionLockKey(subscription) });
   await scope.reply(
     buildConfirmationMessage(
       { mrkdwn: `Retrying ${subscriptionText(subscription)}…` },

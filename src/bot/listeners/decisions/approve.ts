@@ -1,5 +1,5 @@
 import type { BotDeps } from '../../bot-deps';
-import { grantGroupOf } from '../../bot-job';
+import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
 import { republishHomes } from '../app-home/publish-home';
 import { answerRefusal } from './answer-refusal';
 import { buttonValue, clickedInHome, scopeOf, type ClickArgs } from './interaction-scope';
@@ -21,7 +21,7 @@ export function approveListener(deps: BotDeps) {
       log.info('approved; grant job queued');
       // The messages say Granting before the job starts, so its final update always lands last.
       await showChange(deps, client, ctx, approved, log);
-      await deps.jobs.enqueue({ kind: 'grant', id, ctx, group: grantGroupOf(approved) });
+      await deps.jobs.enqueue({ kind: 'grant', id, ctx, group: subscriptionLockKey(approved) });
       await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId });
       if (clickedInHome(body)) await republishHomes(deps, client, [ctx.user], ctx.requestId, log);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../../mesh/errors';
 import type { BotDeps } from '../../bot-deps';
-import { grantGroupOf } from '../../bot-job';
+import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
 import { APPROVE_BLOCKS } from '../../views/approve-modal';
 import { parseApproveWithChangesModal } from '../../views/parse-approve-modal';
 import { parseDenyModal, parseRevokeModal } from '../../views/parse-reason-modal';
@@ -39,7 +39,7 @@ export function approveWithChangesSubmission(deps: BotDeps) {
       then: async (approved) => {
         log.info({ permissions: approved.grantedPermissions }, 'approved with changes; grant job queued');
         await showChange(deps, client, ctx, approved, log);
-        await deps.jobs.enqueue({ kind: 'grant', id, ctx, group: grantGroupOf(approved) });
+        await deps.jobs.enqueue({ kind: 'grant', id, ctx, group: subscriptionLockKey(approved) });
         await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId });
       },
     });
@@ -76,7 +76,7 @@ export function revokeSubmission(deps: BotDeps) {
     await ack();
     try {
       const subscription = await deps.mesh.getSubscription(ctx, { id });
-      await deps.jobs.enqueue({ kind: 'revoke', id, reason, ctx, group: grantGroupOf(subscription) });
+      await deps.jobs.enqueue({ kind: 'revoke', id, reason, ctx, group: subscriptionLockKey(subscription) });
       log.info('revoke job queued');
     } catch (error) {
       await replyError(error, (message) => postDirect(client, ctx.user.userId, message), log, deps.newId());

@@ -1,7 +1,7 @@
 import { buildConfirmationMessage } from '../../blocks/confirmation-message';
 import { code } from '../../blocks/mrkdwn';
 import type { BotDeps } from '../../bot-deps';
-import { grantGroupOf } from '../../bot-job';
+import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
 import { buttonValue, scopeOf, type ClickArgs } from './interaction-scope';
 import { replyToClicker } from './reply-to-clicker';
 import { replyError } from '../reply-error';
@@ -18,7 +18,7 @@ export function retryListener(deps: BotDeps) {
     const reply = replyToClicker(client, body, respond, log);
     try {
       const subscription = await deps.mesh.getSubscription(ctx, { id });
-      await deps.jobs.enqueue({ kind: 'retry', id, ctx, group: grantGroupOf(subscription) });
+      await deps.jobs.enqueue({ kind: 'retry', id, ctx, group: subscriptionLockKey(subscription) });
       log.info('retry job queued');
       await reply(buildConfirmationMessage({ mrkdwn: `Retrying ${code(id)}: only what is still missing is granted. The request message updates when it is done.` }));
     } catch (error) {

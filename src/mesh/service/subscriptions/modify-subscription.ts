@@ -15,7 +15,8 @@ import { enforce, resolveActor } from '../resolve-actor';
 import { entriesToGrant, failedResults, failureNote } from './entry-results';
 import { decideGrant, modifiablePermissions } from './grant-decision';
 import { plansStillHeld } from './held-grants';
-import { lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionLockKey, subscriptionsOfConsumer } from './operation-scope';
+import { lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
+import { subscriptionLockKey } from '../../execute/grant-lock-key';
 import { parseInput } from '../parse-input';
 
 /** Change an active subscription's grants: `{ id, permissions: ['SELECT'], columns: { kind: 'exclude', names: ['msisdn'] } }`. */

@@ -1,4 +1,3 @@
-import { grantLockKey } from '../../execute/grant-lock-key';
 import type { Logger } from 'pino';
 import type { AccountClients } from '../../aws/aws-clients';
 import { ROLE_NAMES, producerRoleInMesh } from '../../domain/account-roles';
@@ -32,11 +31,6 @@ export async function loadProduct(deps: MeshDeps, productId: string): Promise<Da
 /** Every subscription of a consumer account (all pages of the by-consumer index). */
 export function subscriptionsOfConsumer(deps: MeshDeps, consumerAccountId: string): Promise<Subscription[]> {
   return readAllPages((page) => deps.stores.subscriptions.listForConsumer(consumerAccountId, page));
-}
-
-/** The grant lock of a subscription: its mesh catalog and consumer account. */
-export function subscriptionLockKey(subscription: Pick<Subscription, 'meshCatalogId' | 'consumerAccountId'>): string {
-  return grantLockKey(subscription.meshCatalogId, subscription.consumerAccountId);
 }
 
 /** A role session: its clients and where it acts (for error messages). */

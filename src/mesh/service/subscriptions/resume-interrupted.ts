@@ -20,12 +20,11 @@ export interface Resumed {
 }
 
 /** Subscriptions GRANTING, MODIFYING or REVOKING whose last write is older than `updatedBeforeMs` (epoch ms). */
-export async function interruptedSubscriptions(deps: MeshDeps, updatedBeforeMs: number): Promise<Subscription[]> {
-  const cutoff = updatedBeforeMs;
+async function interruptedSubscriptions(deps: MeshDeps, updatedBeforeMs: number): Promise<Subscription[]> {
   const found: Subscription[] = [];
   for (const status of IN_FLIGHT) {
     const page = await readAllPages((p) => deps.stores.subscriptions.listByStatus(status, p));
-    found.push(...page.filter((s) => Date.parse(s.updatedAt) < cutoff));
+    found.push(...page.filter((s) => Date.parse(s.updatedAt) < updatedBeforeMs));
   }
   return found;
 }
@@ -40,12 +39,14 @@ function actingFor(subscription: Subscription): SlackUser {
  * Finish the work of subscriptions a job left half-way (a worker killed, a process restarted): each is
  * recorded as resumed by the system (`retry` by `resume-sweep`, with how long it waited), then its
  * grant, modify or revoke runs again as the person who started it — all of which are safe to repeat.
+ * By default the cutoff is `resumeInterruptedAfterMinutes` ago (longer than a worker may run).
  * A subscription another worker finishes meanwhile is left to it. Each outcome is returned, to tell
  * both sides.
  */
-export async function resumeInterrupted(deps: MeshDeps, input: { updatedBeforeMs: number; requestId: string }): Promise<Resumed[]> {
+export async function resumeInterrupted(deps: MeshDeps, input: { updatedBeforeMs?: number; requestId: string }): Promise<Resumed[]> {
+  const updatedBeforeMs = input.updatedBeforeMs ?? deps.clock() - deps.config.resumeInterruptedAfterMinutes * 60_000;
   const resumed: Resumed[] = [];
-  for (const stuck of await interruptedSubscriptions(deps, input.updatedBeforeMs)) {
+  for (const stuck of await interruptedSubscriptions(deps, updatedBeforeMs)) {
     const ctx = { user: actingFor(stuck), requestId: `${input.requestId}-${stuck.id}`.slice(0, 100) };
     const log = deps.logger.child({ requestId: ctx.requestId, subscriptionId: stuck.id, status: stuck.status });
     try {

@@ -13,7 +13,8 @@ import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { failedResults, failureNote } from './entry-results';
 import { linksToDelete, plansStillHeld } from './held-grants';
-import { consumerSession, subscriptionLockKey, lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
+import { consumerSession, lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
+import { subscriptionLockKey } from '../../execute/grant-lock-key';
 import { parseInput } from '../parse-input';
 
 /** Revoke a subscription, saying why: `{ id, reason: 'project ended' }`. */

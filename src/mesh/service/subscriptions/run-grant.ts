@@ -9,7 +9,8 @@ import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { entriesToGrant, failedResults, failureNote, markAllFailed } from './entry-results';
 import { importOnConsumer } from './import-on-consumer';
-import { subscriptionLockKey, loadSubscription, meshSession, operationLogger } from './operation-scope';
+import { loadSubscription, meshSession, operationLogger } from './operation-scope';
+import { subscriptionLockKey } from '../../execute/grant-lock-key';
 import { parseInput } from '../parse-input';
 
 /** The grant job of one approved subscription: `{ id }`. */

@@ -20,7 +20,7 @@ export interface EmulatorControls {
   clock: EmulatorClock;
   /** The world as `GET /_sandbox/state` shows it: session secrets and tokens left out. */
   state(): World;
-  /** The world's id counter, which every change of the world moves: cheaper to compare than `state()`. */
+  /** The world's id counter, which every change of the world moves: cheaper to compare than `state()` (a sandbox control; no AWS rule applies). */
   worldSequence(): number;
   /** Back to the starting world; faults and the call log are cleared too. */
   reset(): void;

@@ -5,6 +5,9 @@ import { WorldSchema, type World } from '../world';
 import type { SandboxAccountKeys } from './emulator-controls';
 import { changesOf } from './sandbox-routes';
 
+// A view of the sandbox's own controls (`/_sandbox/`), not of an AWS API: no AWS documentation or
+// model describes them, so no AWS rule applies here.
+
 /**
  * The sandbox's AWS side as `npm start` and the console use it: the emulator in this process, or one
  * that `npm run sandbox` runs, reached through its `/_sandbox/` controls.
@@ -21,6 +24,9 @@ export interface SandboxAws {
   reset(): Promise<void>;
 }
 
+/** One string of the change counters, to compare with the last one seen. */
+const markOf = ({ sequence, calls }: { sequence: number; calls: number }): string => `${String(sequence)}:${String(calls)}`;
+
 /** The emulator running in this process. */
 export function localSandboxAws(emulator: Emulator): SandboxAws {
   const { controls } = emulator;
@@ -28,10 +34,7 @@ export function localSandboxAws(emulator: Emulator): SandboxAws {
     endpoint: emulator.endpoint,
     accounts: () => Promise.resolve(controls.accounts()),
     state: () => Promise.resolve(controls.state()),
-    changeMark: () => {
-      const { sequence, calls } = changesOf(controls);
-      return Promise.resolve(`${String(sequence)}:${String(calls)}`);
-    },
+    changeMark: () => Promise.resolve(markOf(changesOf(controls))),
     reset: () => {
       controls.reset();
       return Promise.resolve();
@@ -71,10 +74,7 @@ export async function remoteSandboxAws(endpoint: string, fetchImpl: typeof fetch
     endpoint,
     accounts: () => call('accounts', AccountsSchema),
     state: () => call('state', WorldSchema),
-    changeMark: async () => {
-      const { sequence, calls } = await call('changes', ChangesSchema);
-      return `${String(sequence)}:${String(calls)}`;
-    },
+    changeMark: async () => markOf(await call('changes', ChangesSchema)),
     reset: async () => {
       await call('reset', z.object({ reset: z.literal(true) }), { method: 'POST' });
     },

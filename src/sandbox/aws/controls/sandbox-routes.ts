@@ -28,7 +28,10 @@ function parseBody<S extends z.ZodType>(req: WireRequest, schema: S): { ok: true
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: badRequest(formatIssues(parsed.error)) };
 }
 
-/** `GET /_sandbox/changes`: two counters that move whenever the world may have, cheap to poll. */
+/**
+ * `GET /_sandbox/changes`: two counters that move whenever the world may have, cheap to poll. A
+ * control of the sandbox, not an AWS API: AWS documents nothing like it, so no AWS rule applies.
+ */
 export function changesOf(controls: EmulatorControls): { sequence: number; calls: number } {
   return { sequence: controls.worldSequence(), calls: controls.calls.recorded() };
 }
