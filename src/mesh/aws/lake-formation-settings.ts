@@ -31,7 +31,11 @@ export async function readDataLakeSettings({ client, roleName, accountId, retry 
   };
 }
 
-/** The permissions a principal was granted on a catalog itself (e.g. CREATE_DATABASE), as that principal reads them. */
+/**
+ * The permissions a principal holds on a catalog itself (e.g. CREATE_DATABASE). Lake Formation
+ * refuses a `Principal` without a `Resource`, and shows a caller only the permissions it holds
+ * itself, so read it as a data lake admin of that catalog.
+ */
 export async function catalogPermissionsOf({ client, roleName, accountId, retry }: SettingsSite, catalogId: string, principal: string): Promise<string[]> {
   const held: string[] = [];
   let token: string | undefined;
@@ -44,7 +48,7 @@ export async function catalogPermissionsOf({ client, roleName, accountId, retry 
             new ListPermissionsCommand({
               CatalogId: catalogId,
               Principal: { DataLakePrincipalIdentifier: principal },
-              ResourceType: 'CATALOG',
+              Resource: { Catalog: {} },
               ...(NextToken !== undefined && { NextToken }),
             }),
           ),

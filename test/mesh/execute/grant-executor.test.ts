@@ -1,4 +1,4 @@
-import { GrantPermissionsCommand, ListPermissionsCommand } from '@aws-sdk/client-lakeformation';
+import { GrantPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { producerRoleInMesh } from '../../../src/mesh/domain/account-roles';
 import type { GrantEntry } from '../../../src/mesh/domain/grant-entry';
@@ -11,6 +11,7 @@ import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../src/sandbox/seed/s
 import { clientPool, createTables, type ClientPool } from '../../sandbox/aws/cross-account/service-clients';
 import { startTestEmulator, type TestEmulator } from '../../sandbox/aws/start-test-emulator';
 import { botAwsClients } from '../../support/mesh-aws';
+import { grantsTo } from '../../support/grants-to';
 
 const MESH = SANDBOX_ACCOUNTS.mesh.id;
 const PRODUCER = SANDBOX_ACCOUNTS.producer.id;
@@ -35,13 +36,7 @@ function plan(consumer: string, tables: string[], permissions: GrantEntry['Permi
 
 /** What the mesh catalog's admin sees granted to a principal: resource key → permissions. */
 async function granted(principal: string): Promise<Record<string, string[]>> {
-  const rows = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await pool.as('mesh').lf.send(new ListPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: principal }, NextToken }));
-    rows.push(...(page.PrincipalResourcePermissions ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
+  const rows = await grantsTo(pool.as('mesh').lf, principal);
   const byResource: Record<string, string[]> = {};
   for (const row of rows) {
     const key = resourceKey(row.Resource as GrantEntry['Resource']);

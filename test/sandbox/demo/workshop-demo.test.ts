@@ -1,10 +1,10 @@
-import { ListPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeshService } from '../../../src/mesh/service/create-mesh-service';
 import { runWorkshopDemo } from '../../../src/sandbox/demo/workshop-demo';
 import { SANDBOX_ACCOUNTS } from '../../../src/sandbox/seed/sandbox-accounts';
 import { clientPool, type ClientPool } from '../aws/cross-account/service-clients';
 import { startMeshWorld, type MeshWorld } from '../../support/mesh-world';
+import { grantsTo } from '../../support/grants-to';
 
 let world: MeshWorld;
 let pool: ClientPool;
@@ -30,10 +30,7 @@ describe('npm run demo (the workshop, end to end)', () => {
     expect(lines.filter((l) => /^\d\. /.test(l)).map((l) => l.slice(0, 2))).toEqual(['0.', '1.', '2.', '3.', '4.', '5.', '6.']);
     expect(lines.join('\n')).toContain('SELECT * FROM "telco-111111111111"."usecase1_cell_kpis" LIMIT 10;');
     // Lake Formation in the mesh account shows the consumer account's grants on both tables.
-    const { PrincipalResourcePermissions } = await pool
-      .as('mesh')
-      .lf.send(new ListPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ACCOUNTS.consumer.id } }));
-    const tables = (PrincipalResourcePermissions ?? []).flatMap((row) => row.Resource?.TableWithColumns?.Name ?? []).sort();
+    const tables = (await grantsTo(pool.as('mesh').lf, SANDBOX_ACCOUNTS.consumer.id)).flatMap((row) => row.Resource?.TableWithColumns?.Name ?? []).sort();
     expect(tables).toEqual(['usecase1_cell_kpis', 'usecase2_customer_churn']);
     expect((await world.deps.stores.subscriptions.get(outcome.subscriptionId))?.status).toBe('ACTIVE');
   });

@@ -52,12 +52,14 @@ export async function enableAccount(deps: MeshDeps, ctx: RequestContext, rawInpu
     missing.push(refusal(error));
   }
   if (input.as === 'producer') {
-    // Publishing creates the producer's mesh databases as its role in the mesh account.
+    // Publishing creates the producer's mesh databases as its role in the mesh account; the mesh's
+    // data lake admin reads that role's grants (a role that lacks them would see nothing at all).
     const meshRole = producerRoleInMesh(input.accountId);
     const { meshAccountId } = deps.config;
+    const reader = ROLE_NAMES.meshAdmin;
     try {
-      const { lakeFormation } = deps.clientsFor({ ...session, accountId: meshAccountId, roleName: meshRole });
-      const held = await catalogPermissionsOf({ client: lakeFormation, roleName: meshRole, accountId: meshAccountId, retry }, meshAccountId, roleArn(meshAccountId, meshRole));
+      const { lakeFormation } = deps.clientsFor({ ...session, accountId: meshAccountId, roleName: reader });
+      const held = await catalogPermissionsOf({ client: lakeFormation, roleName: reader, accountId: meshAccountId, retry }, meshAccountId, roleArn(meshAccountId, meshRole));
       if (!held.includes('CREATE_DATABASE') && !held.includes('ALL')) {
         missing.push(`role ${meshRole} of the mesh account ${meshAccountId} may not create databases in the mesh catalog (CREATE_DATABASE); deploy the producer's mesh role stack`);
       }

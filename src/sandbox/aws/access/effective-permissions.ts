@@ -84,7 +84,7 @@ function coversColumns(have: ColumnSelection, want: ColumnSelection): boolean {
 }
 
 /** Whether a grant on `granted` gives its permissions on `target`. */
-function covers(granted: LfResource, target: LfResource): boolean {
+export function covers(granted: LfResource, target: LfResource): boolean {
   if (granted.catalogId !== target.catalogId) return false;
   switch (target.kind) {
     case 'catalog':

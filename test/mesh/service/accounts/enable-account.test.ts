@@ -1,4 +1,4 @@
-import { GetDataLakeSettingsCommand, PutDataLakeSettingsCommand, type DataLakeSettings } from '@aws-sdk/client-lakeformation';
+import { GetDataLakeSettingsCommand, GrantPermissionsCommand, PutDataLakeSettingsCommand, RevokePermissionsCommand, type DataLakeSettings } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_NAMES, roleArn } from '../../../../src/mesh/domain/account-roles';
 import { AccountNotReadyError, NotAuthorizedError } from '../../../../src/mesh/errors';
@@ -66,6 +66,20 @@ describe('enableAccount', () => {
     }));
   });
 
+  it("names a producer's mesh role that may not create databases in the mesh catalog, and records nothing", async () => {
+    const mesh = pool.as('mesh');
+    const grant = { Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.producerInMesh }, Resource: { Catalog: {} }, Permissions: ['CREATE_DATABASE' as const] };
+    await mesh.lf.send(new RevokePermissionsCommand(grant));
+    try {
+      await expect(enable(PRODUCER, 'producer')).rejects.toMatchObject({
+        missing: [`role MeshbotProducer-${PRODUCER} of the mesh account ${SANDBOX_ACCOUNTS.mesh.id} may not create databases in the mesh catalog (CREATE_DATABASE); deploy the producer's mesh role stack`],
+      });
+      expect(await world.deps.stores.accounts.get(PRODUCER)).toBeUndefined();
+    } finally {
+      await mesh.lf.send(new GrantPermissionsCommand(grant));
+    }
+  });
+
   it('records a ready producer account (version 1), through its Meshbot roles as the admin', async () => {
     world.emu.controls.calls.clear();
     const { account, changed } = await enable(PRODUCER, 'producer');
@@ -76,7 +90,7 @@ describe('enableAccount', () => {
     const calls = world.emu.controls.calls.list().filter((c) => c.service !== 'sts');
     expect(calls.map((c) => [c.accountId, c.roleName, c.operation, c.sourceIdentity])).toEqual([
       [PRODUCER, 'MeshbotProducer', 'GetDataLakeSettings', USERS.ada.userId],
-      [SANDBOX_ACCOUNTS.mesh.id, `MeshbotProducer-${PRODUCER}`, 'ListPermissions', USERS.ada.userId],
+      [SANDBOX_ACCOUNTS.mesh.id, 'MeshbotMeshAdmin', 'ListPermissions', USERS.ada.userId],
     ]);
   });
 

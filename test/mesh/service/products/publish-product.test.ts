@@ -10,6 +10,7 @@ import { syncProduct } from '../../../../src/mesh/service/products/sync-product'
 import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { clientPool, type ClientPool, type ServiceClients } from '../../../sandbox/aws/cross-account/service-clients';
 import { startMeshWorld, USERS, type MeshWorld } from '../../../support/mesh-world';
+import { grantsTo } from '../../../support/grants-to';
 
 const MESH = SANDBOX_ACCOUNTS.mesh.id;
 const PRODUCER = SANDBOX_ACCOUNTS.producer.id;
@@ -123,8 +124,7 @@ describe('publishing telco usecase*', () => {
   });
 
   it('lets the mesh read-only role DESCRIBE the database and both tables', async () => {
-    const { PrincipalResourcePermissions } = await meshAdmin.lf.send(new ListPermissionsCommand({ CatalogId: MESH, Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly } }));
-    const rows = (PrincipalResourcePermissions ?? []).map((r) => [r.Resource?.Database?.Name ?? r.Resource?.Table?.Name, r.Permissions]);
+    const rows = (await grantsTo(meshAdmin.lf, SANDBOX_ROLE_ARNS.meshReadOnly, MESH)).map((r) => [r.Resource?.Database?.Name ?? r.Resource?.Table?.Name, r.Permissions]);
     expect(rows).toEqual([
       [MESH_DB, ['DESCRIBE']],
       [USECASES[0], ['DESCRIBE']],

@@ -1,10 +1,11 @@
 import { AccessDeniedException, CreateDatabaseCommand, CreateTableCommand, GetDatabasesCommand, GetTableCommand, GetTablesCommand } from '@aws-sdk/client-glue';
-import { GrantPermissionsCommand, ListPermissionsCommand, RevokePermissionsCommand } from '@aws-sdk/client-lakeformation';
+import { GrantPermissionsCommand, RevokePermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { AcceptResourceShareInvitationCommand, GetResourceShareInvitationsCommand, GetResourceSharesCommand, ListResourcesCommand, ResourceShareInvitationExpiredException } from '@aws-sdk/client-ram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { startTestEmulator, type TestEmulator } from '../start-test-emulator';
 import { advanceClock, clientPool, type ClientPool, createTables, type ServiceClients } from './service-clients';
+import { grantsTo } from '../../../support/grants-to';
 
 const MESH = SANDBOX_ACCOUNTS.mesh.id;
 const CONSUMER = SANDBOX_ACCOUNTS.consumer.id;
@@ -108,14 +109,14 @@ describe('sharing a mesh table with the consumer account', () => {
   });
 
   it('shows the grant, with its RAM share, to the owner catalog admin in ListPermissions', async () => {
-    const { PrincipalResourcePermissions } = await meshAdmin.lf.send(new ListPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: CONSUMER } }));
+    const PrincipalResourcePermissions = await grantsTo(meshAdmin.lf, CONSUMER);
     expect(PrincipalResourcePermissions).toHaveLength(1);
-    expect(PrincipalResourcePermissions![0]).toMatchObject({
+    expect(PrincipalResourcePermissions[0]).toMatchObject({
       Resource: { Table: { CatalogId: MESH, DatabaseName: MESH_DB, Name: 'usecase1' } },
       Permissions: ['DESCRIBE', 'SELECT'],
       PermissionsWithGrantOption: ['DESCRIBE', 'SELECT'],
     });
-    expect(PrincipalResourcePermissions![0]!.AdditionalDetails?.ResourceShare?.[0]).toMatch(/^arn:aws:ram:us-east-1:555555555555:resource-share\//);
+    expect(PrincipalResourcePermissions[0]!.AdditionalDetails?.ResourceShare?.[0]).toMatch(/^arn:aws:ram:us-east-1:555555555555:resource-share\//);
   });
 
   it('adds later grants to the accepted share without a new invitation, and removes the resource when its last grant goes', async () => {

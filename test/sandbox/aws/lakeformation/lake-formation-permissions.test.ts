@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { startTestEmulator, type TestEmulator } from '../start-test-emulator';
 import { clientPool, type ClientPool, createTables, type ServiceClients } from '../cross-account/service-clients';
+import { grantsTo } from '../../../support/grants-to';
 
 const MESH = SANDBOX_ACCOUNTS.mesh.id;
 const ANALYST = `arn:aws:iam::${MESH}:role/Analyst`;
@@ -42,8 +43,7 @@ afterAll(async () => {
 
 /** The grant rows an admin lists for a principal. */
 async function rowsOf(principal: string): Promise<{ resource: unknown; permissions: string[]; grantable: string[] }[]> {
-  const { PrincipalResourcePermissions } = await admin.lf.send(new ListPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: principal } }));
-  return (PrincipalResourcePermissions ?? []).map((p) => ({ resource: p.Resource, permissions: p.Permissions ?? [], grantable: p.PermissionsWithGrantOption ?? [] }));
+  return (await grantsTo(admin.lf, principal)).map((p) => ({ resource: p.Resource, permissions: p.Permissions ?? [], grantable: p.PermissionsWithGrantOption ?? [] }));
 }
 
 function entry(Id: string, principal: string, Resource: Resource, Permissions: BatchPermissionsRequestEntry['Permissions']): BatchPermissionsRequestEntry {
@@ -212,6 +212,30 @@ describe('ListPermissions', () => {
     await admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly }, Resource: customers, Permissions: ['DESCRIBE'] }));
     const { PrincipalResourcePermissions } = await readOnly.lf.send(new ListPermissionsCommand({}));
     expect(PrincipalResourcePermissions?.map((p) => p.Principal?.DataLakePrincipalIdentifier)).toEqual([SANDBOX_ROLE_ARNS.meshReadOnly]);
+  });
+
+  it("shows a non-admin other principals' permissions only for what it holds itself (ALTER sees ALTER)", async () => {
+    const refunds: Resource = { Table: { CatalogId: MESH, DatabaseName: 'shop', Name: 'refunds' } };
+    await admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly }, Resource: refunds, Permissions: ['ALTER'] }));
+    await admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: ANALYST }, Resource: refunds, Permissions: ['ALTER', 'SELECT'] }));
+    const { PrincipalResourcePermissions } = await readOnly.lf.send(new ListPermissionsCommand({ Resource: refunds }));
+    const seen = (PrincipalResourcePermissions ?? []).map((p) => [p.Principal?.DataLakePrincipalIdentifier, p.Permissions]);
+    expect(seen).toEqual([
+      [SANDBOX_ROLE_ARNS.meshReadOnly, ['ALTER']],
+      [ANALYST, ['ALTER']],
+    ]);
+    const asAdmin = await admin.lf.send(new ListPermissionsCommand({ Resource: refunds }));
+    expect(asAdmin.PrincipalResourcePermissions?.find((p) => p.Principal?.DataLakePrincipalIdentifier === ANALYST)?.Permissions).toEqual(['ALTER', 'SELECT']);
+  });
+
+  it('refuses a Principal without a Resource, and a TableWithColumns resource', async () => {
+    await expect(admin.lf.send(new ListPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: ANALYST } }))).rejects.toMatchObject({
+      name: 'InvalidInputException',
+      message: 'Resource is mandatory if Principal is set in the input.',
+    });
+    await expect(
+      admin.lf.send(new ListPermissionsCommand({ Resource: { TableWithColumns: { CatalogId: MESH, DatabaseName: 'shop', Name: 'orders', ColumnWildcard: {} } } })),
+    ).rejects.toBeInstanceOf(InvalidInputException);
   });
 
   it('filters by resource type', async () => {

@@ -1,0 +1,17 @@
+import { type LakeFormationClient, ListPermissionsCommand, type PrincipalResourcePermissions } from '@aws-sdk/client-lakeformation';
+
+/**
+ * Every grant row to one principal in a catalog, as its data lake admin lists them. Lake Formation
+ * refuses a `Principal` without a `Resource`, so this lists the catalog's grants page by page and
+ * keeps the principal's, as tools that audit a principal do.
+ */
+export async function grantsTo(lf: LakeFormationClient, principal: string, catalogId?: string): Promise<PrincipalResourcePermissions[]> {
+  const rows: PrincipalResourcePermissions[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await lf.send(new ListPermissionsCommand({ ...(catalogId !== undefined && { CatalogId: catalogId }), NextToken }));
+    rows.push(...(page.PrincipalResourcePermissions ?? []).filter((row) => row.Principal?.DataLakePrincipalIdentifier === principal));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return rows;
+}
