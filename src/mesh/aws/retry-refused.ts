@@ -1,5 +1,5 @@
 import { backoffDelay, DEFAULT_RETRY_POLICY, defaultSleep, type RetryPolicy } from '../execute/retry-policy';
-import { errorCode, errorKind } from './aws-call-error';
+import { errorKindOf } from './aws-call-error';
 
 /** How hard to retry a call AWS refused without acting on it (throttling, concurrent modification). */
 export interface RetryOptions {
@@ -17,7 +17,7 @@ export async function retryRefused<T>(call: () => Promise<T>, { policy = DEFAULT
     try {
       return await call();
     } catch (error) {
-      if (attempt >= policy.maxAttempts || errorKind(errorCode(error)) !== 'refused') throw error;
+      if (attempt >= policy.maxAttempts || errorKindOf(error) !== 'refused') throw error;
       await sleep(backoffDelay(policy, attempt + 1, random));
     }
   }

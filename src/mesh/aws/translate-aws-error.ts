@@ -1,5 +1,5 @@
 import { AwsRefusedError, MeshError } from '../errors';
-import { errorCode, errorKind, errorMessage } from './aws-call-error';
+import { errorCode, errorKindOf, errorMessage } from './aws-call-error';
 
 /** Where an AWS call was made: what for, as which role, in which account. */
 export interface AwsCallSite {
@@ -25,7 +25,7 @@ export function translateAwsError(error: unknown, site: AwsCallSite): MeshError 
       { cause: error },
     );
   }
-  if (errorKind(code) !== 'final') {
+  if (errorKindOf(error) !== 'final') {
     return new AwsRefusedError(code, `AWS was busy and did not ${where} (${code})`, 'try again in a minute', { cause: error });
   }
   return new AwsRefusedError(code, `AWS could not ${where}: ${code}: ${errorMessage(error)}`, 'an operator should look at this error in the logs', {

@@ -1,6 +1,6 @@
 import type { EntryResult, GrantEntry } from '../domain/grant-entry';
 import { chunkBatches } from '../plan/chunk-batches';
-import { errorCode, errorKind, errorMessage } from '../aws/aws-call-error';
+import { errorCode, errorKind, errorKindOf, errorMessage } from '../aws/aws-call-error';
 import { backoffDelay, DEFAULT_RETRY_POLICY, defaultSleep, type RetryPolicy } from './retry-policy';
 
 /** One entry Lake Formation refused inside a 200 answer. */
@@ -62,7 +62,7 @@ export async function executeEntries(
         failures = await permissions.apply(operation, batch);
       } catch (error) {
         const failure = { code: errorCode(error), message: errorMessage(error) };
-        const kind = errorKind(failure.code);
+        const kind = errorKindOf(error);
         for (const entry of batch) {
           if (kind === 'final') record(entry, failure);
           else if (kind === 'ambiguous' && (await inEffect(entry))) record(entry);
