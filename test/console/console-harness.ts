@@ -73,6 +73,8 @@ export async function startConsoleSandbox(): Promise<SandboxWithConsole> {
     signingSecret: SANDBOX_SIGNING_SECRET,
     logger,
     extraRoutes: (req, res) => sandboxConsole.handle(req, res),
+    // RAM associates at once: the console tests are not about RAM timing.
+    ramAssociationDelayMs: 0,
   });
   sandboxConsole.attach(bot);
   return {

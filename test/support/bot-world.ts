@@ -12,9 +12,20 @@ export interface BotWorld extends SandboxBot {
   post(request: BotRequest): Promise<SignedPostResult>;
 }
 
-/** Start the sandbox bot (AWS emulator, dynalite, fake Slack, receiver) on port 0; `close()` it in `afterAll`. */
-export async function startBotWorld(): Promise<BotWorld> {
-  const bot = await startSandboxBot({ port: 0, awsPort: 0, dynamoPort: 0, signingSecret: SANDBOX_SIGNING_SECRET, logger: pino({ level: 'silent' }) });
+/**
+ * Start the sandbox bot (AWS emulator, dynalite, fake Slack, receiver) on port 0; `close()` it in
+ * `afterAll`. RAM associates shares at once unless `ramAssociationDelayMs` says otherwise: these
+ * tests are not about RAM timing (test/sandbox/aws/ram/association-timing.test.ts is).
+ */
+export async function startBotWorld(options: { ramAssociationDelayMs?: number } = {}): Promise<BotWorld> {
+  const bot = await startSandboxBot({
+    port: 0,
+    awsPort: 0,
+    dynamoPort: 0,
+    signingSecret: SANDBOX_SIGNING_SECRET,
+    logger: pino({ level: 'silent' }),
+    ramAssociationDelayMs: options.ramAssociationDelayMs ?? 0,
+  });
   return {
     ...bot,
     post: (request) => postSignedToBot({ ...request, url: bot.eventsUrl, secret: SANDBOX_SIGNING_SECRET, slack: bot.slack }),

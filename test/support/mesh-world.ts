@@ -46,9 +46,11 @@ const PERSONAS: [SlackUser, Persona[]][] = [
 /**
  * Start the emulator (seeded) and dynalite, build MeshDeps with the real SDK clients acting through
  * the bot's role sessions, and map the seeded users. Ada is a mesh admin. Close it in `afterAll`.
+ * RAM associates shares at once unless `ramAssociationDelayMs` says otherwise: these service tests
+ * are not about RAM timing (test/sandbox/aws/ram/association-timing.test.ts is).
  */
-export async function startMeshWorld(options: { config?: Partial<MeshConfigInput>; executor?: MeshDeps['executor'] } = {}): Promise<MeshWorld> {
-  const emu = await startTestEmulator();
+export async function startMeshWorld(options: { config?: Partial<MeshConfigInput>; executor?: MeshDeps['executor']; ramAssociationDelayMs?: number } = {}): Promise<MeshWorld> {
+  const emu = await startTestEmulator({ ramAssociationDelayMs: options.ramAssociationDelayMs ?? 0 });
   const dynamo = await startTestDynamo();
   const aws = botAwsClients(emu.endpoint);
   const now = Date.now;

@@ -3,6 +3,7 @@ import { readBody } from '../http/read-body';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createSeedWorld } from '../seed/create-seed-world';
+import { settleShares } from './access/share-association';
 import { createClock, type EmulatorClock } from './clock';
 import { createCallLog } from './controls/call-log';
 import { accountKeys, redactedState, type EmulatorControls } from './controls/emulator-controls';
@@ -14,9 +15,10 @@ import { handleAwsCall } from './handle-aws-call';
 import { lakeFormationOperations } from './lakeformation/operations';
 import type { ServiceOperations } from './operation';
 import { ramOperations } from './ram/operations';
+import { s3Operations } from './s3/operations';
 import type { ServiceName } from './service-name';
 import { stsOperations } from './sts/operations';
-import { WorldSchema, type World } from './world';
+import { RamAssociationDelaySchema, WorldSchema, type World } from './world';
 import { detectService } from './wire/detect-service';
 import type { WireRequest } from './wire/wire-request';
 import type { WireResponse } from './wire/wire-response';
@@ -34,6 +36,12 @@ export interface EmulatorOptions {
   logger?: Logger;
   /** Operations added to (or replacing) the built-in ones, by service — for tests of the core. */
   operations?: Partial<Record<ServiceName, ServiceOperations>>;
+  /**
+   * How long RAM takes to associate a shared resource, in ms on the emulator clock (default: the
+   * world's, `RAM_ASSOCIATION_DELAY_MS` in the seed). Applies to the starting world and a persisted
+   * one; 0 shares at once, for tests that are not about RAM timing.
+   */
+  ramAssociationDelayMs?: number;
 }
 
 /** A running emulator. */
@@ -79,7 +87,7 @@ function replaceWorld(world: World, next: World): void {
 }
 
 /**
- * Start the multi-account AWS emulator (Glue, Lake Formation, RAM, STS on their real wire protocols,
+ * Start the multi-account AWS emulator (Glue, Lake Formation, RAM, S3, STS on their real wire protocols,
  * plus `/_sandbox/` controls) on one HTTP server.
  * @example const emu = await startEmulator(); new GlueClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials })
  */
@@ -88,6 +96,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const baseClock = options.clock ?? Date.now;
   const initial = options.world ? WorldSchema.parse(options.world) : createSeedWorld({ now: baseClock() });
   const world = (options.persistFile !== undefined ? loadWorldFile(options.persistFile) : undefined) ?? structuredClone(initial);
+  if (options.ramAssociationDelayMs !== undefined) {
+    const delay = RamAssociationDelaySchema.parse(options.ramAssociationDelayMs);
+    initial.ramAssociationDelayMs = delay;
+    world.ramAssociationDelayMs = delay;
+  }
   const clock = createClock(world, baseClock);
   const faults = createFaultRegistry();
   const calls = createCallLog();
@@ -98,16 +111,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           logger.error({ err: error, file: options.persistFile }, 'could not write the sandbox state file');
         });
   const persist = (): void => writer?.schedule();
+  // RAM's asynchronous work catches up whenever the world is read or the clock moves, not only on calls.
+  const settle = (): void => {
+    if (settleShares(world, clock.now())) persist();
+  };
   const operations: Record<ServiceName, ServiceOperations> = {
     glue: { ...glueOperations, ...options.operations?.glue },
     lakeformation: { ...lakeFormationOperations, ...options.operations?.lakeformation },
     ram: { ...ramOperations, ...options.operations?.ram },
+    s3: { ...s3Operations, ...options.operations?.s3 },
     sts: { ...stsOperations, ...options.operations?.sts },
   };
   const controlledClock: EmulatorClock = {
     now: () => clock.now(),
     advance: (seconds) => {
       clock.advance(seconds);
+      settle();
       persist();
     },
   };
@@ -116,9 +135,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     calls,
     clock: controlledClock,
-    state: () => redactedState(world),
+    state: () => {
+      settle();
+      return redactedState(world);
+    },
     // For the sandbox's change polling (`/_sandbox/changes`), not an AWS behaviour.
-    worldSequence: () => world.sequence,
+    worldSequence: () => {
+      settle();
+      return world.sequence;
+    },
+    ramAssociationDelay: {
+      get: () => world.ramAssociationDelayMs,
+      set: (ms) => {
+        world.ramAssociationDelayMs = RamAssociationDelaySchema.parse(ms);
+        persist();
+      },
+    },
     reset: () => {
       replaceWorld(world, structuredClone(initial));
       faults.clear();
@@ -143,7 +175,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       const service = detectService(wire);
       if (!service) {
-        const message = 'Not an emulated AWS request: sign it for glue, lakeformation, ram or sts, or see /_sandbox/.';
+        const message = 'Not an emulated AWS request: sign it for glue, lakeformation, ram, s3 or sts, or see /_sandbox/.';
         send(res, { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
         return;
       }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import { settleShares } from './access/share-association';
 import { authenticate } from './auth/authenticate';
 import { AwsError } from './aws-error';
 import type { EmulatorClock } from './clock';
@@ -41,9 +42,9 @@ function constraint(issue: z.core.$ZodIssue): string {
 
 function unknownOperation(service: ServiceName, operation: string): AwsError {
   const code = SERVICE_ERROR_CODES[service].unknownOperation;
-  return service === 'sts'
-    ? new AwsError(code, `Could not find operation ${operation} for version 2011-06-15`)
-    : new AwsError(code, `The sandbox emulator does not implement ${service} operation ${JSON.stringify(operation)}.`);
+  if (service === 'sts') return new AwsError(code, `Could not find operation ${operation} for version 2011-06-15`);
+  // S3's NotImplemented is a 501 (S3 API Reference, "Error responses").
+  return new AwsError(code, `The sandbox emulator does not implement ${service} operation ${JSON.stringify(operation)}.`, service === 's3' ? 501 : 400);
 }
 
 /**
@@ -53,6 +54,8 @@ function unknownOperation(service: ServiceName, operation: string): AwsError {
  */
 export async function handleAwsCall(service: ServiceName, req: WireRequest, deps: AwsCallDeps): Promise<WireResponse> {
   const requestId = randomUUID();
+  // RAM's asynchronous work due by now is done before the call sees the world.
+  settleShares(deps.world, deps.clock.now());
   let caller: Caller;
   try {
     caller = await authenticate(service, req, deps.world, deps.clock.now());

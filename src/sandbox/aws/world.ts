@@ -107,8 +107,32 @@ export const GlueDatabaseSchema = z
   })
   .loose();
 
+/** A Glue partition as stored; field names follow the Glue API's `Partition`, so answers are the stored object. */
+export const GluePartitionSchema = z
+  .object({
+    Values: z.array(z.string()),
+    DatabaseName: z.string(),
+    TableName: z.string(),
+    CatalogId: AccountId,
+    /** Epoch seconds, as the SDK parses Glue timestamps. */
+    CreationTime: z.number(),
+    LastAccessTime: z.number().optional(),
+    LastAnalyzedTime: z.number().optional(),
+    StorageDescriptor: StorageDescriptorSchema.optional(),
+    Parameters: z.record(z.string(), z.string()).optional(),
+  })
+  .loose();
+
 export const CatalogSchema = z.object({
-  databases: z.record(z.string(), z.object({ database: GlueDatabaseSchema, tables: z.record(z.string(), GlueTableSchema) })),
+  databases: z.record(
+    z.string(),
+    z.object({
+      database: GlueDatabaseSchema,
+      tables: z.record(z.string(), GlueTableSchema),
+      /** By table name, then by the partition's values (`partitionKey`); absent in worlds saved before partitions. */
+      partitions: z.record(z.string(), z.record(z.string(), GluePartitionSchema)).default({}),
+    }),
+  ),
 });
 
 export const DataLakeSettingsSchema = z
@@ -141,6 +165,18 @@ export const PermissionGrantSchema = z.object({
   grantedAt: z.number(),
 });
 
+/**
+ * One association of a resource or principal with a RAM share. RAM associates asynchronously:
+ * ASSOCIATING until `dueAt`, when the emulator completes it (access/share-association.ts).
+ */
+export const ShareAssociationSchema = z.object({
+  status: z.enum(['ASSOCIATING', 'ASSOCIATED', 'DISASSOCIATED']),
+  /** Epoch milliseconds on the emulator clock. */
+  createdAt: z.number(),
+  dueAt: z.number(),
+  updatedAt: z.number(),
+});
+
 export const ResourceShareSchema = z.object({
   arn: z.string(),
   name: z.string(),
@@ -152,6 +188,12 @@ export const ResourceShareSchema = z.object({
   allowExternalPrincipals: z.boolean(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** RAM's association of each resource, by ARN; absent in worlds saved before associations (those resources count as associated). */
+  resourceAssociations: z.record(z.string(), ShareAssociationSchema).default({}),
+  /** RAM's association of each principal (account id); absent as above. */
+  principalAssociations: z.record(z.string(), ShareAssociationSchema).default({}),
+  /** When the invitation this share owes its receiver is sent: once the association that owes it completes (epoch ms). */
+  invitationDueAt: z.number().optional(),
 });
 
 export const InvitationSchema = z.object({
@@ -163,6 +205,63 @@ export const InvitationSchema = z.object({
   status: z.enum(['PENDING', 'ACCEPTED', 'REJECTED', 'EXPIRED']),
   createdAt: z.number(),
 });
+
+/** One S3 object: its bytes (base64, as the world is JSON) and the metadata GetObject answers. */
+export const S3ObjectSchema = z.object({
+  key: z.string(),
+  body: z.string(),
+  size: z.number().int(),
+  /** MD5 of the bytes in hex, unquoted (single-part uploads only). */
+  etag: z.string(),
+  /** Epoch milliseconds, whole seconds (S3's Last-Modified has second precision). */
+  lastModified: z.number(),
+  contentType: z.string().optional(),
+  /** `x-amz-meta-*` headers, by lower-cased name without the prefix. */
+  metadata: z.record(z.string(), z.string()).optional(),
+  /** The additional checksum the uploader sent (`x-amz-checksum-crc32` …), answered on GetObject with checksum mode. */
+  checksum: z.object({ algorithm: z.string(), value: z.string() }).optional(),
+  serverSideEncryption: z.object({ algorithm: z.string(), kmsKeyId: z.string().optional() }).optional(),
+});
+
+/** An S3 bucket: names are global, each bucket belongs to the account that created it. */
+export const BucketSchema = z.object({
+  name: z.string(),
+  ownerAccountId: AccountId,
+  region: z.string(),
+  createdAt: z.number(),
+  /** The bucket policy as the owner put it (JSON text). */
+  policy: z.string().optional(),
+  /** The default encryption set by PutBucketEncryption; absent means S3's default, SSE-S3 (AES256). */
+  encryption: z.object({ algorithm: z.string(), kmsKeyId: z.string().optional(), bucketKeyEnabled: z.boolean().optional() }).optional(),
+  /** By key. */
+  objects: z.record(z.string(), S3ObjectSchema),
+});
+
+/** A Lake Formation data lake location (RegisterResource), as DescribeResource answers it. */
+export const DataLocationSchema = z.object({
+  /** `arn:aws:s3:::bucket[/prefix]`, as registered. */
+  ResourceArn: z.string(),
+  RoleArn: z.string(),
+  UseServiceLinkedRole: z.boolean(),
+  WithFederation: z.boolean().optional(),
+  HybridAccessEnabled: z.boolean().optional(),
+  WithPrivilegedAccess: z.boolean().optional(),
+  ExpectedResourceOwnerAccount: z.string().optional(),
+  /** Epoch milliseconds. */
+  LastModified: z.number(),
+  registeredBy: z.string(),
+});
+
+/**
+ * RAM's default association delay, in ms on the emulator clock. AWS documents that associating takes
+ * time (status ASSOCIATING, then ASSOCIATED) but not how long; two seconds is long enough that a
+ * client which does not wait for ASSOCIATED meets the delay, and short enough to keep the sandbox
+ * interactive. Tests not about RAM timing set 0.
+ */
+export const RAM_ASSOCIATION_DELAY_MS = 2_000;
+
+/** A RAM association delay: whole milliseconds, 0 for none. */
+export const RamAssociationDelaySchema = z.number().int().min(0);
 
 export const WorldSchema = z.object({
   region: z.string(),
@@ -178,6 +277,12 @@ export const WorldSchema = z.object({
   permissions: z.array(PermissionGrantSchema),
   resourceShares: z.array(ResourceShareSchema),
   invitations: z.array(InvitationSchema),
+  /** S3 buckets by name (global); absent in worlds saved before S3. */
+  buckets: z.record(z.string(), BucketSchema).default({}),
+  /** Lake Formation registered locations by the registering account id; absent in worlds saved before them. */
+  dataLocations: z.record(z.string(), z.array(DataLocationSchema)).default({}),
+  /** How long RAM takes to associate a resource or principal with a share (`RAM_ASSOCIATION_DELAY_MS`); absent in worlds saved before it. */
+  ramAssociationDelayMs: RamAssociationDelaySchema.default(RAM_ASSOCIATION_DELAY_MS),
   /** Added to the wall clock by `/_sandbox/clock/advance`. */
   clockOffsetMs: z.number(),
   /** Monotonic counter for ids the emulator mints (versions, grant ids, share ids). */
@@ -190,9 +295,14 @@ export type Account = z.infer<typeof AccountSchema>;
 export type Credential = z.infer<typeof CredentialSchema>;
 export type GlueTable = z.infer<typeof GlueTableSchema>;
 export type GlueDatabase = z.infer<typeof GlueDatabaseSchema>;
+export type GluePartition = z.infer<typeof GluePartitionSchema>;
 export type Catalog = z.infer<typeof CatalogSchema>;
 export type DataLakeSettings = z.infer<typeof DataLakeSettingsSchema>;
 export type PermissionGrant = z.infer<typeof PermissionGrantSchema>;
+export type ShareAssociation = z.infer<typeof ShareAssociationSchema>;
 export type ResourceShare = z.infer<typeof ResourceShareSchema>;
 export type Invitation = z.infer<typeof InvitationSchema>;
+export type S3Object = z.infer<typeof S3ObjectSchema>;
+export type Bucket = z.infer<typeof BucketSchema>;
+export type DataLocation = z.infer<typeof DataLocationSchema>;
 export type World = z.infer<typeof WorldSchema>;

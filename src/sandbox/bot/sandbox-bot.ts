@@ -39,6 +39,8 @@ export interface SandboxBotOptions {
   stateDir?: string;
   /** Routes served beside the bot on the same server (the console page); return false when not theirs. */
   extraRoutes?: (req: Parameters<FakeSlackApi['handle']>[0], res: Parameters<FakeSlackApi['handle']>[1]) => boolean;
+  /** RAM's association delay in the emulator (`EmulatorOptions.ramAssociationDelayMs`); unset keeps the world's (2 s in the seed). */
+  ramAssociationDelayMs?: number;
 }
 
 /** The bot on the sandbox, as the console sees it: wherever the AWS emulator and DynamoDB run. */
@@ -193,7 +195,7 @@ export async function serveBot(
 }
 
 /** The fake Slack Web API, the bot and `extraRoutes` on one server (one origin for Slack and the console), on the given AWS side and store. */
-async function serveOnSandbox(aws: SandboxAws, store: { endpoint: string; tablePrefix: string }, options: Omit<SandboxBotOptions, 'awsPort' | 'dynamoPort' | 'stateDir'>): Promise<SandboxBotView> {
+async function serveOnSandbox(aws: SandboxAws, store: { endpoint: string; tablePrefix: string }, options: Omit<SandboxBotOptions, 'awsPort' | 'dynamoPort' | 'stateDir' | 'ramAssociationDelayMs'>): Promise<SandboxBotView> {
   let origin = '';
   const slack = createFakeSlackApi({ publicUrl: () => origin, logger: options.logger.child({ component: 'fake-slack' }) });
   const bot = await serveBot(
@@ -236,6 +238,7 @@ export async function startSandboxBot(options: SandboxBotOptions): Promise<Sandb
     port: options.awsPort,
     logger: logger.child({ component: 'aws-emulator' }),
     ...(persisted !== undefined && { persistFile: join(persisted, 'world.json') }),
+    ...(options.ramAssociationDelayMs !== undefined && { ramAssociationDelayMs: options.ramAssociationDelayMs }),
   });
   const dynamo = await startSandboxDynamo(options.dynamoPort, persisted === undefined ? {} : { path: join(persisted, 'dynamo') });
   const bot = await serveOnSandbox(localSandboxAws(emulator), dynamo, options);
@@ -270,7 +273,7 @@ export async function reachRunningSandbox(running: RunningSandbox): Promise<{ aw
 }
 
 /** Serve the bot and the fake Slack Web API on a sandbox that is already running (`reachRunningSandbox`). Its state stays there when this bot stops. */
-export async function attachSandboxBot(running: RunningSandbox, options: Omit<SandboxBotOptions, 'awsPort' | 'dynamoPort' | 'stateDir'>): Promise<SandboxBotView> {
+export async function attachSandboxBot(running: RunningSandbox, options: Omit<SandboxBotOptions, 'awsPort' | 'dynamoPort' | 'stateDir' | 'ramAssociationDelayMs'>): Promise<SandboxBotView> {
   const { aws, store } = await reachRunningSandbox(running);
   return serveOnSandbox(aws, store, options);
 }

@@ -1,7 +1,8 @@
 import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../mesh/domain/account-roles';
-import type { Account, Catalog, Credential, DataLakeSettings, Role, World } from '../aws/world';
+import { type Account, type Catalog, type Credential, type DataLakeSettings, RAM_ASSOCIATION_DELAY_MS, type Role, type World } from '../aws/world';
 import { SANDBOX_ACCOUNTS, SANDBOX_ADMIN_USER, SANDBOX_BOT_SESSION, SANDBOX_PRODUCER_DATABASE, SANDBOX_REGION, SANDBOX_ROLE_ARNS, type SandboxAccountName, sandboxAdminKeys } from './sandbox-accounts';
-import { telcoTables } from './telco-tables';
+import { partitionKey } from '../aws/glue/partition-values';
+import { telcoPartitions, telcoTables } from './telco-tables';
 
 const TWELVE_HOURS = 43_200;
 
@@ -61,6 +62,9 @@ function producerCatalog(createTime: number): Catalog {
           CreateTime: createTime,
         },
         tables: Object.fromEntries(tables.map((t) => [t.Name, t])),
+        partitions: Object.fromEntries(
+          tables.filter((t) => (t.PartitionKeys ?? []).length > 0).map((t) => [t.Name, Object.fromEntries(telcoPartitions(t).map((p) => [partitionKey(p.Values), p]))]),
+        ),
       },
     },
   };
@@ -68,9 +72,10 @@ function producerCatalog(createTime: number): Catalog {
 
 /**
  * The sandbox's starting world: mesh 555555555555, producer 111111111111 (database `telco` with three
- * tables), consumer 999999999999, no Organization (so RAM shares go through invitations), an admin
- * user per account, the Meshbot roles (data lake admins as the CDK stacks make them) and CREATE_DATABASE
- * on the mesh catalog for the producer's mesh role. `now` is epoch milliseconds.
+ * tables, the two partitioned ones with three dozen partitions each), consumer 999999999999, no
+ * Organization (so RAM shares go through invitations), an admin user per account, the Meshbot roles
+ * (data lake admins as the CDK stacks make them) and CREATE_DATABASE on the mesh catalog for the
+ * producer's mesh role. `now` is epoch milliseconds.
  */
 export function createSeedWorld({ now }: { now: number }): World {
   const { mesh, producer, consumer } = SANDBOX_ACCOUNTS;
@@ -134,6 +139,9 @@ export function createSeedWorld({ now }: { now: number }): World {
     ],
     resourceShares: [],
     invitations: [],
+    buckets: {},
+    dataLocations: {},
+    ramAssociationDelayMs: RAM_ASSOCIATION_DELAY_MS,
     clockOffsetMs: 0,
     sequence: 0,
   };

@@ -1,4 +1,4 @@
-import type { GlueTable } from '../aws/world';
+import type { GluePartition, GlueTable } from '../aws/world';
 
 /** A column as Glue stores it. */
 type Column = { Name: string; Type: string; Comment?: string };
@@ -112,4 +112,44 @@ export function telcoTables(catalogId: string, database: string, bucket: string,
       createTime,
     ),
   ];
+}
+
+const DAY_MS = 86_400_000;
+
+/** `count` consecutive days from `start` (UTC), as the values of a `year`/`month`/`day` partitioned table. */
+function daily(start: string, count: number): string[][] {
+  return Array.from({ length: count }, (_, i) => new Date(Date.parse(start) + i * DAY_MS).toISOString().slice(0, 10).split('-'));
+}
+
+/** `count` consecutive first days of the month from `year`-`month`, as `snapshot_date` values. */
+function monthly(year: number, month: number, count: number): string[][] {
+  return Array.from({ length: count }, (_, i) => [new Date(Date.UTC(year, month - 1 + i, 1)).toISOString().slice(0, 10)]);
+}
+
+/** Which partitions each sample table has, by table name: five weeks of daily KPIs, three years of monthly churn snapshots. */
+const PARTITION_VALUES: Record<string, string[][]> = {
+  usecase1_cell_kpis: daily('2024-01-01', 36),
+  usecase2_customer_churn: monthly(2022, 1, 36),
+};
+
+/**
+ * The partitions of a sample table, as a crawler registers them: one per Hive-style prefix under the
+ * table's location (`…/year=2024/month=01/day=01/`), with the table's storage format. A table without
+ * partition keys has none.
+ */
+export function telcoPartitions(table: GlueTable): GluePartition[] {
+  const keys = table.PartitionKeys ?? [];
+  const values = keys.length === 0 ? [] : (PARTITION_VALUES[table.Name] ?? []);
+  return values.map((Values) => ({
+    Values,
+    DatabaseName: table.DatabaseName,
+    TableName: table.Name,
+    CatalogId: table.CatalogId,
+    CreationTime: table.CreateTime,
+    StorageDescriptor: {
+      ...table.StorageDescriptor,
+      Location: `${table.StorageDescriptor?.Location ?? ''}${keys.map((k, i) => `${k.Name}=${Values[i] ?? ''}`).join('/')}/`,
+    },
+    Parameters: { classification: 'parquet' },
+  }));
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { ConformanceTarget } from './conformance-target';
 
@@ -52,6 +52,7 @@ export function answerBook(target: ConformanceTarget, suite: string) {
       if (target.kind !== 'aws') return;
       const merged = { ...recorded, ...seen };
       const sorted = Object.fromEntries(Object.keys(merged).sort().map((key) => [key, merged[key]]));
+      mkdirSync(new URL('.', file), { recursive: true });
       writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
     },
   };

@@ -62,8 +62,8 @@ describe('a bot attached to a running sandbox (npm start -- --aws-endpoint)', ()
   let emulator: Emulator;
   let dynamo: SandboxDynamo;
   beforeAll(async () => {
-    // What npm run sandbox runs: the emulator and DynamoDB, nothing else.
-    emulator = await startEmulator({ port: 0, logger: silent });
+    // What npm run sandbox runs: the emulator and DynamoDB, nothing else; RAM associates at once (not about RAM timing).
+    emulator = await startEmulator({ port: 0, logger: silent, ramAssociationDelayMs: 0 });
     dynamo = await startSandboxDynamo(0);
   });
   afterAll(async () => {
@@ -116,7 +116,8 @@ describe('a bot attached to a running sandbox (npm start -- --aws-endpoint)', ()
 describe('a sandbox restarted while a grant was in flight (npm start -- --persist)', () => {
   it('finishes the interrupted grant at start, and tells the requester', async () => {
     const stateDir = await mkdtemp(join(tmpdir(), 'meshbot-restart-'));
-    const options = { port: 0, awsPort: 0, dynamoPort: 0, signingSecret: SANDBOX_SIGNING_SECRET, logger: pino({ level: 'silent' }), stateDir };
+    // RAM associates at once: this is about resuming a grant, not RAM timing.
+    const options = { port: 0, awsPort: 0, dynamoPort: 0, signingSecret: SANDBOX_SIGNING_SECRET, logger: pino({ level: 'silent' }), stateDir, ramAssociationDelayMs: 0 };
     const casey = { user: { teamId: 'T0SANDBOX', userId: 'U0CONSUMER' }, requestId: 'restart-1' };
     try {
       const before = await startSandboxBot(options);

@@ -3,6 +3,7 @@ import type { PermissionGrant, World } from '../world';
 import { findDatabase, findTable } from './catalog-lookup';
 import { isDataLakeAdmin, settingsOf } from './data-lake-settings';
 import { type ColumnSelection, type LfResource, shareArn, storedResource } from './lf-resource';
+import { locationOfArn, within } from './s3-location';
 import { sharedArns } from './resource-sharing';
 
 /**
@@ -15,7 +16,8 @@ import { sharedArns } from './resource-sharing';
  *    account; grants to the caller's account on another account's resource, which only the
  *    account's data lake administrators hold (they re-grant to their principals);
  *  - a grant on another account's resource counts only while the resource is shared with the
- *    caller's account through a RAM share it accepted (or an Organization share).
+ *    caller's account through a RAM share it accepted (or an Organization share); data location
+ *    grants need no share (Lake Formation does not use RAM for them).
  */
 export interface Held {
   permissions: ReadonlySet<string>;
@@ -57,7 +59,8 @@ function applicableResource(world: World, caller: Caller, grant: PermissionGrant
   if (!toCaller) return undefined;
   const resource = storedResource(grant.resource, grant.catalogId);
   if (!resource) return undefined;
-  if (!own && !coveringArns(world.region, resource).some((arn) => shared().has(arn))) return undefined;
+  // Data location grants reach other accounts without RAM ("Granting data location permissions").
+  if (!own && resource.kind !== 'location' && !coveringArns(world.region, resource).some((arn) => shared().has(arn))) return undefined;
   return resource;
 }
 
@@ -98,7 +101,16 @@ export function covers(granted: LfResource, target: LfResource): boolean {
     case 'columns':
       if (granted.kind === 'table') return granted.database === target.database && (granted.table === '*' || granted.table === target.table);
       return granted.kind === 'columns' && granted.database === target.database && granted.table === target.table && coversColumns(granted.columns, target.columns);
+    case 'location':
+      return granted.kind === 'location' && locationCovers(granted.resourceArn, target.resourceArn);
   }
+}
+
+/** Whether DATA_LOCATION_ACCESS on `granted` reaches `target`: the same location or one under it. */
+function locationCovers(granted: string, target: string): boolean {
+  const outer = locationOfArn(granted);
+  const inner = locationOfArn(target);
+  return outer !== undefined && inner !== undefined && within(inner, outer);
 }
 
 /** Whether the caller created the resource (or, for columns, their table), which gives ALL with grant option. */
@@ -176,6 +188,6 @@ export function canSeeDatabase(world: World, caller: Caller, catalogId: string, 
   const entry = findDatabase(world, catalogId, database);
   if (entry && caller.accountId === catalogId && Object.values(entry.tables).some((t) => t.CreatedBy === caller.principalArn)) return true;
   return applicableGrants(world, caller, catalogId).some(
-    ({ grant, resource }) => (grant.permissions.length > 0 || grant.grantable.length > 0) && resource.kind !== 'catalog' && resource.database === database,
+    ({ grant, resource }) => (grant.permissions.length > 0 || grant.grantable.length > 0) && resource.kind !== 'catalog' && resource.kind !== 'location' && resource.database === database,
   );
 }

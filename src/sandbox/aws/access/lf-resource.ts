@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { AwsError } from '../aws-error';
+import { locationArn, locationOfArn } from './s3-location';
 
 /**
  * A Lake Formation `Resource` as sent on the wire (only the kinds the emulator supports: Catalog,
- * Database, Table by name or `TableWildcard`, TableWithColumns). Other kinds (DataLocation, LF-Tags,
+ * Database, Table by name or `TableWildcard`, TableWithColumns, DataLocation). Other kinds (LF-Tags,
  * data cells filters) parse and are refused with `InvalidInputException` by `toLfResource`.
  */
 export const LfResourceWireSchema = z.object({
@@ -26,7 +27,7 @@ export const LfResourceWireSchema = z.object({
       ColumnWildcard: z.object({ ExcludedColumnNames: z.array(z.string()).optional() }).optional(),
     })
     .optional(),
-  DataLocation: z.unknown().optional(),
+  DataLocation: z.object({ CatalogId: z.string().optional(), ResourceArn: z.string().min(1) }).optional(),
   DataCellsFilter: z.unknown().optional(),
   LFTag: z.unknown().optional(),
   LFTagPolicy: z.unknown().optional(),
@@ -44,7 +45,9 @@ export type LfResource =
   | { kind: 'database'; catalogId: string; database: string }
   /** `table: '*'` is `TableWildcard`: every table of the database, present and future. */
   | { kind: 'table'; catalogId: string; database: string; table: string }
-  | { kind: 'columns'; catalogId: string; database: string; table: string; columns: ColumnSelection };
+  | { kind: 'columns'; catalogId: string; database: string; table: string; columns: ColumnSelection }
+  /** An Amazon S3 location registered by `catalogId`'s account; `resourceArn` normalised (no trailing slash). */
+  | { kind: 'location'; catalogId: string; resourceArn: string };
 
 const CATALOG_ID = /^\d{12}$/;
 
@@ -60,7 +63,7 @@ function catalogIdOf(given: string | undefined, fallback: string): string {
  */
 export function toLfResource(wire: LfResourceWire, defaultCatalogId: string): LfResource {
   const present = Object.entries(wire).filter(([, value]) => value !== undefined).map(([key]) => key);
-  if (present.length !== 1) throw new AwsError('InvalidInputException', 'Resource must name exactly one of Catalog, Database, Table or TableWithColumns.');
+  if (present.length !== 1) throw new AwsError('InvalidInputException', 'Resource must name exactly one of Catalog, Database, Table, TableWithColumns or DataLocation.');
   if (wire.Catalog) return { kind: 'catalog', catalogId: catalogIdOf(wire.Catalog.Id, defaultCatalogId) };
   if (wire.Database) return { kind: 'database', catalogId: catalogIdOf(wire.Database.CatalogId, defaultCatalogId), database: wire.Database.Name.toLowerCase() };
   if (wire.Table) {
@@ -81,7 +84,19 @@ export function toLfResource(wire: LfResourceWire, defaultCatalogId: string): Lf
       columns,
     };
   }
-  throw new AwsError('InvalidInputException', `Resource type ${present[0] ?? ''} is not supported by the sandbox emulator (Catalog, Database, Table, TableWithColumns are).`);
+  if (wire.DataLocation) return toLocation(wire.DataLocation, defaultCatalogId);
+  throw new AwsError('InvalidInputException', `Resource type ${present[0] ?? ''} is not supported by the sandbox emulator (Catalog, Database, Table, TableWithColumns, DataLocation are).`);
+}
+
+/**
+ * A `DataLocation` resource: an Amazon S3 location ARN (a bucket or a prefix, "Underlying data access
+ * control") of the catalog that registered it (`CatalogId`, by default the caller's account:
+ * DataLocationResource in the Lake Formation model).
+ */
+function toLocation(wire: NonNullable<LfResourceWire['DataLocation']>, defaultCatalogId: string): LfResource {
+  const location = locationOfArn(wire.ResourceArn);
+  if (!location) throw new AwsError('InvalidInputException', `Invalid data location ${wire.ResourceArn}: it must be an Amazon S3 ARN, arn:aws:s3:::bucket[/prefix].`);
+  return { kind: 'location', catalogId: catalogIdOf(wire.CatalogId, defaultCatalogId), resourceArn: locationArn(location) };
 }
 
 /** The wire form of a normalised resource, with `CatalogId` filled: what grants store and ListPermissions returns. */
@@ -104,6 +119,8 @@ export function toWire(resource: LfResource): Record<string, unknown> {
           ...('names' in resource.columns ? { ColumnNames: resource.columns.names } : { ColumnWildcard: { ExcludedColumnNames: resource.columns.excluded } }),
         },
       };
+    case 'location':
+      return { DataLocation: { CatalogId: resource.catalogId, ResourceArn: resource.resourceArn } };
   }
 }
 
@@ -129,16 +146,21 @@ export function resourceKey(resource: LfResource): string {
       return `${resource.catalogId}|table|${resource.database}|${resource.table}`;
     case 'columns':
       return `${resource.catalogId}|columns|${resource.database}|${resource.table}|${'names' in resource.columns ? `names:${resource.columns.names.join(',')}` : `excluded:${resource.columns.excluded.join(',')}`}`;
+    case 'location':
+      return `${resource.catalogId}|location|${resource.resourceArn}`;
   }
 }
 
 /**
  * The Glue ARN under which a resource is shared through RAM: the database, the table, or
- * `table/<db>/*` for a table wildcard. Column grants share their table. The catalog is never shared.
+ * `table/<db>/*` for a table wildcard. Column grants share their table. The catalog is never shared,
+ * nor is a data location: "Lake Formation does not use the AWS Resource Access Manager (AWS RAM)
+ * service for data location permission grants" ("Granting data location permissions").
  */
 export function shareArn(region: string, resource: LfResource): string | undefined {
   switch (resource.kind) {
     case 'catalog':
+    case 'location':
       return undefined;
     case 'database':
       return `arn:aws:glue:${region}:${resource.catalogId}:database/${resource.database}`;

@@ -25,7 +25,8 @@ export async function signatureMatches(req: WireRequest, auth: AuthorizationHead
     region: auth.region,
     service: auth.service,
     sha256: Sha256,
-    uriEscapePath: true,
+    // S3 signs the path as sent, without the second URI-encoding other services use (SigV4 docs, "Create a canonical request").
+    uriEscapePath: auth.service !== 's3',
     applyChecksum: false,
   });
   const signed = await signer.sign(

@@ -18,6 +18,8 @@ export interface EmulatorControls {
   calls: CallLog;
   /** The emulator clock; `advance` is persisted with the world. */
   clock: EmulatorClock;
+  /** RAM's association delay in ms (access/share-association.ts); a new delay applies to associations started after it and persists with the world. */
+  ramAssociationDelay: { get(): number; set(ms: number): void };
   /** The world as `GET /_sandbox/state` shows it: session secrets and tokens left out. */
   state(): World;
   /** The world's id counter, which every change of the world moves: cheaper to compare than `state()` (a sandbox control; no AWS rule applies). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatIssues } from '../../../mesh/domain/format-issues';
+import { RamAssociationDelaySchema } from '../world';
 import type { WireRequest } from '../wire/wire-request';
 import type { WireResponse } from '../wire/wire-response';
 import { CallFilterSchema } from './call-log';
@@ -7,6 +8,7 @@ import type { EmulatorControls } from './emulator-controls';
 import { FaultSpecSchema } from './fault-registry';
 
 const AdvanceSchema = z.object({ seconds: z.number().positive() }).strict();
+const AssociationDelaySchema = z.object({ ms: RamAssociationDelaySchema }).strict();
 
 function json(status: number, body: unknown): WireResponse {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
@@ -49,6 +51,7 @@ const ROUTES = [
   'GET /_sandbox/calls/counts',
   'GET /_sandbox/clock',
   'POST /_sandbox/clock/advance',
+  'GET|POST /_sandbox/ram/association-delay',
   'GET /_sandbox/state',
   'GET /_sandbox/changes',
   'POST /_sandbox/reset',
@@ -90,6 +93,14 @@ export function handleSandboxRequest(req: WireRequest, controls: EmulatorControl
       if (!advance.ok) return advance.response;
       controls.clock.advance(advance.value.seconds);
       return json(200, clockView(controls));
+    }
+    case 'GET /_sandbox/ram/association-delay':
+      return json(200, { ms: controls.ramAssociationDelay.get() });
+    case 'POST /_sandbox/ram/association-delay': {
+      const delay = parseBody(req, AssociationDelaySchema);
+      if (!delay.ok) return delay.response;
+      controls.ramAssociationDelay.set(delay.value.ms);
+      return json(200, { ms: controls.ramAssociationDelay.get() });
     }
     case 'GET /_sandbox/state':
       return json(200, controls.state());

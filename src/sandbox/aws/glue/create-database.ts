@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AwsError } from '../aws-error';
+import { checkDataLocationAccess } from '../access/data-location-access';
 import { heldOn, holds } from '../access/effective-permissions';
 import { settingsOf } from '../access/data-lake-settings';
 import { operation } from '../operation';
@@ -14,6 +15,7 @@ export const CreateDatabaseInputSchema = z.object({ CatalogId: CatalogIdSchema, 
  * Needs CREATE_DATABASE on the catalog (data lake admins have it; an account that never set its
  * data lake settings behaves as a fresh account, where IAM_ALLOWED_PRINCIPALS has it). The creator
  * gets ALL with grant option implicitly; the account's CreateDatabaseDefaultPermissions are granted.
+ * A `LocationUri` in a registered data location needs data location permission (see data-location-access).
  */
 export const createDatabase = operation(CreateDatabaseInputSchema, (ctx, input) => {
   const catalogId = catalogOf(ctx, input.CatalogId);
@@ -25,10 +27,13 @@ export const createDatabase = operation(CreateDatabaseInputSchema, (ctx, input) 
   const catalog = (ctx.world.catalogs[catalogId] ??= { databases: {} });
   const name = input.DatabaseInput.Name.toLowerCase();
   if (catalog.databases[name]) throw new AwsError('AlreadyExistsException', 'Database already exists.');
+  // A resource link has no location of its own.
+  if (!input.DatabaseInput.TargetDatabase) checkDataLocationAccess(ctx.world, ctx.caller, catalogId, input.DatabaseInput.LocationUri);
   const { Name: _name, ...rest } = input.DatabaseInput;
   catalog.databases[name] = {
     database: { ...rest, Name: name, CatalogId: catalogId, Parameters: rest.Parameters ?? {}, CreateTime: Math.floor(ctx.now() / 1000), CreatedBy: ctx.caller.principalArn },
     tables: {},
+    partitions: {},
   };
   applyDefaultPermissions(ctx, settingsOf(ctx.world, catalogId).CreateDatabaseDefaultPermissions, { kind: 'database', catalogId, database: name });
   return {};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AwsError } from '../aws-error';
 import { findDatabase } from '../access/catalog-lookup';
+import { checkNewTableLocation } from '../access/data-location-access';
 import { heldOn, holds } from '../access/effective-permissions';
 import { settingsOf } from '../access/data-lake-settings';
 import { operation } from '../operation';
@@ -19,7 +20,8 @@ export const CreateTableInputSchema = z.object({
  * CreateTable, or a table resource link (`TableInput.TargetTable`). In a database resource link the
  * table is created in the link's target (a table link through a database link is refused, as Glue
  * does). Needs CREATE_TABLE on the database that receives it. The creator gets ALL with grant option
- * implicitly; the database's (else the account's) CreateTableDefaultPermissions are granted.
+ * implicitly; the database's (else the account's) CreateTableDefaultPermissions are granted. A table
+ * located in a registered data location needs data location permission (see data-location-access).
  */
 export const createTable = operation(CreateTableInputSchema, (ctx, input) => {
   let catalogId = catalogOf(ctx, input.CatalogId);
@@ -41,6 +43,8 @@ export const createTable = operation(CreateTableInputSchema, (ctx, input) => {
   }
   const name = input.TableInput.Name.toLowerCase();
   if (entry.tables[name]) throw new AwsError('AlreadyExistsException', 'Table already exists.');
+  // A resource link has no location of its own.
+  if (!input.TableInput.TargetTable) checkNewTableLocation(ctx.world, ctx.caller, catalogId, input.TableInput.StorageDescriptor?.Location, entry.database.LocationUri);
   const seconds = Math.floor(ctx.now() / 1000);
   entry.tables[name] = { ...input.TableInput, Name: name, DatabaseName: database, CatalogId: catalogId, CreateTime: seconds, UpdateTime: seconds, VersionId: '1', CreatedBy: ctx.caller.principalArn };
   const defaults = (entry.database.CreateTableDefaultPermissions as unknown[] | undefined) ?? settingsOf(ctx.world, catalogId).CreateTableDefaultPermissions;

@@ -9,9 +9,9 @@ import { catalogOf, insufficientPermissions, visibleDatabase } from './glue-acce
 export const DeleteDatabaseInputSchema = z.object({ CatalogId: CatalogIdSchema, Name: GlueNameSchema });
 
 /**
- * DeleteDatabase: removes a database of the caller's own catalog with all its tables (a database
- * resource link is deleted, never its target). Needs DROP on it. Grants on the database and its
- * tables go with it, and so do their places in RAM shares.
+ * DeleteDatabase: removes a database of the caller's own catalog with all its tables and their
+ * partitions (a database resource link is deleted, never its target). Needs DROP on it. Grants on
+ * the database and its tables go with it, and so do their places in RAM shares.
  */
 export const deleteDatabase = operation(DeleteDatabaseInputSchema, (ctx, input) => {
   const catalogId = catalogOf(ctx, input.CatalogId);
@@ -21,6 +21,6 @@ export const deleteDatabase = operation(DeleteDatabaseInputSchema, (ctx, input) 
   if (!holds(heldOn(ctx.world, ctx.caller, { kind: 'database', catalogId, database }), 'DROP')) throw insufficientPermissions(database);
   const catalog = ctx.world.catalogs[catalogId];
   if (catalog) catalog.databases = Object.fromEntries(Object.entries(catalog.databases).filter(([name]) => name !== database));
-  dropGrants(ctx, catalogId, (r) => r.kind !== 'catalog' && r.database === database);
+  dropGrants(ctx, catalogId, (r) => r.kind !== 'catalog' && r.kind !== 'location' && r.database === database);
   return {};
 });

@@ -9,13 +9,15 @@ import { catalogOf, followDatabase, insufficientPermissions, visibleTable } from
 
 /**
  * Delete one table (a resource link is deleted, never its target). Needs DROP on it. Grants on the
- * table go with it, and so does its place in RAM shares.
+ * table go with it, and so do its partitions and its place in RAM shares.
  */
 function deleteOne(ctx: CallContext, catalogId: string, entry: DatabaseEntry, name: string): void {
   const table = visibleTable(ctx, catalogId, entry, name);
   const database = entry.database.Name;
   if (!holds(heldOn(ctx.world, ctx.caller, { kind: 'table', catalogId, database, table: table.Name }), 'DROP')) throw insufficientPermissions(table.Name);
   entry.tables = Object.fromEntries(Object.entries(entry.tables).filter(([name]) => name !== table.Name));
+  // A table's partitions go with it (a resource link has none: its target keeps them).
+  entry.partitions = Object.fromEntries(Object.entries(entry.partitions).filter(([name]) => name !== table.Name));
   dropGrants(ctx, catalogId, (r) => (r.kind === 'table' || r.kind === 'columns') && r.database === database && r.table === table.Name);
 }
 

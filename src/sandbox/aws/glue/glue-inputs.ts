@@ -39,3 +39,17 @@ export const TableInputSchema = z.object({
 });
 
 export type TableInput = z.infer<typeof TableInputSchema>;
+
+/** Partition values (`ValueStringList`: each value 1–1,024 characters), in the order of the table's partition keys. */
+export const PartitionValuesSchema = z.array(z.string().min(1).max(1024));
+
+/** `PartitionInput` of the partition operations; `Values` is optional in the model but needed for a valid input. */
+export const PartitionInputSchema = z.object({
+  Values: PartitionValuesSchema.optional(),
+  LastAccessTime: z.number().optional(),
+  LastAnalyzedTime: z.number().optional(),
+  StorageDescriptor: StorageDescriptorSchema.optional(),
+  Parameters: z.record(z.string(), z.string()).optional(),
+});
+
+export type PartitionInput = z.infer<typeof PartitionInputSchema>;

@@ -1,7 +1,7 @@
 import { findDatabase, findTable } from '../access/catalog-lookup';
 import { canSeeDatabase, canSeeTable } from '../access/effective-permissions';
 import type { CallContext } from '../operation';
-import type { GlueDatabase, GlueTable } from '../world';
+import type { GlueDatabase, GluePartition, GlueTable } from '../world';
 
 /**
  * What Glue answers for stored objects. Resource links are followed as the Lake Formation guide's
@@ -42,4 +42,12 @@ export function tableView(
     CreatedBy: table.CreatedBy,
     TargetTable: target,
   };
+}
+
+/** A partition as the partition operations answer it; `ExcludeColumnSchema` (GetPartitions) leaves out its column schema. */
+export function partitionView(partition: GluePartition, excludeColumnSchema = false): GluePartition {
+  const descriptor = partition.StorageDescriptor;
+  if (!excludeColumnSchema || descriptor?.Columns === undefined) return partition;
+  const { Columns: _columns, ...rest } = descriptor;
+  return { ...partition, StorageDescriptor: rest };
 }

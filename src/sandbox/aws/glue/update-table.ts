@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AwsError } from '../aws-error';
 import { findTable } from '../access/catalog-lookup';
+import { checkDataLocationAccess } from '../access/data-location-access';
 import { heldOn, holds } from '../access/effective-permissions';
 import { operation } from '../operation';
 import { CatalogIdSchema, GlueNameSchema, TableInputSchema } from './glue-inputs';
@@ -17,8 +18,9 @@ export const UpdateTableInputSchema = z.object({
 
 /**
  * UpdateTable: replaces the table's definition (name, catalog, creation and links kept), bumps its
- * `VersionId`. Through a resource link it updates the target. Needs ALTER on the updated table; a
- * stale `VersionId` is `ConcurrentModificationException`.
+ * `VersionId`. Through a resource link it updates the target. Needs ALTER on the updated table, and
+ * data location permission when its new location is in a registered location (see
+ * data-location-access); a stale `VersionId` is `ConcurrentModificationException`.
  */
 export const updateTable = operation(UpdateTableInputSchema, (ctx, input) => {
   const followed = followDatabase(ctx, catalogOf(ctx, input.CatalogId), input.DatabaseName);
@@ -31,6 +33,7 @@ export const updateTable = operation(UpdateTableInputSchema, (ctx, input) => {
     table = target;
   }
   if (!holds(heldOn(ctx.world, ctx.caller, { kind: 'table', catalogId, database: table.DatabaseName, table: table.Name }), 'ALTER')) throw insufficientPermissions(table.Name);
+  checkDataLocationAccess(ctx.world, ctx.caller, catalogId, input.TableInput.StorageDescriptor?.Location);
   if (input.VersionId !== undefined && input.VersionId !== table.VersionId) {
     throw new AwsError('ConcurrentModificationException', `Table ${table.Name} is at version ${table.VersionId}, not ${input.VersionId}.`);
   }

@@ -21,7 +21,7 @@ export const ListPermissionsInputSchema = z.object({
 
 type ListPermissionsInput = z.infer<typeof ListPermissionsInputSchema>;
 
-const KIND_OF_TYPE: Record<string, LfResource['kind'][]> = { CATALOG: ['catalog'], DATABASE: ['database'], TABLE: ['table', 'columns'] };
+const KIND_OF_TYPE: Record<string, LfResource['kind'][]> = { CATALOG: ['catalog'], DATABASE: ['database'], TABLE: ['table', 'columns'], DATA_LOCATION: ['location'] };
 
 /**
  * Input rules the service applies before reading anything:

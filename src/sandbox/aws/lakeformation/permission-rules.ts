@@ -2,12 +2,14 @@ import { AwsError } from '../aws-error';
 import { findDatabase, findTable } from '../access/catalog-lookup';
 import type { LfResource } from '../access/lf-resource';
 import type { World } from '../world';
+import { checkLocationRegistered } from './data-location-rules';
 
 /**
  * Which permissions apply to which resource, per the Lake Formation permissions reference:
  * catalog → CREATE_DATABASE; database → ALL, ALTER, CREATE_TABLE, DESCRIBE, DROP; table → ALL,
  * ALTER, DELETE, DESCRIBE, DROP, INSERT, SELECT; columns → SELECT only; resource links → ALL,
- * DESCRIBE, DROP (a link's permissions never reach its target).
+ * DESCRIBE, DROP (a link's permissions never reach its target); data location → DATA_LOCATION_ACCESS
+ * only ("Underlying data access control": `grant DATA_LOCATION_ACCESS to principal on S3 location`).
  */
 const APPLICABLE = {
   catalog: ['CREATE_DATABASE'],
@@ -15,6 +17,7 @@ const APPLICABLE = {
   table: ['ALL', 'ALTER', 'DELETE', 'DESCRIBE', 'DROP', 'INSERT', 'SELECT'],
   columns: ['SELECT'],
   link: ['ALL', 'DESCRIBE', 'DROP'],
+  location: ['DATA_LOCATION_ACCESS'],
 } as const;
 
 function isLink(world: World, resource: LfResource): boolean {
@@ -36,9 +39,13 @@ export function checkApplicable(world: World, resource: LfResource, permissions:
   if (beyond.length > 0) throw new AwsError('InvalidInputException', `PermissionsWithGrantOption must be a subset of Permissions (${beyond.join(', ')} is not granted).`);
 }
 
-/** Refuse (EntityNotFoundException) a grant on a database or table that does not exist. */
+/** Refuse (EntityNotFoundException) a grant on a database or table that does not exist, or on an unregistered data location. */
 export function checkExists(world: World, resource: LfResource): void {
   if (resource.kind === 'catalog') return;
+  if (resource.kind === 'location') {
+    checkLocationRegistered(world, resource);
+    return;
+  }
   const entry = findDatabase(world, resource.catalogId, resource.database);
   if (!entry) throw new AwsError('EntityNotFoundException', `Database ${resource.database} not found.`);
   if (resource.kind === 'database' || resource.table === '*') return;
@@ -49,5 +56,6 @@ export function checkExists(world: World, resource: LfResource): void {
 export function describeResource(resource: LfResource): string {
   if (resource.kind === 'catalog') return `catalog ${resource.catalogId}`;
   if (resource.kind === 'database') return `database ${resource.database}`;
+  if (resource.kind === 'location') return `data location ${resource.resourceArn}`;
   return `table ${resource.database}.${resource.table}`;
 }

@@ -13,7 +13,10 @@ export const GetResourceShareInvitationsInputSchema = z.object({
 
 /**
  * GetResourceShareInvitations: the invitations the caller's account received, optionally only the
- * given invitations or shares, oldest first, a page at a time; statuses as of the emulator clock.
+ * given invitations or shares, oldest first, a page at a time; statuses as of the emulator clock. An
+ * invitation exists only once the association that owes it completed (access/resource-sharing.ts:
+ * the API reference does not say when RAM sends it) and is dated then, so its 12-hour expiry counts
+ * from then.
  */
 export const getResourceShareInvitations = operation(GetResourceShareInvitationsInputSchema, (ctx, input) => {
   const { world, caller } = ctx;

@@ -16,7 +16,12 @@ export const GetResourceSharesInputSchema = z.object({
   permissionVersion: z.number().optional(),
 });
 
-/** GetResourceShares: the caller's own shares (SELF) or those shared with it and accepted (OTHER-ACCOUNTS), filtered. */
+/**
+ * GetResourceShares: the caller's own shares (SELF) or those shared with it that it may use (OTHER-ACCOUNTS:
+ * principal associated, and accepted outside an Organization), filtered. A share stays ACTIVE while its
+ * associations are in progress: the API reference lists PENDING among share statuses without saying
+ * when, and reports association progress through GetResourceShareAssociations.
+ */
 export const getResourceShares = operation(GetResourceSharesInputSchema, (ctx, input) => {
   input.resourceShareArns?.forEach(checkShareArn);
   const shares = sharesOf(ctx, input.resourceOwner)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { associatedResources } from '../access/share-association';
 import { operation } from '../operation';
 import { paginate } from '../paging/page';
 import { checkShareArn } from './ram-views';
@@ -20,7 +21,13 @@ function typeOf(arn: string): string {
   return arn.includes(':database/') ? 'glue:Database' : 'glue:Table';
 }
 
-/** ListResources: the Glue resources in the shares the caller owns (SELF) or uses (OTHER-ACCOUNTS). */
+/**
+ * ListResources: the Glue resources in the shares the caller owns (SELF) or uses (OTHER-ACCOUNTS),
+ * once associated. The API reference lists "the resources that you added to a resource share" and
+ * dates each from "when the resource was associated with the resource share"; it does not say
+ * whether a resource still ASSOCIATING is listed, so the emulator takes the conservative reading
+ * (not yet: a client waits for the association, GetResourceShareAssociations).
+ */
 export const listResources = operation(ListResourcesInputSchema, (ctx, input) => {
   input.resourceShareArns?.forEach(checkShareArn);
   const resources = sharesOf(ctx, input.resourceOwner)
@@ -28,7 +35,7 @@ export const listResources = operation(ListResourcesInputSchema, (ctx, input) =>
     .filter((s) => !input.resourceShareArns || input.resourceShareArns.includes(s.arn))
     .filter((s) => input.principal === undefined || s.principals.includes(input.principal))
     .flatMap((s) =>
-      s.resources.map((arn) => ({ arn, type: typeOf(arn), resourceShareArn: s.arn, status: 'AVAILABLE', creationTime: s.createdAt / 1000, lastUpdatedTime: s.updatedAt / 1000, resourceRegionScope: 'REGIONAL' })),
+      associatedResources(s).map((arn) => ({ arn, type: typeOf(arn), resourceShareArn: s.arn, status: 'AVAILABLE', creationTime: s.createdAt / 1000, lastUpdatedTime: s.updatedAt / 1000, resourceRegionScope: 'REGIONAL' })),
     )
     .filter((r) => input.resourceType === undefined || r.type.toLowerCase() === input.resourceType.toLowerCase())
     .filter((r) => !input.resourceArns || input.resourceArns.includes(r.arn));

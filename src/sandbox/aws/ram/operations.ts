@@ -1,5 +1,6 @@
 import type { ServiceOperations } from '../operation';
 import { acceptResourceShareInvitation, rejectResourceShareInvitation } from './answer-invitation';
+import { getResourceShareAssociations } from './get-resource-share-associations';
 import { getResourceShareInvitations } from './get-resource-share-invitations';
 import { getResourceShares } from './get-resource-shares';
 import { listResources } from './list-resources';
@@ -10,5 +11,6 @@ export const ramOperations: ServiceOperations = {
   AcceptResourceShareInvitation: acceptResourceShareInvitation,
   RejectResourceShareInvitation: rejectResourceShareInvitation,
   GetResourceShares: getResourceShares,
+  GetResourceShareAssociations: getResourceShareAssociations,
   ListResources: listResources,
 };

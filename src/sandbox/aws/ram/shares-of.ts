@@ -2,7 +2,7 @@ import { shareActiveFor } from '../access/resource-sharing';
 import type { CallContext } from '../operation';
 import type { ResourceShare } from '../world';
 
-/** `SELF`: shares the caller's account owns; `OTHER-ACCOUNTS`: shares others made with it that it may use (accepted). */
+/** `SELF`: shares the caller's account owns; `OTHER-ACCOUNTS`: shares others made with it that it may use (associated, and accepted outside an Organization). */
 export type ResourceOwner = 'SELF' | 'OTHER-ACCOUNTS';
 
 /** The shares seen from the caller's account for a `resourceOwner` filter. */

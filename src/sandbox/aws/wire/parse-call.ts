@@ -1,5 +1,6 @@
 import type { ServiceOperations } from '../operation';
 import type { ServiceName } from '../service-name';
+import { routeS3 } from '../s3/s3-request';
 import { parseQueryForm } from './query-form';
 import type { WireRequest } from './wire-request';
 
@@ -31,7 +32,8 @@ function withBody(operation: string, prefix: Record<string, unknown>, body: Body
 /**
  * Read the operation name and input from a request in the service's protocol: awsJson1_1 (Glue:
  * `X-Amz-Target: AWSGlue.Op`, JSON body), restJson1 (Lake Formation `POST /Op`, RAM `POST /op`, with
- * `@httpQuery` members merged into the input as strings), awsQuery (STS: `Action=Op&…` form).
+ * `@httpQuery` members merged into the input as strings), awsQuery (STS: `Action=Op&…` form), restXml
+ * (S3: the operation from method, path and sub-resource, the input the request itself; see `routeS3`).
  */
 export function parseCall(service: ServiceName, req: WireRequest, operations: ServiceOperations): ParsedCall {
   switch (service) {
@@ -47,6 +49,8 @@ export function parseCall(service: ServiceName, req: WireRequest, operations: Se
       const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
       return withBody(operation, query, jsonBody(req.body));
     }
+    case 's3':
+      return routeS3(req);
     case 'sts': {
       const form = parseQueryForm(req.method === 'GET' ? new URLSearchParams(flatQuery(req.query)) : new URLSearchParams(req.body.toString('utf8')));
       const { Action, Version: _version, ...input } = form;

@@ -30,6 +30,19 @@ export const SERVICE_ERROR_CODES: Record<ServiceName, ServiceErrorCodes> = {
   lakeformation: { ...JSON_AUTH, validation: 'InvalidInputException', unknownOperation: 'UnknownOperationException', internal: 'InternalServiceException', throttling: 'ThrottlingException', throttlingStatus: 400 },
   // RAM models ThrottlingException with httpError 429 and its internal error as ServerInternalException.
   ram: { ...JSON_AUTH, validation: 'InvalidParameterException', unknownOperation: 'UnknownOperationException', internal: 'ServerInternalException', throttling: 'ThrottlingException', throttlingStatus: 429 },
+  // S3's own codes (S3 API Reference, "Error responses"): SlowDown is its throttling answer, 503.
+  s3: {
+    validation: 'InvalidArgument',
+    unknownOperation: 'NotImplemented',
+    internal: 'InternalError',
+    missingAuth: 'AccessDenied',
+    incompleteSignature: 'AuthorizationHeaderMalformed',
+    unknownKey: 'InvalidAccessKeyId',
+    badSignature: 'SignatureDoesNotMatch',
+    expiredToken: 'ExpiredToken',
+    throttling: 'SlowDown',
+    throttlingStatus: 503,
+  },
   sts: {
     validation: 'ValidationError',
     unknownOperation: 'InvalidAction',
@@ -55,5 +68,7 @@ export function serviceFault(service: ServiceName, code: string, status: number 
   if (code === 'ThrottlingException' || code === 'Throttling') return { code: codes.throttling, status: status ?? codes.throttlingStatus };
   if (code === 'InternalServiceException' || code === 'InternalFailure' || code === 'ServerInternalException') return { code: codes.internal, status: status ?? 500 };
   if (code === 'ServiceUnavailableException' || code === 'ServiceUnavailable') return { code, status: status ?? 503 };
+  // Lake Formation models ThrottledException with httpError 429 (service model, ThrottledException).
+  if (code === 'ThrottledException' && service === 'lakeformation') return { code, status: status ?? 429 };
   return { code, status: status ?? 400 };
 }

@@ -1,4 +1,5 @@
 import type { AwsError } from '../aws-error';
+import { s3ErrorResponse, s3SuccessResponse } from '../s3/s3-wire';
 import type { ServiceName } from '../service-name';
 import { queryErrorBody, queryResultBody } from './query-xml';
 
@@ -6,10 +7,11 @@ import { queryErrorBody, queryResultBody } from './query-xml';
 export interface WireResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** Text, or bytes (S3 objects). */
+  body: string | Buffer;
 }
 
-const JSON_CONTENT_TYPE: Record<Exclude<ServiceName, 'sts'>, string> = {
+const JSON_CONTENT_TYPE: Record<Exclude<ServiceName, 'sts' | 's3'>, string> = {
   glue: 'application/x-amz-json-1.1',
   lakeformation: 'application/json',
   ram: 'application/json',
@@ -17,6 +19,7 @@ const JSON_CONTENT_TYPE: Record<Exclude<ServiceName, 'sts'>, string> = {
 
 /** A successful answer in the service's protocol. */
 export function successResponse(service: ServiceName, operation: string, requestId: string, result: unknown): WireResponse {
+  if (service === 's3') return s3SuccessResponse(requestId, result);
   if (service === 'sts') {
     return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryResultBody(operation, requestId, result) };
   }
@@ -26,9 +29,10 @@ export function successResponse(service: ServiceName, operation: string, request
 /**
  * An error in the service's protocol: awsJson1_1 puts the code in `__type`, restJson1 in the
  * `x-amzn-ErrorType` header (both are sent to both: the SDK reads either); awsQuery answers an
- * `<ErrorResponse>` document.
+ * `<ErrorResponse>` document; restXml (S3) an `<Error>` document.
  */
 export function errorResponse(service: ServiceName, requestId: string, error: AwsError): WireResponse {
+  if (service === 's3') return s3ErrorResponse(requestId, error);
   if (service === 'sts') {
     return { status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryErrorBody(error, requestId) };
   }

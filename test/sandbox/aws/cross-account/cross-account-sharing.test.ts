@@ -19,7 +19,8 @@ let producerInMesh: ServiceClients;
 let consumer: ServiceClients;
 
 beforeAll(async () => {
-  emu = await startTestEmulator();
+  // RAM associates at once: this file is about what sharing allows, ram/association-timing.test.ts about when.
+  emu = await startTestEmulator({ ramAssociationDelayMs: 0 });
   pool = clientPool(emu);
   meshAdmin = pool.as('mesh');
   consumer = pool.as(await emu.assumeRole(SANDBOX_ROLE_ARNS.consumer));

@@ -39,7 +39,8 @@ async function invitationsOf(clients: ServiceClients) {
 }
 
 beforeAll(async () => {
-  emu = await startTestEmulator();
+  // RAM associates at once: this file is about invitations, association-timing.test.ts about when they come.
+  emu = await startTestEmulator({ ramAssociationDelayMs: 0 });
   pool = clientPool(emu);
   mesh = pool.as('mesh');
   consumer = pool.as('consumer');
