@@ -54,7 +54,8 @@ export interface MeshSite {
 /** Accept the mesh account's RAM share invitations, and no one else's. */
 function acceptMeshInvitations({ meshAccountId }: MeshSite): PolicyStatement[] {
   return [
-    new PolicyStatement({ sid: 'ReadShareInvitations', actions: ['ram:GetResourceShareInvitations'], resources: ['*'] }),
+    // GetResourceShares (OTHER-ACCOUNTS) tells whether a share without an invitation is usable yet.
+    new PolicyStatement({ sid: 'ReadShareInvitations', actions: ['ram:GetResourceShareInvitations', 'ram:GetResourceShares'], resources: ['*'] }),
     new PolicyStatement({
       sid: 'AcceptMeshInvitationsOnly',
       actions: ['ram:AcceptResourceShareInvitation'],

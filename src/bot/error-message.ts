@@ -28,6 +28,7 @@ const TITLES: Record<MeshErrorCode, string> = {
   mesh_account_not_ready: 'Account not ready for the mesh',
   mesh_aws_refused: 'AWS refused',
   mesh_invitation_expired: 'Share invitation expired',
+  mesh_share_not_ready: 'Share not there yet',
 };
 
 /** Every code a user can be shown (for the test that every one has a title). */

@@ -18,6 +18,7 @@ export const MeshErrorCode = {
   AccountNotReady: 'mesh_account_not_ready',
   AwsRefused: 'mesh_aws_refused',
   InvitationExpired: 'mesh_invitation_expired',
+  ShareNotReady: 'mesh_share_not_ready',
 } as const;
 
 export type MeshErrorCode = (typeof MeshErrorCode)[keyof typeof MeshErrorCode];
@@ -192,5 +193,22 @@ export class InvitationExpiredError extends MeshError {
       `the share invitation to account ${consumerAccountId} expired before it was accepted (${invitationArn})`,
       'retry the subscription: the grant is sent again and a new invitation is accepted at once',
     );
+  }
+}
+
+/**
+ * The RAM share of a grant has not reached the consumer account yet: RAM associates resources and
+ * sends invitations asynchronously, so the grant is done but not yet usable there.
+ */
+export class ShareNotReadyError extends MeshError {
+  override readonly name = 'ShareNotReadyError';
+  readonly code = MeshErrorCode.ShareNotReady;
+
+  constructor(
+    readonly consumerAccountId: string,
+    /** What is still missing, e.g. `no invitation yet for share arn:aws:ram:…`. */
+    readonly waitingFor: string,
+  ) {
+    super(`the RAM share of the grant has not reached account ${consumerAccountId} yet (${waitingFor})`, 'nothing to do: the bot checks again every few minutes and says when it is usable');
   }
 }

@@ -1,4 +1,6 @@
 import { type LakeFormationClient, ListPermissionsCommand, type PrincipalResourcePermissions } from '@aws-sdk/client-lakeformation';
+import type { GrantResource } from '../../src/mesh/domain/grant-entry';
+import { resourceKey } from '../../src/mesh/plan/resource-key';
 
 /**
  * Every grant row to one principal in a catalog, as its data lake admin lists them. Lake Formation
@@ -14,4 +16,15 @@ export async function grantsTo(lf: LakeFormationClient, principal: string, catal
     NextToken = page.NextToken;
   } while (NextToken);
   return rows;
+}
+
+/** A principal's grants in a catalog by resource key: sorted permissions, grantable ones also as `P+`. */
+export async function grantsByResource(lf: LakeFormationClient, principal: string, catalogId: string): Promise<Record<string, string[]>> {
+  const byResource: Record<string, string[]> = {};
+  for (const row of await grantsTo(lf, principal, catalogId)) {
+    const key = resourceKey(row.Resource as GrantResource);
+    const grantable = (row.PermissionsWithGrantOption ?? []).map((p) => `${p}+`);
+    byResource[key] = [...new Set([...(byResource[key] ?? []), ...(row.Permissions ?? []), ...grantable])].sort();
+  }
+  return byResource;
 }

@@ -69,7 +69,13 @@ export function buildRequestOutcomeMessage(input: RequestOutcomeInput): SlackMes
       blocks.push(section(`${statusBadge('PENDING')} — your request for ${name} waits for ${owners}.`));
       break;
     case 'GRANTING':
-      blocks.push(section(`${STATUS_STYLE.GRANTING.emoji} Your request for ${name} was ${decidedByText(s, 'approved')}; granting now. I'll message you the names to query.`));
+      blocks.push(
+        section(
+          s.history.at(-1)?.event === 'share-pending'
+            ? `${STATUS_STYLE.GRANTING.emoji} Your request for ${name} was ${decidedByText(s, 'approved')} and granted; AWS RAM has not yet delivered the share to account ${code(s.consumerAccountId)}. I'll keep checking and message you the names to query once it is there.`
+            : `${STATUS_STYLE.GRANTING.emoji} Your request for ${name} was ${decidedByText(s, 'approved')}; granting now. I'll message you the names to query.`,
+        ),
+      );
       break;
     case 'MODIFYING':
       blocks.push(section(`${STATUS_STYLE.MODIFYING.emoji} Your access to ${name} for account ${code(s.consumerAccountId)} is being changed to ${grantedText(s)}. I'll message you when it is done.`));

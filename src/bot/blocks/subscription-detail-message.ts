@@ -20,6 +20,7 @@ const EVENT_LABEL: Record<HistoryEntry['event'], string> = {
   expire: 'Expired',
   'grant-succeeded': 'Granted',
   'grant-failed': 'Grant failed',
+  'share-pending': 'Waiting for the RAM share',
   retry: 'Retried',
   modify: 'Change asked',
   'modify-succeeded': 'Changed',

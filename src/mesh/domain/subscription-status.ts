@@ -28,6 +28,7 @@ export const SUBSCRIPTION_EVENTS = [
   'expire',
   'grant-succeeded',
   'grant-failed',
+  'share-pending',
   'retry',
   'modify',
   'modify-succeeded',

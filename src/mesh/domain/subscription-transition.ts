@@ -13,6 +13,8 @@ export const SUBSCRIPTION_TRANSITIONS: Readonly<Record<SubscriptionStatus, Statu
   GRANTING: {
     'grant-succeeded': 'ACTIVE',
     'grant-failed': 'FAILED',
+    // Granted, but RAM has not yet delivered the share to the consumer account: the sweep looks again.
+    'share-pending': 'GRANTING',
     // A worker crashed mid-grant and left the record GRANTING: retry finishes the grant.
     retry: 'GRANTING',
   },

@@ -24,6 +24,11 @@ export const MeshConfigSchema = z.object({
    * worker killed mid-job): the sweep finishes it. Longer than a worker may run (5 minutes on Lambda).
    */
   resumeInterruptedAfterMinutes: z.number().positive().default(15),
+  /**
+   * How long a granted subscription may wait for its RAM share to reach the consumer account before
+   * it is FAILED (retry sends a new one): RAM invitations expire after 12 hours unanswered.
+   */
+  shareWaitHours: z.number().positive().max(12).default(12),
   /** Glue creates in flight at once while publishing. */
   publishConcurrency: z.number().int().min(1).max(64).default(8),
 });

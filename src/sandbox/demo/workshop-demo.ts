@@ -35,6 +35,7 @@ export async function runWorkshopDemo(service: MeshService, say: (line: string) 
   });
   say(`   mesh database ${product.meshDatabase}: ${product.tables.join(', ')}`);
   say(`   created ${String(summary.created.length)}, unchanged ${String(summary.unchanged.length)}; links back in the producer catalog: ${summary.linksCreated.join(', ') || 'already there'}`);
+  say(`   partitions mirrored from the source: ${String(summary.partitions.added)} new, ${String(summary.partitions.updated)} updated, ${String(summary.partitions.dropped)} dropped`);
 
   say('2. Casey requests SELECT on the whole product');
   const { subscription: requested, notify } = await service.requestAccess(as(casey), {

@@ -1,10 +1,10 @@
-import { LakeFormationClient, paginateListPermissions } from '@aws-sdk/client-lakeformation';
+import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { webApi } from '@slack/bolt';
 import { vi } from 'vitest';
 import { buildProductCard } from '../../../src/bot/blocks/product-card';
 import type { ModalView } from '../../../src/bot/blocks/slack-types';
 import { VIEWS } from '../../../src/bot/interaction-ids';
-import type { GrantEntry, GrantResource } from '../../../src/mesh/domain/grant-entry';
+import type { GrantEntry } from '../../../src/mesh/domain/grant-entry';
 import type { Subscription } from '../../../src/mesh/domain/subscription';
 import type { RequestContext } from '../../../src/mesh/service/request-context';
 import { resourceKey } from '../../../src/mesh/plan/resource-key';
@@ -13,6 +13,7 @@ import type { ViewStateValues } from '../../../src/sandbox/slack/slack-payloads'
 import type { SlackMessage, SlackView } from '../../../src/sandbox/slack/slack-state';
 import { SANDBOX_BOT_TOKEN, SANDBOX_CHANNELS, SANDBOX_TEAM } from '../../../src/sandbox/slack/slack-world';
 import type { BotWorld } from '../../support/bot-world';
+import { grantsByResource } from '../../support/grants-to';
 import { submittedState } from '../views/modal-state';
 
 /** The seeded people by first name. */
@@ -130,19 +131,11 @@ export function current(world: BotWorld, id: string): Promise<Subscription> {
 /** What the mesh catalog's admin sees granted to the consumer account: resource key → permissions (grantable ones with `+`). */
 export async function grantedToConsumer(world: BotWorld): Promise<Record<string, string[]>> {
   const lf = new LakeFormationClient({ region: SANDBOX_REGION, endpoint: world.emulator.endpoint, credentials: sandboxAdminKeys('mesh'), maxAttempts: 1 });
-  const byResource: Record<string, string[]> = {};
   try {
-    for await (const page of paginateListPermissions({ client: lf }, { CatalogId: SANDBOX_ACCOUNTS.mesh.id, Principal: { DataLakePrincipalIdentifier: CONSUMER } })) {
-      for (const row of page.PrincipalResourcePermissions ?? []) {
-        const key = resourceKey(row.Resource as GrantResource);
-        const grantable = (row.PermissionsWithGrantOption ?? []).map((p) => `${p}+`);
-        byResource[key] = [...new Set([...(byResource[key] ?? []), ...(row.Permissions ?? []), ...grantable])].sort();
-      }
-    }
+    return await grantsByResource(lf, CONSUMER, SANDBOX_ACCOUNTS.mesh.id);
   } finally {
     lf.destroy();
   }
-  return byResource;
 }
 
 /** The same view computed from a plan. */

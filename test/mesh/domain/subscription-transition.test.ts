@@ -17,6 +17,7 @@ const LEGAL: ReadonlyArray<readonly [SubscriptionStatus, SubscriptionEvent, Subs
   ['PENDING', 'expire', 'EXPIRED'],
   ['GRANTING', 'grant-succeeded', 'ACTIVE'],
   ['GRANTING', 'grant-failed', 'FAILED'],
+  ['GRANTING', 'share-pending', 'GRANTING'],
   ['GRANTING', 'retry', 'GRANTING'],
   ['FAILED', 'retry', 'GRANTING'],
   ['FAILED', 'revoke', 'REVOKING'],

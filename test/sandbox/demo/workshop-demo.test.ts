@@ -29,6 +29,7 @@ describe('npm run demo (the workshop, end to end)', () => {
     expect(outcome.namesToQuery).toEqual(['telco-111111111111.usecase1_cell_kpis', 'telco-111111111111.usecase2_customer_churn']);
     expect(lines.filter((l) => /^\d\. /.test(l)).map((l) => l.slice(0, 2))).toEqual(['0.', '1.', '2.', '3.', '4.', '5.', '6.']);
     expect(lines.join('\n')).toContain('SELECT * FROM "telco-111111111111"."usecase1_cell_kpis" LIMIT 10;');
+    expect(lines).toContain('   partitions mirrored from the source: 72 new, 0 updated, 0 dropped');
     // Lake Formation in the mesh account shows the consumer account's grants on both tables.
     const tables = (await grantsTo(pool.as('mesh').lf, SANDBOX_ACCOUNTS.consumer.id)).flatMap((row) => row.Resource?.TableWithColumns?.Name ?? []).sort();
     expect(tables).toEqual(['usecase1_cell_kpis', 'usecase2_customer_churn']);

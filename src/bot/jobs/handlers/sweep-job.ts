@@ -19,7 +19,9 @@ export function reminderMarker(subscriptionId: string): string {
 async function showExpired(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, expired: readonly Subscription[], log: Logger): Promise<void> {
   for (const subscription of expired) {
     const scoped = log.child({ subscriptionId: subscription.id });
-    await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, scoped, { tell: true, homes: true });
+    // Still waiting for its RAM share: the messages show it, the requester was told once already.
+    const waiting = subscription.status === 'GRANTING';
+    await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, scoped, { tell: !waiting, homes: !waiting });
     scoped.info('request expired');
   }
 }
@@ -71,7 +73,7 @@ async function syncDue(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, l
     const scoped = log.child({ productId: product.id });
     try {
       const report = await deps.mesh.syncProduct({ user: product.publishedBy, requestId: job.requestId }, { productId: product.id });
-      scoped.info({ added: report.added.length, changed: report.changed.length, gone: report.gone.length }, 'product synced');
+      scoped.info({ added: report.added.length, changed: report.changed.length, gone: report.gone.length, partitions: report.partitions }, 'product synced');
       synced += 1;
     } catch (error) {
       scoped.warn({ err: error }, 'scheduled sync failed');
@@ -89,7 +91,9 @@ async function resume(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, lo
   const resumed = await deps.mesh.resumeInterrupted({ requestId: job.requestId, ...(job.resumeUpdatedBefore !== undefined && { updatedBeforeMs: Date.parse(job.resumeUpdatedBefore) }) });
   for (const { subscription, problem } of resumed) {
     const scoped = log.child({ subscriptionId: subscription.id });
-    await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, scoped, { tell: true, homes: true });
+    // Still waiting for its RAM share: the messages show it, the requester was told once already.
+    const waiting = subscription.status === 'GRANTING';
+    await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, scoped, { tell: !waiting, homes: !waiting });
     if (problem === undefined) scoped.info({ status: subscription.status }, 'interrupted subscription finished');
     else scoped.warn({ status: subscription.status, problem }, 'interrupted subscription could not be finished');
   }

@@ -15,11 +15,13 @@ const list = (names: readonly string[]): string => (names.length > 0 ? joinCappe
 
 /**
  * What a publish did, for the publisher: tables created, updated (with the changes), unchanged, links
- * created back in the source database, and anything to look at (tables gone, link names taken).
+ * created back in the source database, partitions mirrored, and anything to look at (tables gone, link names taken).
  */
 export function buildPublishSummaryMessage(input: PublishSummaryInput): SlackMessage {
   const { product, summary, changes } = input.result;
-  const changed = changes.length > 0 || summary.created.length > 0 || summary.updated.length > 0 || summary.linksCreated.length > 0 || summary.databaseCreated;
+  const { partitions } = summary;
+  const partitionsChanged = partitions.added + partitions.updated + partitions.dropped > 0;
+  const changed = changes.length > 0 || summary.created.length > 0 || summary.updated.length > 0 || summary.linksCreated.length > 0 || summary.databaseCreated || partitionsChanged;
   const name = product.name === product.id ? code(product.id) : `*${escapeMrkdwn(product.name)}* ${code(product.id)}`;
   const headline =
     product.version === 1
@@ -37,6 +39,9 @@ export function buildPublishSummaryMessage(input: PublishSummaryInput): SlackMes
       `*Links created in ${escapeMrkdwn(product.sourceDatabase)} (${summary.linksCreated.length})*\n${list(summary.linksCreated)}`,
     ]),
   ];
+  if (partitionsChanged) {
+    blocks.push(context(`Partitions mirrored from the source: ${partitions.added} new, ${partitions.updated} updated, ${partitions.dropped} dropped.`));
+  }
   if (changes.length > 0) {
     const lines = changes.map((c) => `*${c.setting}*: ${escapeMrkdwn(c.before)} → ${escapeMrkdwn(c.after)}`);
     blocks.push(section(`Settings changed (recorded in the product's history${changes.some((c) => c.setting === 'owners') ? '; the owners before and after were told' : ''}):\n${joinCapped(lines, '\n', 2800, 10)}`));

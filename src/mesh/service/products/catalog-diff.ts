@@ -28,8 +28,8 @@ function canonical(value: unknown): string {
   );
 }
 
-/** Whether two mirrored table definitions are the same. */
-export function sameDefinition(a: TableInput, b: TableInput): boolean {
+/** Whether two mirrored definitions (of tables or partitions) are the same. */
+export function sameDefinition<T extends object>(a: T, b: T): boolean {
   return canonical(a) === canonical(b);
 }
 

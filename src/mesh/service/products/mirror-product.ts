@@ -3,17 +3,20 @@ import type { Table, TableInput } from '@aws-sdk/client-glue';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { glueCatalog, type GlueCatalog } from '../../aws/glue-catalog';
-import { acceptInvitationsFrom } from '../../aws/mesh-invitations';
+import { gluePartitions, type GluePartitions } from '../../aws/glue-partitions';
 import type { RoleSessionRequest } from '../../aws/role-sessions';
 import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../domain/account-roles';
+import { sharedResourceArns } from '../../plan/shared-resource-arns';
 import type { EntryResult, GrantEntry } from '../../domain/grant-entry';
 import { AwsRefusedError, NotFoundError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
+import { awaitShare } from '../await-share';
 import { executorFor } from '../executor-for';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { diffCatalog, type CatalogDiff } from './catalog-diff';
 import { isResourceLink, mirrorTableInput } from './mirror-table';
+import { diffPartitions, mirrorPartitionInput } from './partition-diff';
 import { describeEntries } from './publish-grants';
 import { selectTables } from './select-tables';
 
@@ -55,6 +58,15 @@ export interface MirrorOutcome {
   invitationsAccepted: number;
   /** Whether the mesh database was created by this run. */
   databaseCreated: boolean;
+  /** Partitions of the product's mesh tables created, updated and deleted to mirror the source's. */
+  partitions: PartitionCounts;
+}
+
+/** How many partitions one run changed in the mesh. */
+export interface PartitionCounts {
+  added: number;
+  updated: number;
+  dropped: number;
 }
 
 /** Run `work` on every item with at most `concurrency` in flight; all settle before the first failure is thrown. */
@@ -101,15 +113,35 @@ async function applyDiffToMesh(mesh: GlueCatalog, database: string, diff: Catalo
 }
 
 /**
+ * Make a mesh table's partitions those of its source: new ones created, changed ones updated, ones
+ * gone from the source deleted, each in batches at Glue's limits. A table created by this run has
+ * none yet, so its mesh side is not read.
+ */
+async function mirrorPartitions(
+  sides: { source: GluePartitions; mesh: GluePartitions },
+  where: { sourceDatabase: string; meshDatabase: string; table: string; createdNow: boolean },
+): Promise<PartitionCounts> {
+  const sourcePartitions = (await sides.source.list(where.sourceDatabase, where.table)).map(mirrorPartitionInput);
+  const meshPartitions = where.createdNow ? [] : (await sides.mesh.list(where.meshDatabase, where.table)).map(mirrorPartitionInput);
+  const diff = diffPartitions(sourcePartitions, meshPartitions);
+  // Created meanwhile (a concurrent publish): write the source's definition over it.
+  const existing = await sides.mesh.create(where.meshDatabase, where.table, diff.added);
+  await sides.mesh.update(where.meshDatabase, where.table, [...diff.changed, ...existing]);
+  await sides.mesh.delete(where.meshDatabase, where.table, diff.dropped);
+  return { added: diff.added.length - existing.length, updated: diff.changed.length + existing.length, dropped: diff.dropped.length };
+}
+
+/**
  * Mirror a producer's tables into the mesh catalog and link them back — the work shared by publish
  * and sync, idempotent:
  *  (a) as MeshbotProducer in the producer account: read the source database and its tables, select
  *      them with the pattern;
  *  (b) as MeshbotProducer-<producer> in the mesh account: create the mesh database if missing, create
- *      the missing tables and update the changed ones (bounded concurrency, throttling retried);
- *  (c) grant the producer account DESCRIBE with grant option on the database and tables, accept the
- *      mesh account's pending RAM invitation as MeshbotProducer, create the missing `<table><suffix>`
- *      resource links in the source database;
+ *      the missing tables and update the changed ones (bounded concurrency, throttling retried), and
+ *      mirror the partitions of partitioned tables (Athena reads only the partitions the catalog lists);
+ *  (c) grant the producer account DESCRIBE with grant option on the database and tables, wait for
+ *      RAM to share them and accept the mesh account's invitation to that share as MeshbotProducer,
+ *      create the missing `<table><suffix>` resource links in the source database;
  *  (d) DESCRIBE to the mesh read-only role when the product's metadata is public (same account: no RAM).
  */
 export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: MirrorScope, log: Logger): Promise<MirrorOutcome> {
@@ -152,17 +184,29 @@ export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: 
   const diff = diffCatalog(selectedInputs, meshTables.map(mirrorTableInput));
   await applyDiffToMesh(mesh, meshDatabase, diff, publishConcurrency);
   log.info({ databaseCreated, created: diff.added.length, updated: diff.changed.length, unchanged: diff.unchanged.length, gone: diff.gone.length }, 'mirrored the tables');
+  const partitions: PartitionCounts = { added: 0, updated: 0, dropped: 0 };
+  const partitionSides = {
+    source: gluePartitions({ client: producerClients.glue, catalogId: producerAccountId, roleName: producerRole.roleName, accountId: producerAccountId, retry }),
+    mesh: gluePartitions({ client: deps.clientsFor(meshRole).glue, catalogId: meshAccountId, roleName: meshRole.roleName, accountId: meshAccountId, retry }),
+  };
+  const createdNow = new Set(diff.added.map((t) => t.Name ?? ''));
+  const partitioned = selectedInputs.filter((t) => (t.PartitionKeys?.length ?? 0) > 0).map((t) => t.Name ?? '');
+  await eachBounded(partitioned, publishConcurrency, async (table) => {
+    const counts = await mirrorPartitions(partitionSides, { sourceDatabase, meshDatabase, table, createdNow: createdNow.has(table) });
+    partitions.added += counts.added;
+    partitions.updated += counts.updated;
+    partitions.dropped += counts.dropped;
+  });
+  if (partitioned.length > 0) log.info({ tables: partitioned.length, ...partitions }, 'mirrored the partitions');
 
   // (c) Links back: the producer account may describe the mesh tables, accepts the share, links them.
-  await applyEntries(
-    deps,
-    meshRole,
-    'grant',
-    describeEntries({ meshCatalogId: meshAccountId, meshDatabase, tables: selected, principal: producerAccountId, withGrantOption: true }),
-    grantLockKey(meshAccountId, producerAccountId),
-    `DESCRIBE on ${meshDatabase} to account ${producerAccountId}`,
-  );
-  const accepted = await acceptInvitationsFrom({ client: producerClients.ram, senderAccountId: meshAccountId, roleName: producerRole.roleName, accountId: producerAccountId, retry });
+  const describeToProducer = describeEntries({ meshCatalogId: meshAccountId, meshDatabase, tables: selected, principal: producerAccountId, withGrantOption: true });
+  await applyEntries(deps, meshRole, 'grant', describeToProducer, grantLockKey(meshAccountId, producerAccountId), `DESCRIBE on ${meshDatabase} to account ${producerAccountId}`);
+  const { accepted } = await awaitShare(deps, {
+    owner: { accountId: meshAccountId, ram: deps.clientsFor(meshRole).ram, site: { roleName: meshRole.roleName, accountId: meshAccountId } },
+    receiver: { accountId: producerAccountId, ram: producerClients.ram, site: { roleName: producerRole.roleName, accountId: producerAccountId } },
+    resourceArns: sharedResourceArns(describeToProducer, deps.config.region),
+  });
   const existing = new Map(sourceListing.map((t) => [t.Name?.toLowerCase() ?? '', t]));
   const linksCreated: string[] = [];
   const linkConflicts: string[] = [];
@@ -206,5 +250,6 @@ export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: 
     linkConflicts: linkConflicts.sort(),
     invitationsAccepted: accepted.length,
     databaseCreated,
+    partitions,
   };
 }

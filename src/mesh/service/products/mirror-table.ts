@@ -9,7 +9,8 @@ function column(source: Column): Column {
   return defined({ Name: source.Name, Type: source.Type, Comment: source.Comment, Parameters: source.Parameters && { ...source.Parameters } });
 }
 
-function storage(source: StorageDescriptor): StorageDescriptor {
+/** The storage of a table or partition as mirrored: what the data is and where it lives. */
+export function mirrorStorage(source: StorageDescriptor): StorageDescriptor {
   // Everything that says what the data is and where it lives; structuredClone keeps the source untouched.
   return defined({ ...structuredClone(source), Columns: source.Columns?.map(column) });
 }
@@ -28,7 +29,7 @@ export function mirrorTableInput(source: Table): TableInput {
     TableType: source.TableType,
     Parameters: source.Parameters && { ...source.Parameters },
     PartitionKeys: source.PartitionKeys?.map(column),
-    StorageDescriptor: source.StorageDescriptor && storage(source.StorageDescriptor),
+    StorageDescriptor: source.StorageDescriptor && mirrorStorage(source.StorageDescriptor),
     ViewOriginalText: source.ViewOriginalText,
     ViewExpandedText: source.ViewExpandedText,
   });

@@ -7,7 +7,7 @@ import type { MeshDeps } from '../mesh-deps';
 import { parseInput } from '../parse-input';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
-import { mirrorProduct, type UpdatedTable } from './mirror-product';
+import { mirrorProduct, type PartitionCounts, type UpdatedTable } from './mirror-product';
 
 /** Which product to sync: `{ productId: 'telco-111111111111' }`. */
 export const SyncInputSchema = z.object({ productId: z.string().min(1).max(255) });
@@ -25,13 +25,15 @@ export interface SyncReport {
   /** Tables of the product that are gone from the source: left in the mesh, no longer listed in the product. */
   gone: string[];
   linksCreated: string[];
+  /** Partitions of the product's mesh tables created, updated and deleted to mirror the source's. */
+  partitions: PartitionCounts;
   /** Whether anything changed at all. */
   changedAnything: boolean;
 }
 
 /**
  * Re-read the producer catalog for a product's pattern and bring the mesh up to date: new tables are
- * published and linked, changed schemas updated; tables gone from the source are reported, never
+ * published and linked, changed schemas updated, partitions mirrored (new, changed and dropped); tables gone from the source are reported, never
  * deleted. The product's table list is updated (version + 1, which also records when it was synced).
  */
 export async function syncProduct(deps: MeshDeps, ctx: RequestContext, rawInput: SyncInput): Promise<SyncReport> {
@@ -71,7 +73,9 @@ export async function syncProduct(deps: MeshDeps, ctx: RequestContext, rawInput:
       unchanged: outcome.unchanged,
       gone: outcome.gone,
       linksCreated: outcome.linksCreated,
-      changedAnything: outcome.created.length + outcome.updated.length + outcome.gone.length + outcome.linksCreated.length > 0,
+      partitions: outcome.partitions,
+      changedAnything:
+        outcome.created.length + outcome.updated.length + outcome.gone.length + outcome.linksCreated.length + outcome.partitions.added + outcome.partitions.updated + outcome.partitions.dropped > 0,
     };
     if (report.gone.length > 0) log.warn({ gone: report.gone }, 'tables gone from the source are left in the mesh');
     log.info({ added: report.added.length, changed: report.changed.length, gone: report.gone.length }, 'synced');

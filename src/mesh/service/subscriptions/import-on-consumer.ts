@@ -1,10 +1,11 @@
 import { ensureLinks, linkDescribeEntries } from '../../aws/consumer-links';
-import { acceptShareInvitations, sharesWith } from '../../aws/ram-invitations';
 import { ROLE_NAMES, roleArn } from '../../domain/account-roles';
 import type { SlackUser } from '../../domain/slack-user';
 import type { ResourceLink, Subscription } from '../../domain/subscription';
 import { AwsRefusedError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
+import { sharedResourceArns } from '../../plan/shared-resource-arns';
+import { awaitShare } from '../await-share';
 import { executorFor } from '../executor-for';
 import type { MeshDeps } from '../mesh-deps';
 import { failedResults, failureNote } from './entry-results';
@@ -18,20 +19,20 @@ export interface Imported {
 }
 
 /**
- * Make granted tables usable in the consumer account: find the mesh account's share with it (as
- * the producer's role in the mesh, for `grantor`), then as the consumer's role for the requester
- * accept exactly that share's pending invitation, create (or reuse) the resource links and grant
- * DESCRIBE on them to the consumer role. Every step is idempotent, so a crashed import is redone.
+ * Make granted tables usable in the consumer account: wait for the mesh account's share with it to
+ * list every granted resource (as the producer's role in the mesh, for `grantor`), then as the
+ * consumer's role for the requester accept exactly that share's pending invitation, create (or
+ * reuse) the resource links and grant DESCRIBE on them to the consumer role. Every step is
+ * idempotent, so a crashed import is redone; a share RAM has not delivered yet throws ShareNotReadyError.
  */
 export async function importOnConsumer(deps: MeshDeps, subscription: Subscription, grantor: SlackUser, requestId: string): Promise<Imported> {
   const mesh = meshSession(deps, subscription, grantor, requestId);
-  const ramShares = await sharesWith(mesh.clients.ram, subscription.consumerAccountId, mesh.site);
   const consumer = consumerSession(deps, subscription, subscription.requester, requestId);
-  await acceptShareInvitations(
-    consumer.clients.ram,
-    { senderAccountId: subscription.meshCatalogId, receiverAccountId: subscription.consumerAccountId, shareArns: ramShares },
-    consumer.site,
-  );
+  const { shareArns: ramShares } = await awaitShare(deps, {
+    owner: { accountId: subscription.meshCatalogId, ram: mesh.clients.ram, site: mesh.site },
+    receiver: { accountId: subscription.consumerAccountId, ram: consumer.clients.ram, site: consumer.site },
+    resourceArns: sharedResourceArns(subscription.plan, deps.config.region),
+  });
   const product = await deps.stores.products.get(subscription.productId);
   const links = await ensureLinks(consumer.clients.glue, linkLayout(subscription, product?.tables ?? []), consumer.site);
   const entries = linkDescribeEntries(roleArn(subscription.consumerAccountId, ROLE_NAMES.consumer), links);

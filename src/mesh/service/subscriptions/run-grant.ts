@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EntryResult } from '../../domain/grant-entry';
 import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
 import { transition } from '../../domain/subscription-transition';
-import { InvitationExpiredError, MeshError, StaleWriteError } from '../../errors';
+import { InvitationExpiredError, MeshError, ShareNotReadyError, StaleWriteError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
 import { executorFor } from '../executor-for';
 import type { MeshDeps } from '../mesh-deps';
@@ -32,12 +32,27 @@ async function checkpoint(deps: MeshDeps, subscription: Subscription, results: R
 }
 
 /**
+ * Since when the subscription has waited for its RAM share: the first `share-pending` of the current
+ * run of them (a retry or a new approval starts a new wait), else now.
+ */
+export function waitingSince(subscription: Subscription, now: string): string {
+  let since = now;
+  for (const entry of subscription.history.toReversed()) {
+    if (entry.event === 'share-pending') since = entry.at;
+    else if (!(entry.event === 'retry' && 'system' in entry.actor)) break;
+  }
+  return since;
+}
+
+/**
  * Grant an approved (GRANTING) subscription and import it on the consumer side: under the lock of
  * (mesh catalog, consumer account), execute the plan entries not yet DONE as the producer's role in
  * the mesh with SourceIdentity = the approver, store every entry's result, then accept the share and
  * create the links as the consumer's role with SourceIdentity = the requester. Any failure is
  * recorded (→ FAILED, retryable) with its reason, not thrown; success records the shares and links
- * (→ ACTIVE). Running it again after a crash finishes the job without doubling anything.
+ * (→ ACTIVE). A RAM share not delivered yet leaves it GRANTING with a `share-pending` note for the
+ * sweep to look again, until `shareWaitHours` have passed (→ FAILED). Running it again after a crash
+ * finishes the job without doubling anything.
  */
 export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGrantInput): Promise<Subscription> {
   const { id } = parseInput(RunGrantInputSchema, input);
@@ -74,6 +89,17 @@ export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGr
       return await deps.stores.subscriptions.record(id, { event: 'grant-succeeded', actor: system, at: at(), patch: { results: current.results, ramShares, links } });
     } catch (error) {
       if (!(error instanceof MeshError)) throw error;
+      if (error instanceof ShareNotReadyError) {
+        const since = waitingSince(current, at());
+        if (deps.clock() - Date.parse(since) < deps.config.shareWaitHours * 3_600_000) {
+          log.info({ since, waitingFor: error.waitingFor }, 'waiting for the RAM share');
+          return deps.stores.subscriptions.record(id, { event: 'share-pending', actor: system, at: at(), note: error.message.slice(0, 4096), patch: { results: current.results } });
+        }
+        log.warn({ since }, 'the RAM share never arrived');
+        const note = `${error.message}, ${deps.config.shareWaitHours} hours after the grant; retry sends the grant again`;
+        const results = { ...current.results, ...markAllFailed(current.plan, { code: error.code, message: note }, at()) };
+        return deps.stores.subscriptions.record(id, { event: 'grant-failed', actor: system, at: at(), note: note.slice(0, 4096), patch: { results } });
+      }
       // An expired invitation means the grants never reached the consumer: mark them all, so a retry grants again (which sends a new invitation).
       const results = error instanceof InvitationExpiredError ? { ...current.results, ...markAllFailed(current.plan, { code: error.code, message: error.message }, at()) } : current.results;
       log.warn({ code: error.code }, 'import failed');

@@ -1,10 +1,24 @@
-import { CreateTableCommand, DeleteTableCommand, GetDatabasesCommand, GetTableCommand, GetTablesCommand, UpdateTableCommand, type Table } from '@aws-sdk/client-glue';
+import {
+  BatchCreatePartitionCommand,
+  BatchDeletePartitionCommand,
+  CreateTableCommand,
+  DeleteTableCommand,
+  GetDatabasesCommand,
+  GetTableCommand,
+  GetTablesCommand,
+  paginateGetPartitions,
+  UpdatePartitionCommand,
+  UpdateTableCommand,
+  type Partition,
+  type Table,
+} from '@aws-sdk/client-glue';
 import { ListPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackUser } from '../../../../src/mesh/domain/slack-user';
 import { AccountNotEnabledError, InvalidInputError, NotAuthorizedError } from '../../../../src/mesh/errors';
 import { enableAccount } from '../../../../src/mesh/service/accounts/enable-account';
 import { mirrorTableInput } from '../../../../src/mesh/service/products/mirror-table';
+import { mirrorPartitionInput } from '../../../../src/mesh/service/products/partition-diff';
 import { publishProduct } from '../../../../src/mesh/service/products/publish-product';
 import { syncProduct } from '../../../../src/mesh/service/products/sync-product';
 import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
@@ -38,6 +52,14 @@ const publishUsecases = (user: SlackUser = USERS.pat) => publishProduct(world.de
 const meshDatabases = async (): Promise<string[]> => ((await meshAdmin.glue.send(new GetDatabasesCommand({ CatalogId: MESH }))).DatabaseList ?? []).map((d) => d.Name ?? '');
 const tablesOf = async (clients: ServiceClients, catalogId: string, database: string): Promise<Table[]> =>
   (await clients.glue.send(new GetTablesCommand({ CatalogId: catalogId, DatabaseName: database }))).TableList ?? [];
+const partitionsOf = async (clients: ServiceClients, catalogId: string, database: string, table: string): Promise<Partition[]> => {
+  const all: Partition[] = [];
+  for await (const page of paginateGetPartitions({ client: clients.glue }, { CatalogId: catalogId, DatabaseName: database, TableName: table })) all.push(...(page.Partitions ?? []));
+  return all;
+};
+/** Partitions as mirrored definitions, by their values. */
+const mirroredPartitions = async (clients: ServiceClients, catalogId: string, database: string, table: string): Promise<string[]> =>
+  (await partitionsOf(clients, catalogId, database, table)).map((p) => JSON.stringify(mirrorPartitionInput(p))).sort();
 const createCalls = (): string[] => world.emu.controls.calls.list().filter((c) => c.operation.startsWith('Create')).map((c) => `${c.accountId}:${c.operation}`);
 
 describe('publishing before the account is enabled', () => {
@@ -93,7 +115,14 @@ describe('publishing telco usecase*', () => {
       expect(table.PartitionKeys).toEqual(original.PartitionKeys);
       expect(table.StorageDescriptor?.Location).toBe(original.StorageDescriptor?.Location);
       expect(mirrorTableInput(table)).toEqual(mirrorTableInput(original));
+      // Athena reads only the partitions the catalog lists: the mesh table lists the source's.
+      const sourcePartitions = await mirroredPartitions(producerAdmin, PRODUCER, 'telco', table.Name!);
+      expect(sourcePartitions.length).toBeGreaterThan(10);
+      expect(await mirroredPartitions(meshAdmin, MESH, MESH_DB, table.Name!)).toEqual(sourcePartitions);
     }
+    expect(summary.partitions).toEqual({ added: 72, updated: 0, dropped: 0 });
+    // One BatchCreatePartition per 100 partitions of a table: 36 each here.
+    expect(publishCalls.filter((c) => c.operation === 'BatchCreatePartition')).toHaveLength(2);
 
     expect(product).toMatchObject({
       id: MESH_DB,
@@ -140,7 +169,8 @@ describe('publishing telco usecase*', () => {
     const { product, summary } = await publishUsecases();
 
     expect(createCalls()).toEqual([]);
-    expect(summary).toMatchObject({ created: [], updated: [], unchanged: USECASES, gone: [], linksCreated: [], linkConflicts: [], invitationsAccepted: 0, databaseCreated: false });
+    expect(summary).toMatchObject({ created: [], updated: [], unchanged: USECASES, gone: [], linksCreated: [], linkConflicts: [], invitationsAccepted: 0, databaseCreated: false, partitions: { added: 0, updated: 0, dropped: 0 } });
+    expect(world.emu.controls.calls.list().filter((c) => c.operation.startsWith('Batch') && c.operation.endsWith('Partition'))).toEqual([]);
     expect(product).toMatchObject({ version: 2, tables: USECASES, owners: [USERS.pat] });
     expect((await meshAdmin.lf.send(new ListPermissionsCommand({ CatalogId: MESH }))).PrincipalResourcePermissions).toEqual(grantsBefore);
     expect((await tablesOf(producerAdmin, PRODUCER, 'telco')).map((t) => t.Name)).toEqual(['cell_towers', ...USECASES, ...USECASES.map((t) => `${t}_link`)].sort());
@@ -155,6 +185,23 @@ describe('publishing telco usecase*', () => {
 
 describe('bringing source changes over', () => {
   const newTable = 'usecase3_network_events';
+
+  it('sync mirrors new, changed and dropped partitions of the source, and only those', async () => {
+    const table = USECASES[0]!;
+    const [first, second] = await partitionsOf(producerAdmin, PRODUCER, 'telco', table);
+    const added = { ...mirrorPartitionInput(first!), Values: ['2025', '01', '01'], StorageDescriptor: { ...first!.StorageDescriptor, Location: 's3://producer-111111111111-telco/cell_kpis/year=2025/month=01/day=01/' } };
+    await producerAdmin.glue.send(new BatchCreatePartitionCommand({ DatabaseName: 'telco', TableName: table, PartitionInputList: [added] }));
+    await producerAdmin.glue.send(
+      new UpdatePartitionCommand({ DatabaseName: 'telco', TableName: table, PartitionValueList: second!.Values!, PartitionInput: { ...mirrorPartitionInput(second!), Parameters: { recrawled: 'true' } } }),
+    );
+    await producerAdmin.glue.send(new BatchDeletePartitionCommand({ DatabaseName: 'telco', TableName: table, PartitionsToDelete: [{ Values: first!.Values! }] }));
+
+    const report = await syncProduct(world.deps, world.ctx(USERS.pat), { productId: MESH_DB });
+
+    expect(report.partitions).toEqual({ added: 1, updated: 1, dropped: 1 });
+    expect(report.changedAnything).toBe(true);
+    expect(await mirroredPartitions(meshAdmin, MESH, MESH_DB, table)).toEqual(await mirroredPartitions(producerAdmin, PRODUCER, 'telco', table));
+  });
 
   it('sync adds a new matching table and a new column, links the new table, and reports both', async () => {
     const { Table } = await producerAdmin.glue.send(new GetTableCommand({ DatabaseName: 'telco', Name: USECASES[0] }));

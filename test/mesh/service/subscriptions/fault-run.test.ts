@@ -1,10 +1,10 @@
-import { paginateListPermissions } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnFilter } from '../../../../src/mesh/domain/subscription';
 import { approveRequest } from '../../../../src/mesh/service/subscriptions/approve-request';
 import { requestAccess, type RequestAccessInput } from '../../../../src/mesh/service/subscriptions/request-access';
 import { runGrant } from '../../../../src/mesh/service/subscriptions/run-grant';
 import type { ClientPool } from '../../../sandbox/aws/cross-account/service-clients';
+import { grantsTo } from '../../../support/grants-to';
 import { startMeshWorld, USERS, type MeshWorld } from '../../../support/mesh-world';
 import { CONSUMER, expectedFrom, grantedTo, MESH, MESH_DB, publishProduct, TELCO_TABLES } from './published-product';
 
@@ -53,8 +53,7 @@ describe('50 subscriptions approved and granted at once, under 30% throttling an
 
     expect(done.filter((s) => s.status !== 'ACTIVE').map((s) => s.history.at(-1)?.note)).toEqual([]);
     expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom(done.map((s) => s.plan)));
-    let rows = 0;
-    for await (const page of paginateListPermissions({ client: pool.as('mesh').lf }, { CatalogId: MESH, Principal: { DataLakePrincipalIdentifier: CONSUMER } })) rows += page.PrincipalResourcePermissions?.length ?? 0;
+    const rows = (await grantsTo(pool.as('mesh').lf, CONSUMER, MESH)).length;
     expect(rows).toBe(Object.keys(expectedFrom(done.map((s) => s.plan))).length);
     expect(world.emu.controls.faults.list().every((f) => f.fired > 0)).toBe(true);
 

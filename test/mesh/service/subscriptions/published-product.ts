@@ -1,10 +1,11 @@
-import { GrantPermissionsCommand, paginateListPermissions } from '@aws-sdk/client-lakeformation';
+import { GrantPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import type { DataProduct } from '../../../../src/mesh/domain/data-product';
-import type { GrantEntry, GrantResource } from '../../../../src/mesh/domain/grant-entry';
+import type { GrantEntry } from '../../../../src/mesh/domain/grant-entry';
 import type { Permission } from '../../../../src/mesh/domain/permission';
 import { resourceKey } from '../../../../src/mesh/plan/resource-key';
 import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { clientPool, createTables, type ClientPool } from '../../../sandbox/aws/cross-account/service-clients';
+import { grantsByResource } from '../../../support/grants-to';
 import { USERS, type MeshWorld } from '../../../support/mesh-world';
 
 export const MESH = SANDBOX_ACCOUNTS.mesh.id;
@@ -56,15 +57,7 @@ export async function publishProduct(
 
 /** What the mesh catalog's admin sees granted to a principal: resource key → sorted permissions (grantable ones marked `+`). */
 export async function grantedTo(pool: ClientPool, principal: string): Promise<Record<string, string[]>> {
-  const byResource: Record<string, string[]> = {};
-  for await (const page of paginateListPermissions({ client: pool.as('mesh').lf }, { CatalogId: MESH, Principal: { DataLakePrincipalIdentifier: principal } })) {
-    for (const row of page.PrincipalResourcePermissions ?? []) {
-      const key = resourceKey(row.Resource as GrantResource);
-      const grantable = (row.PermissionsWithGrantOption ?? []).map((p) => `${p}+`);
-      byResource[key] = [...new Set([...(byResource[key] ?? []), ...(row.Permissions ?? []), ...grantable])].sort();
-    }
-  }
-  return byResource;
+  return grantsByResource(pool.as('mesh').lf, principal, MESH);
 }
 
 /** The same view computed from plans: what their union grants, per resource. */

@@ -1,0 +1,51 @@
+import type { RAMClient } from '@aws-sdk/client-ram';
+import { acceptShareInvitations, sharesWith, type RamSite } from '../aws/ram-invitations';
+import { ShareNotReadyError } from '../errors';
+import { backoffDelay, defaultSleep, type RetryPolicy } from '../execute/retry-policy';
+import type { MeshDeps } from './mesh-deps';
+
+/**
+ * How long one job looks for a RAM share before leaving it for later: RAM associates shared resources
+ * and sends the invitation asynchronously, usually within seconds (about 25 s at most here).
+ */
+export const SHARE_POLL: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 10_000 };
+
+/** The two sides of a cross-account share: who owns it and who receives it, each through its role session. */
+export interface ShareSides {
+  owner: { accountId: string; ram: RAMClient; site: RamSite };
+  receiver: { accountId: string; ram: RAMClient; site: RamSite };
+  /** The Glue ARNs the grants put in the share; all must be listed as shared. */
+  resourceArns: readonly string[];
+}
+
+/** The shares the receiving account can use now, and the invitations accepted to get there. */
+export interface ShareReady {
+  shareArns: string[];
+  accepted: string[];
+}
+
+/**
+ * Wait, within SHARE_POLL, until RAM lists every expected resource as shared with the receiving
+ * account and that account can use the shares — accepting the owner's invitations to exactly those
+ * shares, never taking a missing invitation for an Organization share. Throws ShareNotReadyError
+ * saying what is still missing.
+ */
+export async function awaitShare(deps: MeshDeps, { owner, receiver, resourceArns }: ShareSides): Promise<ShareReady> {
+  const { sleep = defaultSleep, random = Math.random } = deps.executor ?? {};
+  let waitingFor = '';
+  const accepted: string[] = [];
+  for (let attempt = 1; attempt <= SHARE_POLL.maxAttempts; attempt++) {
+    if (attempt > 1) await sleep(backoffDelay(SHARE_POLL, attempt, random));
+    const shared = await sharesWith(owner.ram, receiver.accountId, owner.site);
+    const missing = resourceArns.filter((arn) => !shared.resourceArns.includes(arn));
+    if (missing.length > 0) {
+      waitingFor = `RAM does not list ${missing.length} of ${resourceArns.length} granted resources as shared yet, e.g. ${missing[0] ?? ''}`;
+      continue;
+    }
+    const outcome = await acceptShareInvitations(receiver.ram, { senderAccountId: owner.accountId, receiverAccountId: receiver.accountId, shareArns: shared.shareArns }, receiver.site);
+    accepted.push(...outcome.accepted);
+    if (outcome.notYetThere.length === 0) return { shareArns: shared.shareArns, accepted };
+    waitingFor = `no invitation yet for ${outcome.notYetThere.join(', ')}`;
+  }
+  throw new ShareNotReadyError(receiver.accountId, waitingFor);
+}
