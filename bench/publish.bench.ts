@@ -7,6 +7,7 @@ import { enableAccount } from '../src/mesh/service/accounts/enable-account';
 import { publishProduct, type PublishResult } from '../src/mesh/service/products/publish-product';
 import { SANDBOX_ACCOUNTS } from '../src/sandbox/seed/sandbox-accounts';
 import { startMeshWorld, USERS, type MeshWorld } from '../test/support/mesh-world';
+import { measurePartitionedPublish } from './partitioned-publish';
 import type { BenchSection } from './results-file';
 
 const TABLES = 1_000;
@@ -110,7 +111,7 @@ function table(first: Run, again: Run): string {
 }
 
 /** Publish a 1,000-table producer database through the mesh service, then publish it again. */
-export async function run(): Promise<BenchSection[]> {
+async function runTables(): Promise<BenchSection[]> {
   const world = await startMeshWorld();
   try {
     await createProducerDatabase(world);
@@ -139,4 +140,9 @@ export async function run(): Promise<BenchSection[]> {
   } finally {
     await world.close();
   }
+}
+
+/** Both publish benchmarks: many tables, then many partitions. */
+export async function run(): Promise<BenchSection[]> {
+  return [...(await runTables()), await measurePartitionedPublish()];
 }
