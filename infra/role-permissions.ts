@@ -1,4 +1,5 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { ROLE_NAMES, roleArn } from '../src/mesh/domain/account-roles';
 
 /**
  * What each Meshbot role may do in IAM terms, one function per role, derived from the AWS calls the
@@ -20,6 +21,9 @@ export const RESOURCE_STAR_ACTIONS: readonly string[] = [
   'lakeformation:RevokePermissions',
   'lakeformation:BatchGrantPermissions',
   'lakeformation:BatchRevokePermissions',
+  'lakeformation:RegisterResource',
+  'lakeformation:ListResources',
+  'lakeformation:DescribeResource',
   'ram:GetResourceShareInvitations',
   'ram:ListResources',
   'ram:GetResourceShares',
@@ -65,11 +69,43 @@ function acceptMeshInvitations({ meshAccountId }: MeshSite): PolicyStatement[] {
   ];
 }
 
-/** MeshbotMeshAdmin (mesh): the mesh catalog's data lake administrator — read the catalog, manage grants. */
+/**
+ * MeshbotMeshAdmin (mesh): the mesh catalog's data lake administrator — read the catalog, manage
+ * grants, register the producers' S3 locations with MeshbotDataAccess as the role Lake Formation uses
+ * for them (RegisterResource with a RoleArn needs iam:PassRole on it: "Requirements for roles used to
+ * register locations", Lake Formation developer guide).
+ */
 export function meshAdminStatements({ region, meshAccountId }: MeshSite): PolicyStatement[] {
   return [
     new PolicyStatement({ sid: 'ReadMeshCatalog', actions: GLUE_READ, resources: catalogArns(region, meshAccountId) }),
     new PolicyStatement({ sid: 'ManageLakeFormationGrants', actions: LF_GRANTS, resources: ['*'] }),
+    new PolicyStatement({ sid: 'RegisterDataLocations', actions: ['lakeformation:RegisterResource', 'lakeformation:ListResources', 'lakeformation:DescribeResource'], resources: ['*'] }),
+    new PolicyStatement({
+      sid: 'PassDataAccessRoleToLakeFormation',
+      actions: ['iam:PassRole'],
+      resources: [roleArn(meshAccountId, ROLE_NAMES.dataAccess)],
+      conditions: { StringEquals: { 'iam:PassedToService': 'lakeformation.amazonaws.com' } },
+    }),
+  ];
+}
+
+/**
+ * MeshbotDataAccess (mesh): what Lake Formation may do with the producers' data when it reads a
+ * registered location for a querier — read and write objects, list buckets — limited to buckets of
+ * the producer accounts (`aws:ResourceAccount`), and their KMS keys through S3 only. Each producer's
+ * bucket policy must also allow this role ("Registering an Amazon S3 location in another AWS account").
+ */
+export function dataAccessStatements({ producerAccountIds, region }: { producerAccountIds: readonly string[]; region: string }): PolicyStatement[] {
+  const inProducers = { StringEquals: { 'aws:ResourceAccount': [...producerAccountIds] } };
+  return [
+    new PolicyStatement({ sid: 'ReadWriteProducerObjects', actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: ['arn:aws:s3:::*/*'], conditions: inProducers }),
+    new PolicyStatement({ sid: 'ListProducerBuckets', actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: ['arn:aws:s3:::*'], conditions: inProducers }),
+    new PolicyStatement({
+      sid: 'UseProducerKeysThroughS3',
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      resources: producerAccountIds.map((account) => `arn:aws:kms:${region}:${account}:key/*`),
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } },
+    }),
   ];
 }
 

@@ -44,13 +44,42 @@ describe('trust: only MeshbotBot, and only naming the Slack user (SourceIdentity
     synth.template.consumers[0]!.hasResourceProperties('AWS::IAM::Role', { RoleName: ROLE_NAMES.consumer, AssumeRolePolicyDocument: trustsOnlyTheBot(bot) });
   });
 
-  it('every role of every stack but MeshbotBot trusts exactly that', () => {
+  it('every role of every stack but MeshbotBot and MeshbotDataAccess trusts exactly that', () => {
     for (const template of [synth.template.mesh, ...synth.template.producers, ...synth.template.consumers]) {
       for (const [, role] of resourcesOf(template, 'AWS::IAM::Role')) {
-        if (role.Properties?.RoleName === ROLE_NAMES.bot) continue;
+        if (role.Properties?.RoleName === ROLE_NAMES.bot || role.Properties?.RoleName === ROLE_NAMES.dataAccess) continue;
         expect(role.Properties?.AssumeRolePolicyDocument).toEqual(trustsOnlyTheBot(expect.anything()));
       }
     }
+  });
+});
+
+describe('MeshbotDataAccess, the role Lake Formation reads registered locations with', () => {
+  it('trusts only the Lake Formation service, and reaches only the producer accounts\' buckets', () => {
+    synth.template.mesh.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: ROLE_NAMES.dataAccess,
+      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lakeformation.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] },
+    });
+    const [, role] = resourcesOf(synth.template.mesh, 'AWS::IAM::Role').find(([, r]) => r.Properties?.RoleName === ROLE_NAMES.dataAccess)!;
+    const statements = (role.Properties?.Policies as { PolicyDocument: { Statement: { Sid: string; Condition?: unknown }[] } }[])[0]!.PolicyDocument.Statement;
+    for (const statement of statements.filter((st) => st.Sid !== 'UseProducerKeysThroughS3')) {
+      expect(statement.Condition).toEqual({ StringEquals: { 'aws:ResourceAccount': ['111111111111'] } });
+    }
+  });
+
+  it('is passed to Lake Formation only by MeshbotMeshAdmin', () => {
+    synth.template.mesh.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: ROLE_NAMES.meshAdmin,
+      Policies: Match.arrayWith([
+        Match.objectLike({
+          PolicyDocument: Match.objectLike({
+            Statement: Match.arrayWith([
+              Match.objectLike({ Action: 'iam:PassRole', Resource: `arn:aws:iam::555555555555:role/${ROLE_NAMES.dataAccess}`, Condition: { StringEquals: { 'iam:PassedToService': 'lakeformation.amazonaws.com' } } }),
+            ]),
+          }),
+        }),
+      ]),
+    });
   });
 });
 

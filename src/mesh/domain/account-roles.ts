@@ -13,6 +13,11 @@ export const ROLE_NAMES = {
   producer: 'MeshbotProducer',
   /** Consumer account: accepts shares and creates resource links. */
   consumer: 'MeshbotConsumer',
+  /**
+   * Mesh account: the role Lake Formation assumes (trust: lakeformation.amazonaws.com) to read the
+   * producers' S3 locations registered in the mesh account; never assumed by the bot.
+   */
+  dataAccess: 'MeshbotDataAccess',
 } as const;
 
 /** Mesh account: the role that acts for one producer and holds grantable permissions on its mesh databases only. */

@@ -2,6 +2,7 @@ import { grantLockKey } from '../../execute/grant-lock-key';
 import type { Table, TableInput } from '@aws-sdk/client-glue';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
+import { grantLocationAccess, registeredLocations, registerLocation, type DataLocationSite } from '../../aws/data-locations';
 import { glueCatalog, type GlueCatalog } from '../../aws/glue-catalog';
 import { gluePartitions, type GluePartitions } from '../../aws/glue-partitions';
 import type { RoleSessionRequest } from '../../aws/role-sessions';
@@ -17,6 +18,7 @@ import type { RequestContext } from '../request-context';
 import { diffCatalog, type CatalogDiff } from './catalog-diff';
 import { isResourceLink, mirrorTableInput } from './mirror-table';
 import { diffPartitions, mirrorPartitionInput } from './partition-diff';
+import { planLocations } from './source-locations';
 import { describeEntries } from './publish-grants';
 import { selectTables } from './select-tables';
 
@@ -60,6 +62,10 @@ export interface MirrorOutcome {
   databaseCreated: boolean;
   /** Partitions of the product's mesh tables created, updated and deleted to mirror the source's. */
   partitions: PartitionCounts;
+  /** The Amazon S3 locations of the product's tables, as registered with Lake Formation in the mesh account. */
+  locations: string[];
+  /** Of those, the ones this run registered. */
+  locationsRegistered: string[];
 }
 
 /** How many partitions one run changed in the mesh. */
@@ -132,10 +138,32 @@ async function mirrorPartitions(
 }
 
 /**
+ * Make the tables' S3 locations Lake Formation-governed in the mesh account, as its data lake admin
+ * (MeshbotMeshAdmin, for the publisher): register each location not yet covered with the mesh's data
+ * access role, so queries read through Lake Formation's credentials rather than the querier's own
+ * rights on the producer's bucket; then grant DATA_LOCATION_ACCESS on each to the producer's mesh role,
+ * which creating or updating a table in a registered location requires.
+ */
+async function governLocations(
+  admin: DataLocationSite,
+  tables: ReadonlyMap<string, string | undefined>,
+  databaseUri: string | undefined,
+  grantee: string,
+): Promise<{ locations: string[]; registered: string[] }> {
+  const plan = planLocations(tables, databaseUri, await registeredLocations(admin));
+  const registered: string[] = [];
+  for (const arn of plan.toRegister) if (await registerLocation(admin, arn, roleArn(admin.accountId, ROLE_NAMES.dataAccess))) registered.push(arn);
+  for (const arn of plan.locations) await grantLocationAccess(admin, arn, grantee);
+  return { locations: plan.locations, registered };
+}
+
+/**
  * Mirror a producer's tables into the mesh catalog and link them back — the work shared by publish
  * and sync, idempotent:
  *  (a) as MeshbotProducer in the producer account: read the source database and its tables, select
  *      them with the pattern;
+ *  (a') as MeshbotMeshAdmin in the mesh account: register the tables' S3 locations with Lake Formation
+ *      (or reuse registrations covering them) and grant the producer's mesh role DATA_LOCATION_ACCESS;
  *  (b) as MeshbotProducer-<producer> in the mesh account: create the mesh database if missing, create
  *      the missing tables and update the changed ones (bounded concurrency, throttling retried), and
  *      mirror the partitions of partitioned tables (Athena reads only the partitions the catalog lists);
@@ -168,6 +196,16 @@ export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: 
     return table ? [mirrorTableInput(table)] : [];
   });
   log.info({ sourceTables: sourceTables.size, selected: selected.length }, 'read the source catalog');
+
+  // (a') The data locations, as the mesh's data lake admin, before any table points at them.
+  const meshAdmin: RoleSessionRequest = { ...session, accountId: meshAccountId, roleName: ROLE_NAMES.meshAdmin };
+  const governed = await governLocations(
+    { client: deps.clientsFor(meshAdmin).lakeFormation, roleName: meshAdmin.roleName, accountId: meshAccountId, retry },
+    new Map(selectedInputs.map((t) => [t.Name ?? '', t.StorageDescriptor?.Location])),
+    sourceDb.LocationUri,
+    roleArn(meshAccountId, meshRole.roleName),
+  );
+  log.info({ locations: governed.locations.length, registered: governed.registered.length }, 'governed the data locations');
 
   // (b) The mesh side, as the producer's role in the mesh account.
   const meshDb = await mesh.getDatabase(meshDatabase);
@@ -251,5 +289,7 @@ export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: 
     invitationsAccepted: accepted.length,
     databaseCreated,
     partitions,
+    locations: governed.locations,
+    locationsRegistered: governed.registered,
   };
 }

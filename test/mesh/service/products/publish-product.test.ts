@@ -12,7 +12,7 @@ import {
   type Partition,
   type Table,
 } from '@aws-sdk/client-glue';
-import { ListPermissionsCommand } from '@aws-sdk/client-lakeformation';
+import { DescribeResourceCommand, GetDataLakeSettingsCommand, ListPermissionsCommand, PutDataLakeSettingsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackUser } from '../../../../src/mesh/domain/slack-user';
 import { AccountNotEnabledError, InvalidInputError, NotAuthorizedError } from '../../../../src/mesh/errors';
@@ -81,6 +81,19 @@ describe('publishing telco usecase*', () => {
     expect(await world.deps.stores.products.get(MESH_DB)).toBeUndefined();
   });
 
+  it('refuses to publish when the source location cannot be registered in the mesh account, and creates nothing', async () => {
+    const { DataLakeSettings: settings } = await meshAdmin.lf.send(new GetDataLakeSettingsCommand({}));
+    const admins = settings?.DataLakeAdmins ?? [];
+    await meshAdmin.lf.send(new PutDataLakeSettingsCommand({ DataLakeSettings: { ...settings, DataLakeAdmins: admins.filter((a) => a.DataLakePrincipalIdentifier !== SANDBOX_ROLE_ARNS.meshAdmin) } }));
+    try {
+      await expect(publishUsecases()).rejects.toThrow(/^AWS refused to register arn:aws:s3:::producer-111111111111-telco with Lake Formation in account 555555555555 \(as MeshbotMeshAdmin in 555555555555\)/);
+      expect(await meshDatabases()).toEqual([]);
+      expect(await world.deps.stores.products.get(MESH_DB)).toBeUndefined();
+    } finally {
+      await meshAdmin.lf.send(new PutDataLakeSettingsCommand({ DataLakeSettings: { ...settings, DataLakeAdmins: admins } }));
+    }
+  });
+
   it('refuses a pattern that matches nothing, listing the tables of the database', async () => {
     const attempt = publishProduct(world.deps, world.ctx(USERS.pat), { producerAccountId: PRODUCER, sourceDatabase: 'telco', tablePattern: 'billing*' });
     await expect(attempt).rejects.toBeInstanceOf(InvalidInputError);
@@ -101,10 +114,20 @@ describe('publishing telco usecase*', () => {
     expect(calls.length).toBeGreaterThan(0);
     expect(new Set(calls.map((c) => c.sourceIdentity))).toEqual(new Set([USERS.pat.userId]));
     expect(new Set(calls.map((c) => c.sessionName))).toEqual(new Set([`meshbot-${ctx.requestId}`]));
-    expect(new Set(calls.map((c) => `${c.accountId}:${c.roleName ?? ''}`))).toEqual(new Set([`${PRODUCER}:MeshbotProducer`, `${MESH}:MeshbotProducer-${PRODUCER}`]));
+    expect(new Set(calls.map((c) => `${c.accountId}:${c.roleName ?? ''}`))).toEqual(new Set([`${PRODUCER}:MeshbotProducer`, `${MESH}:MeshbotProducer-${PRODUCER}`, `${MESH}:MeshbotMeshAdmin`]));
+    // The mesh's data lake admin registers the source location before any mesh table points at it.
+    expect(calls.filter((c) => c.roleName === 'MeshbotMeshAdmin').map((c) => c.operation)).toEqual(['ListResources', 'RegisterResource', 'GrantPermissions']);
+    expect(calls.findIndex((c) => c.operation === 'RegisterResource')).toBeLessThan(calls.findIndex((c) => c.operation === 'CreateTable'));
 
 
     expect(summary).toMatchObject({ tables: USECASES, created: USECASES, updated: [], unchanged: [], gone: [], linksCreated: USECASES.map((t) => `${t}_link`), databaseCreated: true });
+    // One registration of the source database's location covers both tables.
+    const location = `arn:aws:s3:::producer-${PRODUCER}-telco`;
+    expect(summary).toMatchObject({ locations: [location], locationsRegistered: [location] });
+    const { ResourceInfo } = await meshAdmin.lf.send(new DescribeResourceCommand({ ResourceArn: location }));
+    expect(ResourceInfo?.RoleArn).toBe(`arn:aws:iam::${MESH}:role/MeshbotDataAccess`);
+    const onLocation = await meshAdmin.lf.send(new ListPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.producerInMesh }, Resource: { DataLocation: { ResourceArn: location } } }));
+    expect(onLocation.PrincipalResourcePermissions?.flatMap((r) => r.Permissions)).toEqual(['DATA_LOCATION_ACCESS']);
     expect(await meshDatabases()).toEqual([MESH_DB]);
     const source = new Map((await tablesOf(producerAdmin, PRODUCER, 'telco')).map((t) => [t.Name, t]));
     const mirrored = await tablesOf(meshAdmin, MESH, MESH_DB);
@@ -169,7 +192,19 @@ describe('publishing telco usecase*', () => {
     const { product, summary } = await publishUsecases();
 
     expect(createCalls()).toEqual([]);
-    expect(summary).toMatchObject({ created: [], updated: [], unchanged: USECASES, gone: [], linksCreated: [], linkConflicts: [], invitationsAccepted: 0, databaseCreated: false, partitions: { added: 0, updated: 0, dropped: 0 } });
+    expect(summary).toMatchObject({
+      created: [],
+      updated: [],
+      unchanged: USECASES,
+      gone: [],
+      linksCreated: [],
+      linkConflicts: [],
+      invitationsAccepted: 0,
+      databaseCreated: false,
+      partitions: { added: 0, updated: 0, dropped: 0 },
+      locations: [`arn:aws:s3:::producer-${PRODUCER}-telco`],
+      locationsRegistered: [],
+    });
     expect(world.emu.controls.calls.list().filter((c) => c.operation.startsWith('Batch') && c.operation.endsWith('Partition'))).toEqual([]);
     expect(product).toMatchObject({ version: 2, tables: USECASES, owners: [USERS.pat] });
     expect((await meshAdmin.lf.send(new ListPermissionsCommand({ CatalogId: MESH }))).PrincipalResourcePermissions).toEqual(grantsBefore);
