@@ -19,9 +19,7 @@ export function reminderMarker(subscriptionId: string): string {
 async function showExpired(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, expired: readonly Subscription[], log: Logger): Promise<void> {
   for (const subscription of expired) {
     const scoped = log.child({ subscriptionId: subscription.id });
-    // Still waiting for its RAM share: the messages show it, the requester was told once already.
-    const waiting = subscription.status === 'GRANTING';
-    await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, scoped, { tell: !waiting, homes: !waiting });
+    await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, scoped, { tell: true, homes: true });
     scoped.info('request expired');
   }
 }
