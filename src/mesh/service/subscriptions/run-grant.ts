@@ -35,7 +35,7 @@ async function checkpoint(deps: MeshDeps, subscription: Subscription, results: R
  * Since when the subscription has waited for its RAM share: the first `share-pending` of the current
  * run of them (a retry or a new approval starts a new wait), else now.
  */
-export function waitingSince(subscription: Subscription, now: string): string {
+function waitingSince(subscription: Subscription, now: string): string {
   let since = now;
   for (const entry of subscription.history.toReversed()) {
     if (entry.event === 'share-pending') since = entry.at;
