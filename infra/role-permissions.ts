@@ -40,6 +40,9 @@ export function catalogArns(region: string, accountId: string): string[] {
 
 const GLUE_READ = ['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables'];
 
+/** What mirroring a table's partitions into the mesh does: list them, then create, update and delete in batches. */
+const PARTITION_MIRROR = ['glue:GetPartitions', 'glue:BatchCreatePartition', 'glue:BatchUpdatePartition', 'glue:BatchDeletePartition'];
+
 const LF_GRANTS = [
   'lakeformation:GrantPermissions',
   'lakeformation:RevokePermissions',
@@ -122,7 +125,8 @@ export function producerInMeshStatements({ region, meshAccountId }: MeshSite): P
   return [
     new PolicyStatement({
       sid: 'MirrorIntoMeshCatalog',
-      actions: [...GLUE_READ, 'glue:CreateDatabase', 'glue:CreateTable', 'glue:UpdateTable'],
+      // Publishing mirrors the source tables' partitions too, in batches (src/mesh/aws/glue-partitions.ts).
+      actions: [...GLUE_READ, 'glue:CreateDatabase', 'glue:CreateTable', 'glue:UpdateTable', ...PARTITION_MIRROR],
       resources: catalogArns(region, meshAccountId),
     }),
     new PolicyStatement({ sid: 'GrantAndRevoke', actions: LF_GRANTS, resources: ['*'] }),
@@ -140,6 +144,9 @@ export function producerInMeshStatements({ region, meshAccountId }: MeshSite): P
       resources: [`arn:aws:ram:${region}:${meshAccountId}:resource-share/*`],
       conditions: { StringLike: { 'ram:ResourceShareName': 'LakeFormation*' } },
     }),
+    // The share also gets Lake Formation's RAM managed permission: IAM checks the permission's ARN as well
+    // as the share's, and allows it only for AWSRAMLFEnabled* (AWS managed policy AWSLakeFormationCrossAccountManager).
+    new PolicyStatement({ sid: 'AttachLakeFormationSharePermissions', actions: ['ram:AssociateResourceSharePermission'], resources: ['arn:aws:ram::aws:permission/AWSRAMLFEnabled*'] }),
     new PolicyStatement({ sid: 'TellOrganizationShares', actions: ['organizations:DescribeOrganization'], resources: ['*'] }),
   ];
 }
@@ -150,7 +157,8 @@ export function producerInMeshStatements({ region, meshAccountId }: MeshSite): P
  */
 export function producerStatements(site: MeshSite & { accountId: string }): PolicyStatement[] {
   return [
-    new PolicyStatement({ sid: 'ReadSourceAndCreateLinks', actions: [...GLUE_READ, 'glue:CreateTable'], resources: catalogArns(site.region, site.accountId) }),
+    // Publishing reads the source tables' partitions to mirror them.
+    new PolicyStatement({ sid: 'ReadSourceAndCreateLinks', actions: [...GLUE_READ, 'glue:GetPartitions', 'glue:CreateTable'], resources: catalogArns(site.region, site.accountId) }),
     new PolicyStatement({ sid: 'ResolveLinksToMesh', actions: GLUE_READ, resources: catalogArns(site.region, site.meshAccountId) }),
     new PolicyStatement({ sid: 'ReadDataLakeSettings', actions: ['lakeformation:GetDataLakeSettings', 'lakeformation:ListPermissions'], resources: ['*'] }),
     ...acceptMeshInvitations(site),

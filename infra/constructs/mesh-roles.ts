@@ -64,6 +64,7 @@ export class MeshRoles extends Construct {
             ...catalogWildcards,
             'Resource::*': `${LAKE_FORMATION_STAR} RAM ListResources/GetResourceShares/CreateResourceShare (limited to Glue resource types) and Organizations DescribeOrganization have no resource-level permissions either.`,
             [`Resource::arn:aws:ram:${site.region}:${site.meshAccountId}:resource-share/*`]: 'The shares Lake Formation creates for cross-account grants (named LakeFormation*, as the condition requires) get ids only when created.',
+            'Resource::arn:aws:ram::aws:permission/AWSRAMLFEnabled*': "The RAM managed permissions Lake Formation attaches to its shares; the pattern is AWSLakeFormationCrossAccountManager's.",
           },
         }),
       ]),

@@ -109,9 +109,9 @@ describe('producer and consumer account stacks', () => {
 });
 
 describe('least privilege per role', () => {
-  it('MeshbotProducer reads its catalog and creates links there; it only reads the mesh catalog', () => {
+  it('MeshbotProducer reads its catalog (partitions too) and creates links there; it only reads the mesh catalog', () => {
     const statements = inlineStatements(synth.template.producers[0]!, ROLE_NAMES.producer);
-    expect(actionsOn(statements, 'glue:us-east-1:111111111111')).toEqual(['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:CreateTable']);
+    expect(actionsOn(statements, 'glue:us-east-1:111111111111')).toEqual(['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartitions', 'glue:CreateTable']);
     expect(new Set(actionsOn(statements, 'glue:us-east-1:555555555555'))).toEqual(new Set(['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables']));
   });
 
@@ -146,11 +146,21 @@ describe('least privilege per role', () => {
 
   it('a producer’s mesh role writes only the mesh catalog and manages only Lake Formation’s RAM shares there', () => {
     const statements = inlineStatements(synth.template.mesh, producerRoleInMesh('111111111111'));
-    expect(new Set(actionsOn(statements, 'arn:aws:glue:'))).toEqual(new Set(['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:CreateDatabase', 'glue:CreateTable', 'glue:UpdateTable']));
+    expect(new Set(actionsOn(statements, 'arn:aws:glue:'))).toEqual(
+      new Set([
+        ...['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:CreateDatabase', 'glue:CreateTable', 'glue:UpdateTable'],
+        ...['glue:GetPartitions', 'glue:BatchCreatePartition', 'glue:BatchUpdatePartition', 'glue:BatchDeletePartition'],
+      ]),
+    );
     expect(statements.flatMap((s) => [s.Resource].flat()).filter((r) => r.startsWith('arn:aws:glue:')).every((r) => r.includes(':555555555555:'))).toBe(true);
     expect(statements.find((s) => s.Sid === 'ManageLakeFormationShares')).toMatchObject({
       Resource: 'arn:aws:ram:us-east-1:555555555555:resource-share/*',
       Condition: { StringLike: { 'ram:ResourceShareName': 'LakeFormation*' } },
+    });
+    // Lake Formation's RAM managed permissions only, as AWSLakeFormationCrossAccountManager allows them.
+    expect(statements.find((s) => s.Sid === 'AttachLakeFormationSharePermissions')).toMatchObject({
+      Action: 'ram:AssociateResourceSharePermission',
+      Resource: 'arn:aws:ram::aws:permission/AWSRAMLFEnabled*',
     });
   });
 });
