@@ -1,7 +1,7 @@
-import { ArnPrincipal, CompositePrincipal, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ROLE_NAMES } from '../../src/mesh/domain/account-roles';
-import { ASSUME_ACTIONS } from './meshbot-role';
+import { assumeMeshbotRolesStatement, localBotTrustStatements } from '../role-trust';
 
 /**
  * MeshbotBot: the execution role of the bot's Lambda functions. In AWS it may only assume the
@@ -18,8 +18,9 @@ export class BotRole extends Construct {
     this.role = new Role(this, 'Role', {
       roleName: ROLE_NAMES.bot,
       description: 'Meshbot Lambda functions: assume the Meshbot roles, use the bot tables, queue, secret and logs',
-      assumedBy: new CompositePrincipal(new ServicePrincipal('lambda.amazonaws.com'), ...(props.localBotPrincipals ?? []).map((arn) => new ArnPrincipal(arn))),
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
     });
-    this.role.addToPrincipalPolicy(new PolicyStatement({ sid: 'AssumeMeshbotRoles', actions: ASSUME_ACTIONS, resources: props.assumableRoleArns }));
+    this.role.assumeRolePolicy?.addStatements(...localBotTrustStatements(props.localBotPrincipals ?? []));
+    this.role.addToPrincipalPolicy(assumeMeshbotRolesStatement(props.assumableRoleArns));
   }
 }

@@ -1,9 +1,9 @@
 import { Validations } from 'aws-cdk-lib';
-import { ArnPrincipal, PolicyDocument, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
+import { ArnPrincipal, PolicyDocument, type PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { meshbotTrustStatement } from '../role-trust';
 
-/** What the bot's role may do when it assumes a Meshbot role: take it, name the human, tag the session. */
-export const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'];
+export { ASSUME_ACTIONS } from '../role-trust';
 
 /**
  * Only MeshbotBot, and only with a SourceIdentity (the Slack user the bot acts for): CloudTrail and
@@ -11,14 +11,7 @@ export const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:T
  */
 class BotWithSourceIdentity extends ArnPrincipal {
   override addToAssumeRolePolicy(document: PolicyDocument): void {
-    document.addStatements(
-      new PolicyStatement({
-        sid: 'OnlyMeshbotBotWithSourceIdentity',
-        principals: [new ArnPrincipal(this.arn)],
-        actions: ASSUME_ACTIONS,
-        conditions: { StringLike: { 'sts:SourceIdentity': '*' } },
-      }),
-    );
+    document.addStatements(meshbotTrustStatement(this.arn));
   }
 }
 

@@ -1,6 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../src/mesh/domain/account-roles';
 import { BotFunctions } from '../constructs/bot-functions';
 import { BotRole } from '../constructs/bot-role';
 import { BotTables } from '../constructs/bot-tables';
@@ -10,21 +9,12 @@ import { MeshRoles } from '../constructs/mesh-roles';
 import { SlackSecret } from '../constructs/slack-secret';
 import { WORKER_TIMEOUT } from '../constructs/bot-functions';
 import type { MeshbotContext } from '../meshbot-context';
+import { assumableRoleArns } from '../role-trust';
+
+export { assumableRoleArns } from '../role-trust';
 
 /** The prefix of Meshbot's table names (the bot's `TABLE_PREFIX`). */
 export const TABLE_PREFIX = 'meshbot-';
-
-/** Every role the bot may assume: the mesh roles, and the Meshbot role of each producer and consumer account. */
-export function assumableRoleArns(context: Pick<MeshbotContext, 'meshAccountId' | 'producerAccountIds' | 'consumerAccountIds'>): string[] {
-  const mesh = context.meshAccountId;
-  return [
-    roleArn(mesh, ROLE_NAMES.meshAdmin),
-    roleArn(mesh, ROLE_NAMES.meshReadOnly),
-    ...context.producerAccountIds.map((producer) => roleArn(mesh, producerRoleInMesh(producer))),
-    ...context.producerAccountIds.map((producer) => roleArn(producer, ROLE_NAMES.producer)),
-    ...context.consumerAccountIds.map((consumer) => roleArn(consumer, ROLE_NAMES.consumer)),
-  ];
-}
 
 /**
  * The mesh account: the bot (three Lambda functions, its role, tables, job queue and Slack secret),

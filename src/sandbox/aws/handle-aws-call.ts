@@ -7,6 +7,7 @@ import { AwsError } from './aws-error';
 import type { EmulatorClock } from './clock';
 import type { CallLog } from './controls/call-log';
 import type { FaultRegistry } from './controls/fault-registry';
+import { authorizeCall } from './iam/authorize-call';
 import type { Caller, CallContext, EntryFault, ServiceOperations } from './operation';
 import type { ServiceName } from './service-name';
 import type { World } from './world';
@@ -49,8 +50,8 @@ function unknownOperation(service: ServiceName, operation: string): AwsError {
 
 /**
  * One AWS call: authenticate, find the operation, inject a whole-call fault if one is armed (before
- * the handler, so nothing changes), validate the input with the operation's schema, run the handler,
- * encode the answer in the service's protocol, and record the call.
+ * the handler, so nothing changes), validate the input with the operation's schema, authorize it
+ * with IAM (iam/), run the handler, encode the answer in the service's protocol, and record the call.
  */
 export async function handleAwsCall(service: ServiceName, req: WireRequest, deps: AwsCallDeps): Promise<WireResponse> {
   const requestId = randomUUID();
@@ -84,9 +85,13 @@ export async function handleAwsCall(service: ServiceName, req: WireRequest, deps
     if (call.inputError !== undefined) throw new AwsError(SERVICE_ERROR_CODES[service].validation, call.inputError);
     const input = op.input.safeParse(call.input);
     if (!input.success) throw new AwsError(SERVICE_ERROR_CODES[service].validation, validationMessage(input.error.issues));
+    // IAM decides before the service acts. Input validation comes first because the checks need the
+    // names the request gives (which table, which role); AWS documents no order between the two.
+    const iam = await authorizeCall(service, { operation, input: input.data, world: deps.world, caller });
     const ctx: CallContext = {
       world: deps.world,
       caller,
+      iam,
       now: () => deps.clock.now(),
       region: deps.world.region,
       requestId,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CallIam } from './iam/authorize-call';
 import type { World } from './world';
 
 /** Who is calling, resolved from the SigV4 access key. */
@@ -30,6 +31,8 @@ export interface CallContext {
   requestId: string;
   /** Next id from the world's sequence (versions, grant ids, share ids): unique across the world. */
   nextId(): string;
+  /** IAM's decisions for this call, evaluated before the handler (the refused ones never reach it). */
+  iam: CallIam;
   /**
    * Batch operations ask this once per entry: a fault configured for per-entry failures of this
    * operation and account, or undefined.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADMINISTRATOR_ACCESS, seedRole } from '../seed/seed-roles';
 
 /**
  * The emulator's whole state: accounts and their identities, per-account Glue catalogs and Lake
@@ -8,28 +9,57 @@ import { z } from 'zod';
 
 const AccountId = z.string().regex(/^\d{12}$/);
 
-export const TrustPolicySchema = z.object({
-  /** Principals allowed to assume the role: account ids (any identity of that account) or IAM ARNs. */
-  principals: z.array(z.string()),
-  /** Whether the trust policy allows `sts:SetSourceIdentity`. */
-  allowSourceIdentity: z.boolean(),
-  /** Whether assuming the role without a `SourceIdentity` is refused (condition `sts:SourceIdentity` present). */
-  requireSourceIdentity: z.boolean(),
-});
+/**
+ * An IAM policy document as JSON (`{"Version":"2012-10-17","Statement":[…]}`): a role's trust or
+ * inline policy, a user's policy. The grammar is checked by the IAM evaluation (iam/), not here.
+ */
+export const PolicyDocumentSchema = z.record(z.string(), z.unknown());
 
-export const RoleSchema = z.object({
+const RoleShape = z.object({
   name: z.string(),
   arn: z.string(),
-  trust: TrustPolicySchema,
+  /** The role's trust policy (AssumeRolePolicyDocument). */
+  trustPolicy: PolicyDocumentSchema,
+  /** Inline identity policies by name. */
+  policies: z.record(z.string(), PolicyDocumentSchema),
   /** Seconds; AssumeRole's `DurationSeconds` may not exceed it (role chaining caps at 3,600). */
   maxSessionDuration: z.number().int(),
 });
+
+/**
+ * Worlds saved before IAM policies had `trust: {principals, allowSourceIdentity, requireSourceIdentity}`
+ * and no identity policies: a seeded role gets the seed's trust and policies (what the CDK app
+ * deploys), any other role a trust policy saying the same and no identity policy.
+ */
+function withPolicies(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || 'trustPolicy' in raw || !('trust' in raw)) return raw;
+  const { trust, ...role } = raw as { trust: { principals?: string[]; allowSourceIdentity?: boolean; requireSourceIdentity?: boolean }; arn?: unknown };
+  const seeded = typeof role.arn === 'string' ? seedRole(role.arn) : undefined;
+  if (seeded) return { ...role, trustPolicy: seeded.trustPolicy, policies: seeded.policies };
+  const actions = ['sts:AssumeRole', ...(trust.allowSourceIdentity === true ? ['sts:SetSourceIdentity'] : [])];
+  const statement = {
+    Effect: 'Allow',
+    Principal: { AWS: trust.principals ?? [] },
+    Action: actions,
+    ...(trust.requireSourceIdentity === true && { Condition: { StringLike: { 'sts:SourceIdentity': '*' } } }),
+  };
+  return { ...role, trustPolicy: { Version: '2012-10-17', Statement: [statement] }, policies: {} };
+}
+
+export const RoleSchema = z.preprocess(withPolicies, RoleShape);
 
 export const AccountSchema = z.object({
   id: AccountId,
   name: z.string(),
   /** The seeded admin IAM user of the account (its long-lived keys are listed by /_sandbox/accounts). */
-  adminUser: z.object({ userName: z.string(), arn: z.string(), accessKeyId: z.string(), secretAccessKey: z.string() }),
+  adminUser: z.object({
+    userName: z.string(),
+    arn: z.string(),
+    accessKeyId: z.string(),
+    secretAccessKey: z.string(),
+    /** The user's identity policies by name; worlds saved before policies get AdministratorAccess, as the seed gives. */
+    policies: z.record(z.string(), PolicyDocumentSchema).default(() => ({ AdministratorAccess: structuredClone(ADMINISTRATOR_ACCESS) })),
+  }),
   roles: z.record(z.string(), RoleSchema),
 });
 
@@ -289,7 +319,7 @@ export const WorldSchema = z.object({
   sequence: z.number().int(),
 });
 
-export type TrustPolicy = z.infer<typeof TrustPolicySchema>;
+export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 export type Role = z.infer<typeof RoleSchema>;
 export type Account = z.infer<typeof AccountSchema>;
 export type Credential = z.infer<typeof CredentialSchema>;

@@ -1,28 +1,21 @@
-import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../mesh/domain/account-roles';
+import { ROLE_NAMES } from '../../mesh/domain/account-roles';
 import { type Account, type Catalog, type Credential, type DataLakeSettings, RAM_ASSOCIATION_DELAY_MS, type Role, type World } from '../aws/world';
 import { SANDBOX_ACCOUNTS, SANDBOX_ADMIN_USER, SANDBOX_BOT_SESSION, SANDBOX_PRODUCER_DATABASE, SANDBOX_REGION, SANDBOX_ROLE_ARNS, type SandboxAccountName, sandboxAdminKeys } from './sandbox-accounts';
 import { partitionKey } from '../aws/glue/partition-values';
+import { ADMINISTRATOR_ACCESS, seedRoles } from './seed-roles';
 import { telcoPartitions, telcoTables } from './telco-tables';
-
-const TWELVE_HOURS = 43_200;
-
-/** A Meshbot role: trusts only the bot's role, which must pass the Slack user as SourceIdentity. */
-function meshbotRole(accountId: string, name: string): Role {
-  return {
-    name,
-    arn: roleArn(accountId, name),
-    trust: { principals: [SANDBOX_ROLE_ARNS.bot], allowSourceIdentity: true, requireSourceIdentity: true },
-    // Longer than chaining allows, so the 1-hour role-chaining cap is what limits the bot.
-    maxSessionDuration: TWELVE_HOURS,
-  };
-}
 
 function account(name: SandboxAccountName, roles: Role[]): Account {
   const { id } = SANDBOX_ACCOUNTS[name];
   return {
     id,
     name,
-    adminUser: { userName: SANDBOX_ADMIN_USER, arn: `arn:aws:iam::${id}:user/${SANDBOX_ADMIN_USER}`, ...sandboxAdminKeys(name) },
+    adminUser: {
+      userName: SANDBOX_ADMIN_USER,
+      arn: `arn:aws:iam::${id}:user/${SANDBOX_ADMIN_USER}`,
+      ...sandboxAdminKeys(name),
+      policies: { AdministratorAccess: structuredClone(ADMINISTRATOR_ACCESS) },
+    },
     roles: Object.fromEntries(roles.map((role) => [role.name, role])),
   };
 }
@@ -74,27 +67,17 @@ function producerCatalog(createTime: number): Catalog {
  * The sandbox's starting world: mesh 555555555555, producer 111111111111 (database `telco` with three
  * tables, the two partitioned ones with three dozen partitions each), consumer 999999999999, no
  * Organization (so RAM shares go through invitations), an admin user per account, the Meshbot roles
- * (data lake admins as the CDK stacks make them) and CREATE_DATABASE on the mesh catalog for the
+ * (with the CDK app's trust and identity policies, data lake admins as the CDK stacks make them) and CREATE_DATABASE on the mesh catalog for the
  * producer's mesh role. `now` is epoch milliseconds.
  */
 export function createSeedWorld({ now }: { now: number }): World {
   const { mesh, producer, consumer } = SANDBOX_ACCOUNTS;
   const seconds = Math.floor(now / 1000);
-  const bot: Role = {
-    name: ROLE_NAMES.bot,
-    arn: SANDBOX_ROLE_ARNS.bot,
-    trust: { principals: [mesh.id], allowSourceIdentity: true, requireSourceIdentity: false },
-    maxSessionDuration: 3600,
-  };
+  const roles = seedRoles();
   const accounts = {
-    [mesh.id]: account('mesh', [
-      bot,
-      meshbotRole(mesh.id, ROLE_NAMES.meshAdmin),
-      meshbotRole(mesh.id, ROLE_NAMES.meshReadOnly),
-      meshbotRole(mesh.id, producerRoleInMesh(producer.id)),
-    ]),
-    [producer.id]: account('producer', [meshbotRole(producer.id, ROLE_NAMES.producer)]),
-    [consumer.id]: account('consumer', [meshbotRole(consumer.id, ROLE_NAMES.consumer)]),
+    [mesh.id]: account('mesh', roles[mesh.id] ?? []),
+    [producer.id]: account('producer', roles[producer.id] ?? []),
+    [consumer.id]: account('consumer', roles[consumer.id] ?? []),
   };
   const credentials: Record<string, Credential> = {};
   for (const acct of Object.values(accounts)) credentials[acct.adminUser.accessKeyId] = adminCredential(acct);

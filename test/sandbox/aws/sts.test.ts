@@ -73,20 +73,29 @@ describe('STS AssumeRole', () => {
   });
 
   it('refuses SetSourceIdentity when the trust policy does not allow it', async () => {
-    emu.world.accounts[SANDBOX_ACCOUNTS.mesh.id]!.roles.MeshbotBot!.trust.allowSourceIdentity = false;
-    try {
-      const error = await failure(sts('mesh').send(new AssumeRoleCommand({ RoleArn: SANDBOX_ROLE_ARNS.bot, RoleSessionName: 'admin', SourceIdentity: 'U1234' })));
-      expect(error.name).toBe('AccessDenied');
-      expect(error.message).toContain('sts:SetSourceIdentity');
-    } finally {
-      emu.world.accounts[SANDBOX_ACCOUNTS.mesh.id]!.roles.MeshbotBot!.trust.allowSourceIdentity = true;
-    }
+    // MeshbotBot trusts the mesh account's sandbox-admin (localBotPrincipals) with sts:AssumeRole only.
+    const error = await failure(sts('mesh').send(new AssumeRoleCommand({ RoleArn: SANDBOX_ROLE_ARNS.bot, RoleSessionName: 'admin', SourceIdentity: 'U1234' })));
+    expect(error.name).toBe('AccessDenied');
+    expect(error.message).toBe(`User: arn:aws:iam::${SANDBOX_ACCOUNTS.mesh.id}:user/sandbox-admin is not authorized to perform: sts:SetSourceIdentity on resource: ${SANDBOX_ROLE_ARNS.bot}`);
   });
 
-  it('refuses a role that requires a SourceIdentity when none is given', async () => {
+  it('refuses a role whose trust policy requires a SourceIdentity when none is given', async () => {
     const error = await failure(sts('bot').send(new AssumeRoleCommand({ RoleArn: SANDBOX_ROLE_ARNS.consumer, RoleSessionName: 'import-1' })));
     expect(error.name).toBe('AccessDenied');
-    expect(error.message).toContain('requires a SourceIdentity');
+    expect(error.message).toBe(`User: arn:aws:sts::${SANDBOX_ACCOUNTS.mesh.id}:assumed-role/MeshbotBot/meshbot-sandbox is not authorized to perform: sts:AssumeRole on resource: ${SANDBOX_ROLE_ARNS.consumer}`);
+  });
+
+  it("refuses a role the caller's identity policy does not allow, though the trust policy does (cross-account: both must)", async () => {
+    const mesh = emu.world.accounts[SANDBOX_ACCOUNTS.mesh.id]!;
+    const saved = mesh.roles.MeshbotBot!.policies;
+    mesh.roles.MeshbotBot!.policies = {};
+    try {
+      const error = await failure(sts('bot').send(new AssumeRoleCommand({ RoleArn: SANDBOX_ROLE_ARNS.consumer, RoleSessionName: 'import-1', SourceIdentity: 'U1' + 'X' })));
+      expect(error.name).toBe('AccessDenied');
+      expect(error.message).toContain(`sts:AssumeRole on resource: ${SANDBOX_ROLE_ARNS.consumer}`);
+    } finally {
+      mesh.roles.MeshbotBot!.policies = saved;
+    }
   });
 
   it('refuses a malformed SourceIdentity and session name with ValidationError naming the field', async () => {
@@ -100,11 +109,25 @@ describe('STS AssumeRole', () => {
   });
 
   it('carries the SourceIdentity along a chain and refuses to change it', async () => {
-    const first = await emu.assumeRole(SANDBOX_ROLE_ARNS.bot, { as: 'mesh', sourceIdentity: 'U0FIRST' });
-    const chained = await sts(first).send(new AssumeRoleCommand({ RoleArn: SANDBOX_ROLE_ARNS.meshAdmin, RoleSessionName: 'chained' }));
-    expect(chained.SourceIdentity).toBe('U0FIRST');
-    const changed = await failure(sts(first).send(new AssumeRoleCommand({ RoleArn: SANDBOX_ROLE_ARNS.meshAdmin, RoleSessionName: 'chained', SourceIdentity: 'U0OTHER' })));
-    expect(changed.name).toBe('AccessDenied');
+    // A role MeshbotMeshAdmin may take on (same account: its trust policy naming the role suffices).
+    const mesh = SANDBOX_ACCOUNTS.mesh.id;
+    const probe = `arn:aws:iam::${mesh}:role/ChainProbe`;
+    emu.world.accounts[mesh]!.roles.ChainProbe = {
+      name: 'ChainProbe',
+      arn: probe,
+      trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: SANDBOX_ROLE_ARNS.meshAdmin }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'] }] },
+      policies: {},
+      maxSessionDuration: 3600,
+    };
+    try {
+      const first = await emu.assumeRole(SANDBOX_ROLE_ARNS.meshAdmin, { sourceIdentity: 'U0FIRST' });
+      const chained = await sts(first).send(new AssumeRoleCommand({ RoleArn: probe, RoleSessionName: 'chained' }));
+      expect(chained.SourceIdentity).toBe('U0FIRST');
+      const changed = await failure(sts(first).send(new AssumeRoleCommand({ RoleArn: probe, RoleSessionName: 'chained', SourceIdentity: 'U0OTHER' })));
+      expect(changed.name).toBe('AccessDenied');
+    } finally {
+      Reflect.deleteProperty(emu.world.accounts[mesh]!.roles, 'ChainProbe');
+    }
   });
 
   it('refuses a duration over the role maximum with ValidationError', async () => {

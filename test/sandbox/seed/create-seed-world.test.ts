@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { consumerStatements, meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, producerStatements } from '../../../infra/role-permissions';
+import { ASSUME_ACTIONS, assumableRoleArns, assumeMeshbotRolesStatement, policyDocumentJson } from '../../../infra/role-trust';
 import { ROLE_NAMES, producerRoleInMesh } from '../../../src/mesh/domain/account-roles';
 import { WorldSchema } from '../../../src/sandbox/aws/world';
 import { createSeedWorld } from '../../../src/sandbox/seed/create-seed-world';
-import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../src/sandbox/seed/sandbox-accounts';
+import { SANDBOX_ACCOUNTS, SANDBOX_REGION, SANDBOX_ROLE_ARNS } from '../../../src/sandbox/seed/sandbox-accounts';
 
 const NOW = Date.parse('2026-01-15T09:00:00Z');
 const world = createSeedWorld({ now: NOW });
@@ -21,11 +23,35 @@ describe('createSeedWorld', () => {
     expect(Object.keys(world.accounts[consumer.id]!.roles)).toEqual([ROLE_NAMES.consumer]);
   });
 
-  it('lets only the bot role assume the Meshbot roles, with a required SourceIdentity', () => {
+  it('lets only the bot role assume the Meshbot roles, with a required SourceIdentity (the CDK trust policy)', () => {
     const roles = Object.values(world.accounts).flatMap((a) => Object.values(a.roles)).filter((r) => r.name !== ROLE_NAMES.bot);
     expect(roles).toHaveLength(5);
-    for (const role of roles) expect(role.trust).toEqual({ principals: [SANDBOX_ROLE_ARNS.bot], allowSourceIdentity: true, requireSourceIdentity: true });
-    expect(world.accounts[mesh.id]!.roles[ROLE_NAMES.bot]!.trust.principals).toEqual([mesh.id]);
+    for (const role of roles) {
+      expect(role.trustPolicy).toEqual({
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'OnlyMeshbotBotWithSourceIdentity', Effect: 'Allow', Principal: { AWS: SANDBOX_ROLE_ARNS.bot }, Action: ASSUME_ACTIONS, Condition: { StringLike: { 'sts:SourceIdentity': '*' } } }],
+      });
+    }
+    // MeshbotBot as the mesh stack makes it with localBotPrincipals = the mesh account's sandbox-admin.
+    expect(world.accounts[mesh.id]!.roles[ROLE_NAMES.bot]!.trustPolicy).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${mesh.id}:user/sandbox-admin` }, Action: 'sts:AssumeRole' }],
+    });
+  });
+
+  it('gives each role the identity policy the CDK stacks deploy, built by the same functions', () => {
+    const site = { region: SANDBOX_REGION, meshAccountId: mesh.id };
+    const policy = (accountId: string, name: string) => world.accounts[accountId]!.roles[name]!.policies;
+    expect(policy(mesh.id, ROLE_NAMES.meshAdmin)).toEqual({ MeshbotPermissions: policyDocumentJson(meshAdminStatements(site)) });
+    expect(policy(mesh.id, ROLE_NAMES.meshReadOnly)).toEqual({ MeshbotPermissions: policyDocumentJson(meshReadOnlyStatements(site)) });
+    expect(policy(mesh.id, producerRoleInMesh(producer.id))).toEqual({ MeshbotPermissions: policyDocumentJson(producerInMeshStatements(site)) });
+    expect(policy(producer.id, ROLE_NAMES.producer)).toEqual({ MeshbotPermissions: policyDocumentJson(producerStatements({ ...site, accountId: producer.id })) });
+    expect(policy(consumer.id, ROLE_NAMES.consumer)).toEqual({ MeshbotPermissions: policyDocumentJson(consumerStatements({ ...site, accountId: consumer.id })) });
+    const assumable = assumableRoleArns({ meshAccountId: mesh.id, producerAccountIds: [producer.id], consumerAccountIds: [consumer.id] });
+    expect(Object.values(policy(mesh.id, ROLE_NAMES.bot))).toEqual([policyDocumentJson([assumeMeshbotRolesStatement(assumable)])]);
+    for (const account of Object.values(world.accounts)) {
+      expect(account.adminUser.policies).toEqual({ AdministratorAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } });
+    }
   });
 
   it('makes the admin user and the account role data lake admins, with no IAM_ALLOWED_PRINCIPALS defaults', () => {

@@ -1,5 +1,6 @@
 import { findDatabase, findTable } from '../access/catalog-lookup';
 import { canSeeDatabase, canSeeTable } from '../access/effective-permissions';
+import { glueArns, type GlueTarget } from '../iam/glue-actions';
 import type { CallContext } from '../operation';
 import type { GlueDatabase, GluePartition, GlueTable } from '../world';
 
@@ -10,13 +11,18 @@ import type { GlueDatabase, GluePartition, GlueTable } from '../world';
  * `TargetTable`/`TargetDatabase`; otherwise it is the bare link.
  */
 
+/** Whether IAM allowed this call on a link's target (checked before the handler, iam/glue-actions.ts): "both IAM and Lake Formation permissions on both the target and the resource link". */
+function iamAllows(ctx: CallContext, target: GlueTarget): boolean {
+  return glueArns(ctx.region, target).every((arn) => ctx.iam.allowedOn(arn));
+}
+
 /** A database as GetDatabase(s) answers it (without the emulator's `CreatedBy` bookkeeping). */
 export function databaseView(ctx: CallContext, database: GlueDatabase): Record<string, unknown> {
   const { CreatedBy: _createdBy, ...link } = database;
   const target = database.TargetDatabase;
   if (!target) return link;
   const targetEntry = findDatabase(ctx.world, target.CatalogId, target.DatabaseName);
-  if (!targetEntry || !canSeeDatabase(ctx.world, ctx.caller, target.CatalogId, targetEntry.database.Name)) return link;
+  if (!targetEntry || !canSeeDatabase(ctx.world, ctx.caller, target.CatalogId, targetEntry.database.Name) || !iamAllows(ctx, { catalogId: target.CatalogId, database: target.DatabaseName })) return link;
   const { CreatedBy: _targetCreatedBy, ...properties } = targetEntry.database;
   return { ...properties, Name: database.Name, CatalogId: database.CatalogId, CreateTime: database.CreateTime, TargetDatabase: target };
 }
@@ -30,7 +36,7 @@ export function tableView(
   const target = table.TargetTable;
   if (!target) return table;
   const targetTable = findTable(ctx.world, target.CatalogId, target.DatabaseName, target.Name);
-  if (!targetTable || !canSee(target.CatalogId, targetTable.DatabaseName, targetTable.Name)) return table;
+  if (!targetTable || !canSee(target.CatalogId, targetTable.DatabaseName, targetTable.Name) || !iamAllows(ctx, { catalogId: target.CatalogId, database: target.DatabaseName, table: target.Name })) return table;
   return {
     ...targetTable,
     Name: table.Name,

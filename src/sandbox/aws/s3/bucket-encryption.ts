@@ -1,5 +1,5 @@
 import type { Bucket } from '../world';
-import { authorizeS3, bucketArn, bucketOf } from './s3-access';
+import { bucketOf } from './s3-access';
 import { invalidArgument, malformedXml } from './s3-error';
 import { s3Operation } from './s3-operation';
 import { s3Payload } from './s3-payload';
@@ -37,7 +37,6 @@ function parseEncryption(body: Buffer): Encryption {
  */
 export const putBucketEncryption = s3Operation(BucketRequestSchema, (ctx, req) => {
   const bucket = bucketOf(ctx, req);
-  authorizeS3(ctx, bucket, 's3:PutEncryptionConfiguration', bucketArn(bucket.name));
   bucket.encryption = parseEncryption(s3Payload(req).bytes);
   return emptyReply(200);
 });
@@ -45,7 +44,6 @@ export const putBucketEncryption = s3Operation(BucketRequestSchema, (ctx, req) =
 /** GetBucketEncryption: the configuration put, else SSE-S3; needs `s3:GetEncryptionConfiguration`. */
 export const getBucketEncryption = s3Operation(BucketRequestSchema, (ctx, req) => {
   const bucket = bucketOf(ctx, req);
-  authorizeS3(ctx, bucket, 's3:GetEncryptionConfiguration', bucketArn(bucket.name));
   const encryption = bucket.encryption ?? SSE_S3;
   return xmlReply('ServerSideEncryptionConfiguration', [
     element('Rule', [
@@ -58,7 +56,6 @@ export const getBucketEncryption = s3Operation(BucketRequestSchema, (ctx, req) =
 /** DeleteBucketEncryption: back to SSE-S3 (204); needs `s3:PutEncryptionConfiguration` (DeleteBucketEncryption API Reference). */
 export const deleteBucketEncryption = s3Operation(BucketRequestSchema, (ctx, req) => {
   const bucket = bucketOf(ctx, req);
-  authorizeS3(ctx, bucket, 's3:PutEncryptionConfiguration', bucketArn(bucket.name));
   delete bucket.encryption;
   return emptyReply(204);
 });

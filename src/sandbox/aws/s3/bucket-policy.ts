@@ -1,25 +1,11 @@
-import type { Caller } from '../operation';
 import type { World } from '../world';
 import { malformedPolicy } from './s3-error';
 
 /**
- * A deliberately small bucket-policy check, enough for cross-account data access in the sandbox:
- * `Allow`/`Deny` statements with `Principal` (`"*"`, `{"AWS": …}` account ids, account root ARNs, IAM
- * role/user ARNs, assumed-role session ARNs), `Action` and `Resource` with `*`/`?` wildcards.
- * Statements with `Condition`, `NotPrincipal`, `NotAction` or `NotResource` are not evaluated (left
- * out). Full IAM policy evaluation (identity policies, conditions, SCPs) replaces this later.
+ * What S3 checks when a bucket policy is put (PutBucketPolicy's MalformedPolicy). Evaluating the
+ * policy on requests is IAM's (iam/s3-actions.ts, with the identity policy, every condition operator
+ * and the same-account and cross-account rules).
  */
-
-/** What a bucket policy says about one request: an explicit Deny, an Allow, or nothing. */
-export type PolicyVerdict = 'allow' | 'deny' | 'none';
-
-interface Statement {
-  effect: string;
-  principals: string[];
-  actions: string[];
-  resources: string[];
-  evaluable: boolean;
-}
 
 type Json = Record<string, unknown>;
 
@@ -42,18 +28,6 @@ function rawStatements(policy: Json): unknown[] {
   return statement === undefined ? [] : [statement];
 }
 
-function toStatement(raw: unknown): Statement | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const s = raw as Json;
-  return {
-    effect: typeof s.Effect === 'string' ? s.Effect : '',
-    principals: principalsOf(s.Principal),
-    actions: asList(s.Action) ?? [],
-    resources: asList(s.Resource) ?? [],
-    evaluable: s.Condition === undefined && s.NotPrincipal === undefined && s.NotAction === undefined && s.NotResource === undefined,
-  };
-}
-
 function parsePolicy(text: string): Json | undefined {
   if (!text.trimStart().startsWith('{')) return undefined;
   try {
@@ -71,31 +45,6 @@ function wildcard(pattern: string, value: string, ignoreCase: boolean): boolean 
 }
 
 const ACCOUNT_ROOT = /^arn:aws:iam::(\d{12}):root$/;
-
-function principalMatches(principal: string, caller: Caller): boolean {
-  if (principal === '*') return true;
-  const account = /^\d{12}$/.test(principal) ? principal : ACCOUNT_ROOT.exec(principal)?.[1];
-  if (account !== undefined) return caller.accountId === account;
-  return principal === caller.principalArn || principal === caller.arn;
-}
-
-/** What the policy text says about `caller` doing `action` (e.g. `s3:GetObject`) on `resource` (an S3 ARN). */
-export function policyVerdict(text: string | undefined, caller: Caller, action: string, resource: string): PolicyVerdict {
-  const policy = text === undefined ? undefined : parsePolicy(text);
-  if (!policy) return 'none';
-  let verdict: PolicyVerdict = 'none';
-  for (const statement of rawStatements(policy).map(toStatement)) {
-    if (!statement?.evaluable) continue;
-    const applies =
-      statement.principals.some((p) => principalMatches(p, caller)) &&
-      statement.actions.some((a) => wildcard(a, action, true)) &&
-      statement.resources.some((r) => wildcard(r, resource, false));
-    if (!applies) continue;
-    if (statement.effect === 'Deny') return 'deny';
-    if (statement.effect === 'Allow') verdict = 'allow';
-  }
-  return verdict;
-}
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
 const USER_ARN = /^arn:aws:iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/;

@@ -1,4 +1,4 @@
-import { authorizeS3, bucketArn, bucketOf } from './s3-access';
+import { bucketOf } from './s3-access';
 import { bucketNotEmpty } from './s3-error';
 import { s3Operation } from './s3-operation';
 import { emptyReply } from './s3-reply';
@@ -10,7 +10,6 @@ import { BucketRequestSchema } from './s3-request';
  */
 export const deleteBucket = s3Operation(BucketRequestSchema, (ctx, req) => {
   const bucket = bucketOf(ctx, req);
-  authorizeS3(ctx, bucket, 's3:DeleteBucket', bucketArn(bucket.name));
   if (Object.keys(bucket.objects).length > 0) throw bucketNotEmpty(bucket.name);
   Reflect.deleteProperty(ctx.world.buckets, bucket.name);
   return emptyReply(204);

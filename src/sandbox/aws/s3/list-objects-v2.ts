@@ -1,6 +1,6 @@
 import type { S3Object } from '../world';
 import { canonicalUserId } from './canonical-user';
-import { authorizeS3, bucketArn, bucketOf } from './s3-access';
+import { bucketOf } from './s3-access';
 import { invalidArgument } from './s3-error';
 import { s3Operation } from './s3-operation';
 import { element, textElement, xmlReply, xmlTimestamp } from './s3-reply';
@@ -55,7 +55,6 @@ type Entry = { key: S3Object } | { commonPrefix: string };
  */
 export const listObjectsV2 = s3Operation(BucketRequestSchema, (ctx, req) => {
   const bucket = bucketOf(ctx, req);
-  authorizeS3(ctx, bucket, 's3:ListBucket', bucketArn(bucket.name));
   const { delimiter, 'start-after': startAfter, 'continuation-token': token, 'encoding-type': encodingType } = req.query;
   const prefix = req.query.prefix ?? '';
   const encode = encoder(encodingType);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { S3Object } from '../world';
 import { encryptionHeaders } from './object-headers';
-import { authorizeS3, bucketOf, objectArn, storeObject } from './s3-access';
+import { bucketOf, storeObject } from './s3-access';
 import { invalidArgument, S3Error } from './s3-error';
 import { s3Operation } from './s3-operation';
 import { s3Payload } from './s3-payload';
@@ -37,7 +37,6 @@ function encryptionOf(headers: Record<string, string>, bucketDefault: { algorith
  */
 export const putObject = s3Operation(ObjectRequestSchema, (ctx, req) => {
   const bucket = bucketOf(ctx, req);
-  authorizeS3(ctx, bucket, 's3:PutObject', objectArn(bucket.name, req.Key));
   if (Buffer.byteLength(req.Key, 'utf8') > MAX_KEY_BYTES) throw new S3Error('KeyTooLongError', 'Your key is too long', 400);
   const payload = s3Payload(req);
   const metadata = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name.startsWith('x-amz-meta-')).map(([name, value]) => [name.slice('x-amz-meta-'.length), value]));

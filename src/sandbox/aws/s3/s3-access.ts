@@ -1,6 +1,5 @@
 import type { CallContext } from '../operation';
 import type { Bucket, S3Object } from '../world';
-import { policyVerdict } from './bucket-policy';
 import { accessDenied, noSuchBucket } from './s3-error';
 import type { BucketRequest } from './s3-request';
 
@@ -28,21 +27,12 @@ export function bucketOf(ctx: CallContext, req: BucketRequest): Bucket {
 }
 
 /**
- * Whether the caller may do `action` on `resource` of the bucket, after the S3 User Guide's request
- * authorization ("How Amazon S3 authorizes a request"): an explicit Deny in the bucket policy refuses
- * anyone; the owner account's principals are allowed (the emulator models no identity policies, so
- * their IAM permissions are taken as granted); another account's principals need an Allow in the
- * bucket policy (their own account's identity policy is likewise taken as allowing).
+ * Whether IAM allowed the caller `action` on an S3 `resource`: identity and bucket policy,
+ * same-account and cross-account rules (iam/s3-actions.ts, "How Amazon S3 authorizes a request" in
+ * the S3 User Guide), decided before the handler ran.
  */
-export function mayAccess(ctx: CallContext, bucket: Bucket, action: string, resource: string): boolean {
-  const verdict = policyVerdict(bucket.policy, ctx.caller, action, resource);
-  if (verdict === 'deny') return false;
-  return ctx.caller.accountId === bucket.ownerAccountId || verdict === 'allow';
-}
-
-/** Refuse with 403 AccessDenied unless `mayAccess`. */
-export function authorizeS3(ctx: CallContext, bucket: Bucket, action: string, resource: string): void {
-  if (!mayAccess(ctx, bucket, action, resource)) throw accessDenied();
+export function mayAccess(ctx: CallContext, action: string, resource: string): boolean {
+  return ctx.iam.allowed(action, resource);
 }
 
 /** The object stored under `key` (keys are arbitrary strings, so only own properties count). */

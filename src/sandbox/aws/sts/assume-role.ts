@@ -44,17 +44,16 @@ function forgetLongExpiredSessions(ctx: CallContext): void {
 }
 
 /**
- * STS AssumeRole with the rules Meshbot relies on: the trust policy's principals, the
- * SourceIdentity conditions (allowed / required, carried unchanged along a chain), the role's
+ * STS AssumeRole with the rules Meshbot relies on: the role's trust policy and the caller's identity
+ * policy (evaluated by IAM before the handler, iam/sts-actions.ts, with sts:SetSourceIdentity when a
+ * SourceIdentity is set or carried), the SourceIdentity carried unchanged along a chain, the role's
  * MaxSessionDuration and the 1-hour cap on role chaining. Issues `ASIA…` keys on the emulator clock.
  */
 export const assumeRole = operation(AssumeRoleInputSchema, (ctx, input) => {
   const { caller } = ctx;
   const role = findRole(ctx, input.RoleArn);
   // AWS answers AccessDenied, not NoSuchEntity, for a role that does not exist.
-  if (!role || !(role.trust.principals.includes(caller.accountId) || role.trust.principals.includes(caller.principalArn))) {
-    throw accessDenied(ctx, input.RoleArn);
-  }
+  if (!role) throw accessDenied(ctx, input.RoleArn);
   const chained = caller.sessionName !== undefined;
   const duration = input.DurationSeconds ?? 3600;
   if (chained && duration > CHAINED_MAX_SECONDS) {
@@ -67,10 +66,6 @@ export const assumeRole = operation(AssumeRoleInputSchema, (ctx, input) => {
     throw accessDenied(ctx, input.RoleArn, `the session's SourceIdentity "${caller.sourceIdentity}" cannot be changed`);
   }
   const sourceIdentity = caller.sourceIdentity ?? input.SourceIdentity;
-  if (sourceIdentity !== undefined && !role.trust.allowSourceIdentity) {
-    throw new AwsError('AccessDenied', `User: ${caller.arn} is not authorized to perform: sts:SetSourceIdentity on resource: ${input.RoleArn}`, 403);
-  }
-  if (sourceIdentity === undefined && role.trust.requireSourceIdentity) throw accessDenied(ctx, input.RoleArn, 'the role requires a SourceIdentity');
 
   const accountId = /^arn:aws:iam::(\d{12}):/.exec(input.RoleArn)?.[1] ?? '';
   const arn = `arn:aws:sts::${accountId}:assumed-role/${role.name}/${input.RoleSessionName}`;

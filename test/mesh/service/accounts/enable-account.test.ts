@@ -1,10 +1,12 @@
 import { GetDataLakeSettingsCommand, GrantPermissionsCommand, PutDataLakeSettingsCommand, RevokePermissionsCommand, type DataLakeSettings } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consumerStatements } from '../../../../infra/role-permissions';
+import { assumableRoleArns, assumeMeshbotRolesStatement, policyDocumentJson } from '../../../../infra/role-trust';
 import { ROLE_NAMES, roleArn } from '../../../../src/mesh/domain/account-roles';
 import { AccountNotReadyError, NotAuthorizedError } from '../../../../src/mesh/errors';
 import { enableAccount } from '../../../../src/mesh/service/accounts/enable-account';
 import { listAccounts } from '../../../../src/mesh/service/accounts/list-accounts';
-import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
+import { SANDBOX_ACCOUNTS, SANDBOX_REGION, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { clientPool, type ClientPool, type ServiceClients } from '../../../sandbox/aws/cross-account/service-clients';
 import { startMeshWorld, USERS, type MeshWorld } from '../../../support/mesh-world';
 
@@ -104,10 +106,19 @@ describe('enableAccount', () => {
   });
 
   it('adds the other role to an enabled account once its role is deployed (version 2)', async () => {
-    // What the consumer role stack would deploy in the producer account: the role, made a data lake admin.
+    // What deploying the consumer stack in the producer account does (the account listed in
+    // consumerAccountIds too): the role with the consumer policy for this account, made a data lake
+    // admin, and MeshbotBot (mesh stack redeployed) allowed to assume it.
     const name = ROLE_NAMES.consumer;
+    const site = { region: SANDBOX_REGION, meshAccountId: SANDBOX_ACCOUNTS.mesh.id };
     const consumerRole = world.emu.world.accounts[CONSUMER]!.roles[name]!;
-    world.emu.world.accounts[PRODUCER]!.roles[name] = { ...consumerRole, arn: roleArn(PRODUCER, name) };
+    world.emu.world.accounts[PRODUCER]!.roles[name] = {
+      ...consumerRole,
+      arn: roleArn(PRODUCER, name),
+      policies: { MeshbotPermissions: policyDocumentJson(consumerStatements({ ...site, accountId: PRODUCER })) },
+    };
+    const assumable = assumableRoleArns({ meshAccountId: site.meshAccountId, producerAccountIds: [PRODUCER], consumerAccountIds: [CONSUMER, PRODUCER] });
+    world.emu.world.accounts[site.meshAccountId]!.roles[ROLE_NAMES.bot]!.policies = { AssumeMeshbotRoles: policyDocumentJson([assumeMeshbotRolesStatement(assumable)]) };
     await changeProducerSettings((s) => ({ ...s, DataLakeAdmins: [...(s.DataLakeAdmins ?? []), { DataLakePrincipalIdentifier: roleArn(PRODUCER, name) }] }));
 
     const { account } = await enable(PRODUCER, 'consumer');

@@ -85,7 +85,8 @@ describe('sharing a mesh table with the consumer account', () => {
     expect(own.DatabaseList).toEqual([]);
     const all = await consumer.glue.send(new GetDatabasesCommand({ ResourceShareType: 'ALL' }));
     expect(all.DatabaseList?.map((d) => [d.CatalogId, d.Name])).toEqual([[MESH, MESH_DB]]);
-    const { resources } = await consumer.ram.send(new ListResourcesCommand({ resourceOwner: 'OTHER-ACCOUNTS' }));
+    // MeshbotConsumer's policy has no ram:ListResources (Meshbot does not list there): the account's admin lists.
+    const { resources } = await pool.as('consumer').ram.send(new ListResourcesCommand({ resourceOwner: 'OTHER-ACCOUNTS' }));
     expect(resources?.map((r) => [r.arn, r.type])).toEqual([[`arn:aws:glue:us-east-1:${MESH}:table/${MESH_DB}/usecase1`, 'glue:Table']]);
 
     await consumer.glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'mesh_products' } }));

@@ -18,11 +18,14 @@ import {
 } from '@aws-sdk/client-glue';
 import { GrantPermissionsCommand } from '@aws-sdk/client-lakeformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_ACCOUNTS, SANDBOX_PRODUCER_DATABASE, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
+import { SANDBOX_ACCOUNTS, SANDBOX_PRODUCER_DATABASE } from '../../../../src/sandbox/seed/sandbox-accounts';
+import { failure } from '../sdk-failure';
 import { startTestEmulator, type TestEmulator } from '../start-test-emulator';
+import { addRole, DATA_USER_STATEMENTS } from '../test-roles';
 import { clientPool, type ClientPool, createTables, type ServiceClients } from '../cross-account/service-clients';
 
 const MESH = SANDBOX_ACCOUNTS.mesh.id;
+const DATA_USER = `arn:aws:iam::${MESH}:role/DataUser`;
 
 let emu: TestEmulator;
 let pool: ClientPool;
@@ -33,7 +36,8 @@ beforeAll(async () => {
   emu = await startTestEmulator();
   pool = clientPool(emu);
   admin = pool.as('mesh');
-  readOnly = pool.as(await emu.assumeRole(SANDBOX_ROLE_ARNS.meshReadOnly));
+  // A non-admin whose IAM policy allows Glue and Lake Formation: Lake Formation decides what it sees.
+  readOnly = pool.as(await emu.assumeRole(addRole(emu, MESH, 'DataUser', DATA_USER_STATEMENTS), { as: 'mesh' }));
 });
 
 afterAll(async () => {
@@ -62,11 +66,14 @@ describe('Glue databases', () => {
     await expect(admin.glue.send(new GetDatabaseCommand({ CatalogId: 'mesh', Name: 'sales' }))).rejects.toBeInstanceOf(InvalidInputException);
   });
 
-  it('lists only the own catalog by default, and nothing of an account that shared nothing', async () => {
+  it('lists only the own catalog by default, and refuses the catalog of an account that shared nothing (no resource-based policy)', async () => {
     const { DatabaseList } = await admin.glue.send(new GetDatabasesCommand({}));
     expect(DatabaseList?.map((d) => d.Name)).toEqual(['sales']);
-    const foreign = await admin.glue.send(new GetDatabasesCommand({ CatalogId: SANDBOX_ACCOUNTS.producer.id }));
-    expect(foreign.DatabaseList).toEqual([]);
+    const foreign = await failure(admin.glue.send(new GetDatabasesCommand({ CatalogId: SANDBOX_ACCOUNTS.producer.id })));
+    expect(foreign).toBeInstanceOf(AccessDeniedException);
+    expect(foreign.message).toBe(
+      `User: arn:aws:iam::${MESH}:user/sandbox-admin is not authorized to perform: glue:GetDatabases on resource: arn:aws:glue:us-east-1:${SANDBOX_ACCOUNTS.producer.id}:catalog because no resource-based policy allows the glue:GetDatabases action`,
+    );
   });
 
   it('serves the seeded producer catalog to the producer admin', async () => {
@@ -182,7 +189,7 @@ describe('Lake Formation permissions inside one account', () => {
 
   it('shows a table, and its database, once the principal holds DESCRIBE on the table', async () => {
     await admin.lf.send(
-      new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly }, Resource: { Table: { DatabaseName: 'governed', Name: 'visible' } }, Permissions: ['DESCRIBE'] }),
+      new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: DATA_USER }, Resource: { Table: { DatabaseName: 'governed', Name: 'visible' } }, Permissions: ['DESCRIBE'] }),
     );
     expect((await readOnly.glue.send(new GetTableCommand({ DatabaseName: 'governed', Name: 'visible' }))).Table?.Name).toBe('visible');
     expect((await readOnly.glue.send(new GetTablesCommand({ DatabaseName: 'governed' }))).TableList?.map((t) => t.Name)).toEqual(['visible']);
@@ -192,7 +199,7 @@ describe('Lake Formation permissions inside one account', () => {
 
   it('needs CREATE_DATABASE to create a database, then gives the creator its implicit permissions', async () => {
     await expect(readOnly.glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'own' } }))).rejects.toBeInstanceOf(AccessDeniedException);
-    await admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly }, Resource: { Catalog: {} }, Permissions: ['CREATE_DATABASE'] }));
+    await admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: DATA_USER }, Resource: { Catalog: {} }, Permissions: ['CREATE_DATABASE'] }));
 
     await createTables(readOnly.glue, 'own', ['mine']);
     expect((await readOnly.glue.send(new GetTableCommand({ DatabaseName: 'own', Name: 'mine' }))).Table?.Name).toBe('mine');

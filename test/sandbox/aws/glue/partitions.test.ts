@@ -24,12 +24,14 @@ import { GrantPermissionsCommand, type Permission } from '@aws-sdk/client-lakefo
 import { AcceptResourceShareInvitationCommand, GetResourceShareInvitationsCommand } from '@aws-sdk/client-ram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogSchema } from '../../../../src/sandbox/aws/world';
-import { SANDBOX_ACCOUNTS, SANDBOX_PRODUCER_DATABASE, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
+import { SANDBOX_ACCOUNTS, SANDBOX_PRODUCER_DATABASE } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { failure } from '../sdk-failure';
 import { clientPool, type ClientPool, type ServiceClients } from '../cross-account/service-clients';
 import { startTestEmulator, type TestEmulator } from '../start-test-emulator';
+import { addRole, DATA_USER_STATEMENTS } from '../test-roles';
 
 const MESH = SANDBOX_ACCOUNTS.mesh.id;
+const DATA_USER = `arn:aws:iam::${MESH}:role/DataUser`;
 
 let emu: TestEmulator;
 let pool: ClientPool;
@@ -361,11 +363,11 @@ describe('resource links', () => {
 describe('Lake Formation permissions on partitions', () => {
   let role: ServiceClients;
   const grant = (Permissions: Permission[]) =>
-    admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly }, Resource: { Table: { DatabaseName: 'governed', Name: 'facts' } }, Permissions }));
+    admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: DATA_USER }, Resource: { Table: { DatabaseName: 'governed', Name: 'facts' } }, Permissions }));
   const create = (value: string) => role.glue.send(new BatchCreatePartitionCommand({ DatabaseName: 'governed', TableName: 'facts', PartitionInputList: [input('governed', 'facts', value)] }));
 
   beforeAll(async () => {
-    role = pool.as(await emu.assumeRole(SANDBOX_ROLE_ARNS.meshReadOnly));
+    role = pool.as(await emu.assumeRole(addRole(emu, SANDBOX_ACCOUNTS.mesh.id, 'DataUser', DATA_USER_STATEMENTS), { as: 'mesh' }));
     await createPartitionedTable(admin.glue, 'governed', 'facts', ['dt']);
     await admin.glue.send(new CreatePartitionCommand({ DatabaseName: 'governed', TableName: 'facts', PartitionInput: input('governed', 'facts', 'a') }));
   });
@@ -399,7 +401,7 @@ describe('Lake Formation permissions on partitions', () => {
     await createPartitionedTable(admin.glue, 'governed', 'narrow', ['dt']);
     await admin.lf.send(
       new GrantPermissionsCommand({
-        Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly },
+        Principal: { DataLakePrincipalIdentifier: DATA_USER },
         Resource: { TableWithColumns: { DatabaseName: 'governed', Name: 'narrow', ColumnNames: ['id'] } },
         Permissions: ['SELECT'],
       }),

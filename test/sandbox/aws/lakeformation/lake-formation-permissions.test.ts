@@ -16,11 +16,13 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { startTestEmulator, type TestEmulator } from '../start-test-emulator';
+import { addRole, DATA_USER_STATEMENTS } from '../test-roles';
 import { clientPool, type ClientPool, createTables, type ServiceClients } from '../cross-account/service-clients';
 import { grantsTo } from '../../../support/grants-to';
 
 const MESH = SANDBOX_ACCOUNTS.mesh.id;
 const ANALYST = `arn:aws:iam::${MESH}:role/Analyst`;
+const DATA_USER = `arn:aws:iam::${MESH}:role/DataUser`;
 const orders: Resource = { Table: { CatalogId: MESH, DatabaseName: 'shop', Name: 'orders' } };
 
 let emu: TestEmulator;
@@ -32,7 +34,8 @@ beforeAll(async () => {
   emu = await startTestEmulator();
   pool = clientPool(emu);
   admin = pool.as('mesh');
-  readOnly = pool.as(await emu.assumeRole(SANDBOX_ROLE_ARNS.meshReadOnly));
+  // A non-admin whose IAM policy allows Glue and Lake Formation: Lake Formation decides what it may do.
+  readOnly = pool.as(await emu.assumeRole(addRole(emu, MESH, 'DataUser', DATA_USER_STATEMENTS), { as: 'mesh' }));
   await createTables(admin.glue, 'shop', ['orders', 'customers', 'refunds']);
 });
 
@@ -67,10 +70,10 @@ describe('data lake settings', () => {
     const withAccount = { ...DataLakeSettings, DataLakeAdmins: [{ DataLakePrincipalIdentifier: SANDBOX_ACCOUNTS.consumer.id }] };
     await expect(admin.lf.send(new PutDataLakeSettingsCommand({ DataLakeSettings: withAccount }))).rejects.toBeInstanceOf(InvalidInputException);
 
-    const withReadOnly = { ...DataLakeSettings, ReadOnlyAdmins: [{ DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly }] };
+    const withReadOnly = { ...DataLakeSettings, ReadOnlyAdmins: [{ DataLakePrincipalIdentifier: DATA_USER }] };
     await admin.lf.send(new PutDataLakeSettingsCommand({ DataLakeSettings: withReadOnly }));
     const after = await admin.lf.send(new GetDataLakeSettingsCommand({}));
-    expect(after.DataLakeSettings?.ReadOnlyAdmins).toEqual([{ DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly }]);
+    expect(after.DataLakeSettings?.ReadOnlyAdmins).toEqual([{ DataLakePrincipalIdentifier: DATA_USER }]);
     await admin.lf.send(new PutDataLakeSettingsCommand({ DataLakeSettings }));
   });
 });
@@ -209,19 +212,19 @@ describe('ListPermissions', () => {
   });
 
   it('shows a non-admin only its own grants', async () => {
-    await admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly }, Resource: customers, Permissions: ['DESCRIBE'] }));
+    await admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: DATA_USER }, Resource: customers, Permissions: ['DESCRIBE'] }));
     const { PrincipalResourcePermissions } = await readOnly.lf.send(new ListPermissionsCommand({}));
-    expect(PrincipalResourcePermissions?.map((p) => p.Principal?.DataLakePrincipalIdentifier)).toEqual([SANDBOX_ROLE_ARNS.meshReadOnly]);
+    expect(PrincipalResourcePermissions?.map((p) => p.Principal?.DataLakePrincipalIdentifier)).toEqual([DATA_USER]);
   });
 
   it("shows a non-admin other principals' permissions only for what it holds itself (ALTER sees ALTER)", async () => {
     const refunds: Resource = { Table: { CatalogId: MESH, DatabaseName: 'shop', Name: 'refunds' } };
-    await admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly }, Resource: refunds, Permissions: ['ALTER'] }));
+    await admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: DATA_USER }, Resource: refunds, Permissions: ['ALTER'] }));
     await admin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: ANALYST }, Resource: refunds, Permissions: ['ALTER', 'SELECT'] }));
     const { PrincipalResourcePermissions } = await readOnly.lf.send(new ListPermissionsCommand({ Resource: refunds }));
     const seen = (PrincipalResourcePermissions ?? []).map((p) => [p.Principal?.DataLakePrincipalIdentifier, p.Permissions]);
     expect(seen).toEqual([
-      [SANDBOX_ROLE_ARNS.meshReadOnly, ['ALTER']],
+      [DATA_USER, ['ALTER']],
       [ANALYST, ['ALTER']],
     ]);
     const asAdmin = await admin.lf.send(new ListPermissionsCommand({ Resource: refunds }));

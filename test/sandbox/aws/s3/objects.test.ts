@@ -12,15 +12,17 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
+import { SANDBOX_ACCOUNTS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { failure } from '../sdk-failure';
 import { signedFetch } from '../signed-fetch';
+import { addRole } from '../test-roles';
 import { startTestEmulator, type TestEmulator } from '../start-test-emulator';
 import { s3Pool, type S3Pool } from './s3-clients';
 
 const PRODUCER = SANDBOX_ACCOUNTS.producer.id;
 const CONSUMER = SANDBOX_ACCOUNTS.consumer.id;
 const BUCKET = 'producer-telco-data';
+const READER = `arn:aws:iam::${CONSUMER}:role/Reader`;
 
 let emu: TestEmulator;
 let pool: S3Pool;
@@ -32,6 +34,8 @@ beforeAll(async () => {
   pool = s3Pool(emu);
   producer = pool.as('producer');
   consumer = pool.as('consumer');
+  // A consumer-account role whose identity policy allows S3: across accounts the bucket policy decides.
+  addRole(emu, CONSUMER, 'Reader', [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]);
   await producer.send(new CreateBucketCommand({ Bucket: BUCKET }));
 });
 
@@ -167,12 +171,12 @@ describe('access across accounts', () => {
     const policy = {
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Principal: { AWS: SANDBOX_ROLE_ARNS.consumer }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${SHARED}/orders/*` },
+        { Effect: 'Allow', Principal: { AWS: READER }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${SHARED}/orders/*` },
         { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${CONSUMER}:root` }, Action: 's3:ListBucket', Resource: `arn:aws:s3:::${SHARED}` },
       ],
     };
     await producer.send(new PutBucketPolicyCommand({ Bucket: SHARED, Policy: JSON.stringify(policy) }));
-    const role = pool.as(await emu.assumeRole(SANDBOX_ROLE_ARNS.consumer));
+    const role = pool.as(await emu.assumeRole(READER, { as: 'consumer' }));
     expect(await (await role.send(new GetObjectCommand({ Bucket: SHARED, Key: 'orders/part-0.csv' }))).Body!.transformToString()).toBe('id\n1\n');
     // The account's admin user is not the role the GetObject statement names, but the account may list.
     expect((await failure(consumer.send(new GetObjectCommand({ Bucket: SHARED, Key: 'orders/part-0.csv' })))).name).toBe('AccessDenied');
@@ -180,12 +184,12 @@ describe('access across accounts', () => {
   });
 
   it('answers a missing key 404 to a caller who may list, 403 to one who may not', async () => {
-    const role = pool.as(await emu.assumeRole(SANDBOX_ROLE_ARNS.consumer));
+    const role = pool.as(await emu.assumeRole(READER, { as: 'consumer' }));
     expect((await failure(role.send(new GetObjectCommand({ Bucket: SHARED, Key: 'orders/missing.csv' })))).name).toBe('NoSuchKey');
     await producer.send(
       new PutBucketPolicyCommand({
         Bucket: SHARED,
-        Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: SANDBOX_ROLE_ARNS.consumer }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${SHARED}/*` }] }),
+        Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: READER }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${SHARED}/*` }] }),
       }),
     );
     expect((await failure(role.send(new GetObjectCommand({ Bucket: SHARED, Key: 'orders/missing.csv' })))).name).toBe('AccessDenied');

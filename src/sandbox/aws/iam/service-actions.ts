@@ -1,0 +1,16 @@
+import type { ServiceName } from '../service-name';
+import type { ActionMapping } from './action-mapping';
+import { glueActions } from './glue-actions';
+import { lakeFormationActions } from './lakeformation-actions';
+import { ramActions } from './ram-actions';
+import { s3Actions } from './s3-actions';
+import { stsActions } from './sts-actions';
+
+/** Each service's mapping from an operation to its IAM checks. */
+export const SERVICE_ACTIONS: Record<ServiceName, ActionMapping> = {
+  glue: glueActions,
+  lakeformation: lakeFormationActions,
+  ram: ramActions,
+  s3: s3Actions,
+  sts: stsActions,
+};
