@@ -31,6 +31,16 @@ export function localBotTrustStatements(localBotPrincipals: readonly string[]): 
   return localBotPrincipals.map((arn) => new PolicyStatement({ principals: [new ArnPrincipal(arn)], actions: ['sts:AssumeRole'] }));
 }
 
+/**
+ * MeshbotDataAccess's trust policy: only the Lake Formation service, which assumes it to read
+ * registered locations and tags the sessions it vends ("Requirements for roles used to register
+ * locations", Lake Formation developer guide). Written out, as CloudFormation deploys it, so the stack
+ * and the sandbox seed use the same document.
+ */
+export function dataAccessTrustPolicy(): Record<string, unknown> {
+  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lakeformation.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] };
+}
+
 /** Every role the bot may assume: the mesh roles, and the Meshbot role of each producer and consumer account. */
 export function assumableRoleArns(context: { meshAccountId: string; producerAccountIds: readonly string[]; consumerAccountIds: readonly string[] }): string[] {
   const mesh = context.meshAccountId;

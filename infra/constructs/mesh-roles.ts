@@ -1,8 +1,9 @@
 import { Validations } from 'aws-cdk-lib';
-import { PolicyDocument, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyDocument, Role, ServicePrincipal, type CfnRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ROLE_NAMES, producerRoleInMesh } from '../../src/mesh/domain/account-roles';
 import { dataAccessStatements, meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, type MeshSite } from '../role-permissions';
+import { dataAccessTrustPolicy } from '../role-trust';
 import { MeshbotRole } from './meshbot-role';
 
 const LAKE_FORMATION_STAR = 'Lake Formation permission APIs have no resource-level permissions (IAM requires "*"); Lake Formation grants decide what the role may touch.';
@@ -31,6 +32,8 @@ export class MeshRoles extends Construct {
       assumedBy: new ServicePrincipal('lakeformation.amazonaws.com').withSessionTags(),
       inlinePolicies: { MeshbotDataAccess: new PolicyDocument({ statements: dataAccessStatements({ producerAccountIds: props.producerAccountIds, region: site.region }) }) },
     });
+    // The document the sandbox seeds too (the principal above says the same).
+    (this.dataAccess.node.defaultChild as CfnRole).assumeRolePolicyDocument = dataAccessTrustPolicy();
     for (const [finding, reason] of Object.entries({
       'Resource::arn:aws:s3:::*/*': "Producers' buckets are named by their owners, not here; aws:ResourceAccount limits the role to the producer accounts.",
       'Resource::arn:aws:s3:::*': "Producers' buckets are named by their owners, not here; aws:ResourceAccount limits the role to the producer accounts.",

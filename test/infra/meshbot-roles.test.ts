@@ -1,6 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSUME_ACTIONS } from '../../infra/constructs/meshbot-role';
+import { dataAccessTrustPolicy } from '../../infra/role-trust';
 import { ROLE_NAMES, producerRoleInMesh } from '../../src/mesh/domain/account-roles';
 import { resourcesOf, synthMeshbot, type SynthesizedMeshbot } from './synth-meshbot';
 
@@ -60,6 +61,8 @@ describe('MeshbotDataAccess, the role Lake Formation reads registered locations 
       RoleName: ROLE_NAMES.dataAccess,
       AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lakeformation.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] },
     });
+    // The sandbox seeds the role with the same document.
+    synth.template.mesh.hasResourceProperties('AWS::IAM::Role', { RoleName: ROLE_NAMES.dataAccess, AssumeRolePolicyDocument: dataAccessTrustPolicy() });
     const [, role] = resourcesOf(synth.template.mesh, 'AWS::IAM::Role').find(([, r]) => r.Properties?.RoleName === ROLE_NAMES.dataAccess)!;
     const statements = (role.Properties?.Policies as { PolicyDocument: { Statement: { Sid: string; Condition?: unknown }[] } }[])[0]!.PolicyDocument.Statement;
     for (const statement of statements.filter((st) => st.Sid !== 'UseProducerKeysThroughS3')) {

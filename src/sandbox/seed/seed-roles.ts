@@ -1,5 +1,5 @@
-import { consumerStatements, meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, producerStatements } from '../../../infra/role-permissions';
-import { assumableRoleArns, assumeMeshbotRolesStatement, localBotTrustStatements, meshbotTrustStatement, policyDocumentJson } from '../../../infra/role-trust';
+import { consumerStatements, dataAccessStatements, meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, producerStatements } from '../../../infra/role-permissions';
+import { assumableRoleArns, assumeMeshbotRolesStatement, dataAccessTrustPolicy, localBotTrustStatements, meshbotTrustStatement, policyDocumentJson } from '../../../infra/role-trust';
 import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../mesh/domain/account-roles';
 import type { PolicyDocument, Role } from '../aws/world';
 import { SANDBOX_ACCOUNTS, SANDBOX_ADMIN_USER, SANDBOX_REGION, SANDBOX_ROLE_ARNS } from './sandbox-accounts';
@@ -46,6 +46,18 @@ function botRole(): Role {
   };
 }
 
+/** MeshbotDataAccess as the mesh stack makes it: the role Lake Formation reads the producers' registered locations with. */
+function dataAccessRole(): Role {
+  const { mesh, producer } = SANDBOX_ACCOUNTS;
+  return {
+    name: ROLE_NAMES.dataAccess,
+    arn: roleArn(mesh.id, ROLE_NAMES.dataAccess),
+    trustPolicy: dataAccessTrustPolicy(),
+    policies: { MeshbotDataAccess: policyDocumentJson(dataAccessStatements({ producerAccountIds: [producer.id], region: SANDBOX_REGION })) },
+    maxSessionDuration: 3600,
+  };
+}
+
 /** The seeded roles of each account, by account id. */
 export function seedRoles(): Record<string, Role[]> {
   const { mesh, producer, consumer } = SANDBOX_ACCOUNTS;
@@ -56,6 +68,7 @@ export function seedRoles(): Record<string, Role[]> {
       meshbotRole(mesh.id, ROLE_NAMES.meshAdmin, policyDocumentJson(meshAdminStatements(site))),
       meshbotRole(mesh.id, ROLE_NAMES.meshReadOnly, policyDocumentJson(meshReadOnlyStatements(site))),
       meshbotRole(mesh.id, producerRoleInMesh(producer.id), policyDocumentJson(producerInMeshStatements(site))),
+      dataAccessRole(),
     ],
     [producer.id]: [meshbotRole(producer.id, ROLE_NAMES.producer, policyDocumentJson(producerStatements({ ...site, accountId: producer.id })))],
     [consumer.id]: [meshbotRole(consumer.id, ROLE_NAMES.consumer, policyDocumentJson(consumerStatements({ ...site, accountId: consumer.id })))],

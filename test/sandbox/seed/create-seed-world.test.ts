@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { consumerStatements, meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, producerStatements } from '../../../infra/role-permissions';
-import { ASSUME_ACTIONS, assumableRoleArns, assumeMeshbotRolesStatement, policyDocumentJson } from '../../../infra/role-trust';
+import { consumerStatements, dataAccessStatements, meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, producerStatements } from '../../../infra/role-permissions';
+import { ASSUME_ACTIONS, assumableRoleArns, assumeMeshbotRolesStatement, dataAccessTrustPolicy, policyDocumentJson } from '../../../infra/role-trust';
 import { ROLE_NAMES, producerRoleInMesh } from '../../../src/mesh/domain/account-roles';
 import { WorldSchema } from '../../../src/sandbox/aws/world';
 import { createSeedWorld } from '../../../src/sandbox/seed/create-seed-world';
@@ -18,13 +18,13 @@ describe('createSeedWorld', () => {
 
   it('has the three accounts, no Organization, and the Meshbot roles where the CDK stacks put them', () => {
     expect(world.organization).toBeNull();
-    expect(Object.keys(world.accounts[mesh.id]!.roles).sort()).toEqual([ROLE_NAMES.bot, ROLE_NAMES.meshAdmin, ROLE_NAMES.meshReadOnly, producerRoleInMesh(producer.id)].sort());
+    expect(Object.keys(world.accounts[mesh.id]!.roles).sort()).toEqual([ROLE_NAMES.bot, ROLE_NAMES.meshAdmin, ROLE_NAMES.meshReadOnly, producerRoleInMesh(producer.id), ROLE_NAMES.dataAccess].sort());
     expect(Object.keys(world.accounts[producer.id]!.roles)).toEqual([ROLE_NAMES.producer]);
     expect(Object.keys(world.accounts[consumer.id]!.roles)).toEqual([ROLE_NAMES.consumer]);
   });
 
   it('lets only the bot role assume the Meshbot roles, with a required SourceIdentity (the CDK trust policy)', () => {
-    const roles = Object.values(world.accounts).flatMap((a) => Object.values(a.roles)).filter((r) => r.name !== ROLE_NAMES.bot);
+    const roles = Object.values(world.accounts).flatMap((a) => Object.values(a.roles)).filter((r) => r.name !== ROLE_NAMES.bot && r.name !== ROLE_NAMES.dataAccess);
     expect(roles).toHaveLength(5);
     for (const role of roles) {
       expect(role.trustPolicy).toEqual({
@@ -49,6 +49,11 @@ describe('createSeedWorld', () => {
     expect(policy(consumer.id, ROLE_NAMES.consumer)).toEqual({ MeshbotPermissions: policyDocumentJson(consumerStatements({ ...site, accountId: consumer.id })) });
     const assumable = assumableRoleArns({ meshAccountId: mesh.id, producerAccountIds: [producer.id], consumerAccountIds: [consumer.id] });
     expect(Object.values(policy(mesh.id, ROLE_NAMES.bot))).toEqual([policyDocumentJson([assumeMeshbotRolesStatement(assumable)])]);
+    // Lake Formation's data access role: trusted by the service only, reaching only the producer's buckets.
+    expect(world.accounts[mesh.id]!.roles[ROLE_NAMES.dataAccess]).toMatchObject({
+      trustPolicy: dataAccessTrustPolicy(),
+      policies: { MeshbotDataAccess: policyDocumentJson(dataAccessStatements({ producerAccountIds: [producer.id], region: SANDBOX_REGION })) },
+    });
     for (const account of Object.values(world.accounts)) {
       expect(account.adminUser.policies).toEqual({ AdministratorAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } });
     }
