@@ -40,6 +40,18 @@ describe('buildRequestOutcomeMessage', () => {
     expect(JSON.stringify(message.blocks)).toContain('still being created');
   });
 
+  it('says a granted request waits for AWS RAM to deliver the share, not that it is being granted', () => {
+    const granting = telcoSubscription('GRANTING');
+    const waiting = {
+      ...granting,
+      history: [...granting.history, { at: NOW.toISOString(), actor: { system: 'grant-job' }, event: 'share-pending' as const, from: 'GRANTING' as const, to: 'GRANTING' as const, note: 'the RAM share of the grant has not reached account 999999999999 yet' }],
+    };
+    const text = JSON.stringify(buildRequestOutcomeMessage({ subscription: waiting, product: TELCO }).blocks);
+    expect(text).toContain('AWS RAM has not yet delivered the share to account `999999999999`');
+    expect(text).not.toContain('granting now');
+    expect(JSON.stringify(buildRequestOutcomeMessage({ subscription: granting, product: TELCO }).blocks)).toContain('granting now');
+  });
+
   it('quotes the denial reason escaped', () => {
     const message = buildRequestOutcomeMessage({ subscription: { ...telcoSubscription('DENIED'), decisionNotes: HOSTILE }, product: TELCO });
     expectWithinSlackLimits(message, 'message');
