@@ -5,6 +5,11 @@ import { registrationCovering } from './data-locations';
 import { heldOn, holds } from './effective-permissions';
 import { locationArn, locationOfUri, within } from './s3-location';
 
+// Sources (AWS Lake Formation Developer Guide): "Underlying data access control"
+// (https://docs.aws.amazon.com/lake-formation/latest/dg/access-control-underlying-data.html), "Troubleshooting Lake Formation" ("Error:
+// Insufficient Lake Formation permissions on <Amazon S3 location>"), "Implicit Lake Formation permissions" (https://docs.aws.amazon.com/lake-formation/latest/dg/implicit-permissions.html),
+// "Creating a database" (https://docs.aws.amazon.com/lake-formation/latest/dg/creating-database.html).
+
 /**
  * Data location permissions: "Lake Formation data location permissions control the ability to create
  * Data Catalog resources that point to particular Amazon S3 locations" ("Underlying data access

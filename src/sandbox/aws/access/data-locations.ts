@@ -1,6 +1,10 @@
 import type { DataLocation, World } from '../world';
 import { locationArn, locationOfArn, type S3Location, within } from './s3-location';
 
+// Sources: Lake Formation Developer Guide, "Adding an Amazon S3 location to your data lake" (registering a path registers every folder under it)
+// and "Registering an Amazon S3 location" (https://docs.aws.amazon.com/lake-formation/latest/dg/register-location.html); API Reference,
+// RegisterResource / DescribeResource (ResourceArn is the registered location's ARN).
+
 /** The locations an account registered with Lake Formation, in registration order. */
 export function registeredLocations(world: World, accountId: string): DataLocation[] {
   return world.dataLocations[accountId] ?? [];

@@ -6,6 +6,11 @@ import { type ColumnSelection, type LfResource, shareArn, storedResource } from 
 import { locationOfArn, within } from './s3-location';
 import { sharedArns } from './resource-sharing';
 
+// Sources (AWS Lake Formation Developer Guide): "Lake Formation permissions reference"
+// (https://docs.aws.amazon.com/lake-formation/latest/dg/lf-permissions-reference.html), "Implicit Lake Formation permissions"
+// (https://docs.aws.amazon.com/lake-formation/latest/dg/implicit-permissions.html), "Cross-account data sharing in Lake Formation", "Granting data location permissions"
+// (https://docs.aws.amazon.com/lake-formation/latest/dg/granting-location-permissions.html): data location grants do not go through AWS RAM.
+
 /**
  * What a caller holds on one resource, from every source Lake Formation knows:
  *  - data lake administrators hold everything, grantable, in their own catalog; read-only admins

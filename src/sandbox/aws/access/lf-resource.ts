@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { AwsError } from '../aws-error';
 import { locationArn, locationOfArn } from './s3-location';
 
+// Sources: Lake Formation service model (botocore lakeformation/2017-03-31/service-2.json, shapes
+// `Resource`, `TableResource`, `TableWithColumnsResource`, `DataLocationResource`); Developer Guide,
+// "Underlying data access control" (https://docs.aws.amazon.com/lake-formation/latest/dg/access-control-underlying-data.html) and "Granting data location
+// permissions" (https://docs.aws.amazon.com/lake-formation/latest/dg/granting-location-permissions.html).
+
 /**
  * A Lake Formation `Resource` as sent on the wire (only the kinds the emulator supports: Catalog,
  * Database, Table by name or `TableWildcard`, TableWithColumns, DataLocation). Other kinds (LF-Tags,

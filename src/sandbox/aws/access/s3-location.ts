@@ -1,3 +1,8 @@
+// Sources: Lake Formation Developer Guide, "Underlying data access control"
+// (https://docs.aws.amazon.com/lake-formation/latest/dg/access-control-underlying-data.html: locations are buckets or prefixes, never objects) and "Adding
+// an Amazon S3 location to your data lake" (a registered path covers its folders; see "Registering an Amazon
+// S3 location", https://docs.aws.amazon.com/lake-formation/latest/dg/register-location.html).
+
 /**
  * Amazon S3 locations as Lake Formation names them: a bucket or a prefix under it, never an object
  * (Lake Formation developer guide, "Underlying data access control"). Registrations and grants use

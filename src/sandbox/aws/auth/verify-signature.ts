@@ -3,6 +3,10 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import type { WireRequest } from '../wire/wire-request';
 import type { AuthorizationHeader } from './authorization-header';
 
+// Source: IAM User Guide, "Create a signed AWS API request" / "Create a canonical request"
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html): each path segment is
+// URI-encoded twice, except for Amazon S3, which encodes it once.
+
 /** `20240101T120000Z` → Date; undefined if malformed. */
 function parseAmzDate(value: string | undefined): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value ?? '');

@@ -3,6 +3,10 @@ import type { World } from '../world';
 import type { CallLog } from './call-log';
 import type { FaultRegistry } from './fault-registry';
 
+// The AWS documentation is silent here: these are the sandbox's own controls (`/_sandbox/`), not an AWS
+// API, so no AWS rule applies; the AWS behaviour they steer (clock, faults, RAM delay) cites its sources
+// where it is implemented.
+
 /** A seeded admin identity, as listed by `GET /_sandbox/accounts`. */
 export interface SandboxAccountKeys {
   accountId: string;

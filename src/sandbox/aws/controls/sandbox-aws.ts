@@ -5,8 +5,8 @@ import { WorldSchema, type World } from '../world';
 import type { SandboxAccountKeys } from './emulator-controls';
 import { changesOf } from './sandbox-routes';
 
-// A view of the sandbox's own controls (`/_sandbox/`), not of an AWS API: no AWS documentation or
-// model describes them, so no AWS rule applies here.
+// The AWS documentation is silent here: this is a view of the sandbox's own controls (`/_sandbox/`),
+// not of an AWS API, so no AWS documentation or service model describes it and no AWS rule applies.
 
 /**
  * The sandbox's AWS side as `npm start` and the console use it: the emulator in this process, or one
