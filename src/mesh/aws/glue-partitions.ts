@@ -8,6 +8,7 @@ import {
   type PartitionInput,
 } from '@aws-sdk/client-glue';
 import { AwsRefusedError } from '../errors';
+import { inBatches } from '../plan/chunk-batches';
 import { retryRefused } from './retry-refused';
 import { callAws } from './translate-aws-error';
 import type { GlueCatalogOptions } from './glue-catalog';
@@ -29,12 +30,6 @@ export interface GluePartitions {
   update(database: string, table: string, inputs: readonly PartitionInput[]): Promise<void>;
   /** Delete partitions by values; ones already gone count as deleted. */
   delete(database: string, table: string, values: readonly string[][]): Promise<void>;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** The partitions of catalog `catalogId` through a role session's client, retried on throttling. */
@@ -69,7 +64,7 @@ export function gluePartitions({ client, catalogId, roleName, accountId, retry }
       const existing: PartitionInput[] = [];
       const failed: { values: string[]; detail: ErrorDetail | undefined }[] = [];
       const doing = `create partitions of ${database}.${table} in catalog ${catalogId}`;
-      for (const batch of chunks(inputs, PARTITION_LIMITS.create)) {
+      for (const batch of inBatches(inputs, PARTITION_LIMITS.create)) {
         const answer = await call(doing, () => client.send(new BatchCreatePartitionCommand({ CatalogId: catalogId, DatabaseName: database, TableName: table, PartitionInputList: batch })));
         for (const error of answer.Errors ?? []) {
           const values = error.PartitionValues ?? [];
@@ -85,7 +80,7 @@ export function gluePartitions({ client, catalogId, roleName, accountId, retry }
     async update(database, table, inputs) {
       const failed: { values: string[]; detail: ErrorDetail | undefined }[] = [];
       const doing = `update partitions of ${database}.${table} in catalog ${catalogId}`;
-      for (const batch of chunks(inputs, PARTITION_LIMITS.update)) {
+      for (const batch of inBatches(inputs, PARTITION_LIMITS.update)) {
         const Entries = batch.map((input) => ({ PartitionValueList: input.Values ?? [], PartitionInput: input }));
         const answer = await call(doing, () => client.send(new BatchUpdatePartitionCommand({ CatalogId: catalogId, DatabaseName: database, TableName: table, Entries })));
         for (const error of answer.Errors ?? []) failed.push({ values: error.PartitionValueList ?? [], detail: error.ErrorDetail });
@@ -96,7 +91,7 @@ export function gluePartitions({ client, catalogId, roleName, accountId, retry }
     async delete(database, table, values) {
       const failed: { values: string[]; detail: ErrorDetail | undefined }[] = [];
       const doing = `delete partitions of ${database}.${table} in catalog ${catalogId}`;
-      for (const batch of chunks(values, PARTITION_LIMITS.delete)) {
+      for (const batch of inBatches(values, PARTITION_LIMITS.delete)) {
         const PartitionsToDelete = batch.map((Values) => ({ Values }));
         const answer = await call(doing, () => client.send(new BatchDeletePartitionCommand({ CatalogId: catalogId, DatabaseName: database, TableName: table, PartitionsToDelete })));
         for (const error of answer.Errors ?? []) {

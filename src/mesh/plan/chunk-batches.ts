@@ -10,7 +10,12 @@ export function chunkBatches<T>(entries: readonly T[], size: number = MAX_BATCH_
     // A caller bug, not a user mistake: no Slack user chooses the batch size.
     throw new RangeError(`batch size must be an integer from 1 to ${MAX_BATCH_ENTRIES}, not ${size}`);
   }
+  return inBatches(entries, size);
+}
+
+/** Consecutive slices of at most `size` items, order kept (any positive size: callers hold their service's limit). */
+export function inBatches<T>(items: readonly T[], size: number): T[][] {
   const batches: T[][] = [];
-  for (let start = 0; start < entries.length; start += size) batches.push(entries.slice(start, start + size));
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
   return batches;
 }

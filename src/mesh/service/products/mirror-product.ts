@@ -181,7 +181,9 @@ export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: 
   const producerClients = deps.clientsFor(producerRole);
   const retry = deps.executor ?? {};
   const source = glueCatalog({ client: producerClients.glue, catalogId: producerAccountId, roleName: producerRole.roleName, accountId: producerAccountId, retry });
-  const mesh = glueCatalog({ client: deps.clientsFor(meshRole).glue, catalogId: meshAccountId, roleName: meshRole.roleName, accountId: meshAccountId, retry });
+  // One set of clients per role session for the whole run (the SDK clients share sockets and credentials).
+  const meshClients = deps.clientsFor(meshRole);
+  const mesh = glueCatalog({ client: meshClients.glue, catalogId: meshAccountId, roleName: meshRole.roleName, accountId: meshAccountId, retry });
 
   // (a) The source, as the producer's own role sees it.
   const sourceDb = await source.getDatabase(sourceDatabase);
@@ -225,7 +227,7 @@ export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: 
   const partitions: PartitionCounts = { added: 0, updated: 0, dropped: 0 };
   const partitionSides = {
     source: gluePartitions({ client: producerClients.glue, catalogId: producerAccountId, roleName: producerRole.roleName, accountId: producerAccountId, retry }),
-    mesh: gluePartitions({ client: deps.clientsFor(meshRole).glue, catalogId: meshAccountId, roleName: meshRole.roleName, accountId: meshAccountId, retry }),
+    mesh: gluePartitions({ client: meshClients.glue, catalogId: meshAccountId, roleName: meshRole.roleName, accountId: meshAccountId, retry }),
   };
   const createdNow = new Set(diff.added.map((t) => t.Name ?? ''));
   const partitioned = selectedInputs.filter((t) => (t.PartitionKeys?.length ?? 0) > 0).map((t) => t.Name ?? '');
@@ -241,7 +243,7 @@ export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: 
   const describeToProducer = describeEntries({ meshCatalogId: meshAccountId, meshDatabase, tables: selected, principal: producerAccountId, withGrantOption: true });
   await applyEntries(deps, meshRole, 'grant', describeToProducer, grantLockKey(meshAccountId, producerAccountId), `DESCRIBE on ${meshDatabase} to account ${producerAccountId}`);
   const { accepted } = await awaitShare(deps, {
-    owner: { accountId: meshAccountId, ram: deps.clientsFor(meshRole).ram, site: { roleName: meshRole.roleName, accountId: meshAccountId } },
+    owner: { accountId: meshAccountId, ram: meshClients.ram, site: { roleName: meshRole.roleName, accountId: meshAccountId } },
     receiver: { accountId: producerAccountId, ram: producerClients.ram, site: { roleName: producerRole.roleName, accountId: producerAccountId } },
     resourceArns: sharedResourceArns(describeToProducer, deps.config.region),
   });
