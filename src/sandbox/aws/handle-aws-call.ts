@@ -44,6 +44,7 @@ function constraint(issue: z.core.$ZodIssue): string {
 function unknownOperation(service: ServiceName, operation: string): AwsError {
   const code = SERVICE_ERROR_CODES[service].unknownOperation;
   if (service === 'sts') return new AwsError(code, `Could not find operation ${operation} for version 2011-06-15`);
+  if (service === 'iam') return new AwsError(code, `Could not find operation ${operation} for version 2010-05-08`);
   // S3's NotImplemented is a 501 (S3 API Reference, "Error responses").
   return new AwsError(code, `The sandbox emulator does not implement ${service} operation ${JSON.stringify(operation)}.`, service === 's3' ? 501 : 400);
 }

@@ -24,6 +24,8 @@ const RoleShape = z.object({
   policies: z.record(z.string(), PolicyDocumentSchema),
   /** Seconds; AssumeRole's `DurationSeconds` may not exceed it (role chaining caps at 3,600). */
   maxSessionDuration: z.number().int(),
+  /** When the role was created (IAM GetRole's CreateDate), epoch ms on the emulator clock; absent until IAM first describes it. */
+  createdAt: z.number().optional(),
 });
 
 /**

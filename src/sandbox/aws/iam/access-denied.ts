@@ -28,6 +28,10 @@ export function accessDeniedMessage(callerArn: string, check: IamCheck, decision
  * - Lake Formation: `AccessDeniedException`, HTTP 403 (its model's httpError);
  * - RAM: `AccessDeniedException`, HTTP 403 (RAM's model lists no such error; 403 is the status AWS
  *   JSON services answer authorization failures with);
+ * - IAM: `AccessDenied`, HTTP 403, with the context phrase and the resource as IAM names it (`role
+ *   <name>`), as users report it (aws/aws-cdk issue #27067: "User: arn:aws:iam::…:user/matt is not
+ *   authorized to perform: iam:GetRole on resource: role cdk-… because no identity-based policy allows
+ *   the iam:GetRole action (Service: Iam, Status Code: 403 …)");
  * - STS: `AccessDenied`, HTTP 403, without the context phrase, as STS words it (STS API Reference,
  *   AssumeRole; the IAM guide notes some services do not use the format);
  * - S3: `AccessDenied`, HTTP 403: with the IAM message for a request within the bucket owner's account,
@@ -41,6 +45,8 @@ export function accessDeniedError(service: ServiceName, callerArn: string, calle
     case 'lakeformation':
     case 'ram':
       return new AwsError('AccessDeniedException', accessDeniedMessage(callerArn, check, decision), 403);
+    case 'iam':
+      return new AwsError('AccessDenied', accessDeniedMessage(callerArn, check, decision), 403);
     case 'sts':
       return new AwsError('AccessDenied', `User: ${callerArn} is not authorized to perform: ${check.action} on resource: ${check.messageResource ?? check.resource}`, 403);
     case 's3':

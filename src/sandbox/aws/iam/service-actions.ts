@@ -1,6 +1,7 @@
 import type { ServiceName } from '../service-name';
 import type { ActionMapping } from './action-mapping';
 import { glueActions } from './glue-actions';
+import { iamActions } from './iam-actions';
 import { lakeFormationActions } from './lakeformation-actions';
 import { ramActions } from './ram-actions';
 import { s3Actions } from './s3-actions';
@@ -9,6 +10,7 @@ import { stsActions } from './sts-actions';
 /** Each service's mapping from an operation to its IAM checks. */
 export const SERVICE_ACTIONS: Record<ServiceName, ActionMapping> = {
   glue: glueActions,
+  iam: iamActions,
   lakeformation: lakeFormationActions,
   ram: ramActions,
   s3: s3Actions,

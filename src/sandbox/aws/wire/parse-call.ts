@@ -32,7 +32,7 @@ function withBody(operation: string, prefix: Record<string, unknown>, body: Body
 /**
  * Read the operation name and input from a request in the service's protocol: awsJson1_1 (Glue:
  * `X-Amz-Target: AWSGlue.Op`, JSON body), restJson1 (Lake Formation `POST /Op`, RAM `POST /op`, with
- * `@httpQuery` members merged into the input as strings), awsQuery (STS: `Action=Op&…` form), restXml
+ * `@httpQuery` members merged into the input as strings), awsQuery (STS, IAM: `Action=Op&…` form), restXml
  * (S3: the operation from method, path and sub-resource, the input the request itself; see `routeS3`).
  */
 export function parseCall(service: ServiceName, req: WireRequest, operations: ServiceOperations): ParsedCall {
@@ -51,6 +51,7 @@ export function parseCall(service: ServiceName, req: WireRequest, operations: Se
     }
     case 's3':
       return routeS3(req);
+    case 'iam':
     case 'sts': {
       const form = parseQueryForm(req.method === 'GET' ? new URLSearchParams(flatQuery(req.query)) : new URLSearchParams(req.body.toString('utf8')));
       const { Action, Version: _version, ...input } = form;

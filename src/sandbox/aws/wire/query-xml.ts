@@ -1,6 +1,8 @@
 import type { AwsError } from '../aws-error';
 
 const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+/** IAM's XML namespace (botocore iam/2010-05-08 service model, `metadata.xmlNamespace`). */
+export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
 function escapeXml(text: string): string {
   // Text content only (no attributes are written), so quotes stay as they are, as STS sends them.
@@ -27,9 +29,9 @@ function toXml(value: unknown): string {
 }
 
 /** `<OpResponse xmlns=…><OpResult>…</OpResult><ResponseMetadata><RequestId>…` */
-export function queryResultBody(operation: string, requestId: string, result: unknown): string {
+export function queryResultBody(operation: string, requestId: string, result: unknown, namespace = STS_NAMESPACE): string {
   return (
-    `<${operation}Response xmlns="${STS_NAMESPACE}">` +
+    `<${operation}Response xmlns="${namespace}">` +
     `<${operation}Result>${toXml(result)}</${operation}Result>` +
     `<ResponseMetadata><RequestId>${escapeXml(requestId)}</RequestId></ResponseMetadata>` +
     `</${operation}Response>\n`
@@ -37,10 +39,10 @@ export function queryResultBody(operation: string, requestId: string, result: un
 }
 
 /** `<ErrorResponse><Error><Type>Sender|Receiver</Type><Code>…</Code><Message>…</Message></Error><RequestId>…` */
-export function queryErrorBody(error: AwsError, requestId: string): string {
+export function queryErrorBody(error: AwsError, requestId: string, namespace = STS_NAMESPACE): string {
   const type = error.status >= 500 ? 'Receiver' : 'Sender';
   return (
-    `<ErrorResponse xmlns="${STS_NAMESPACE}">` +
+    `<ErrorResponse xmlns="${namespace}">` +
     `<Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error>` +
     `<RequestId>${escapeXml(requestId)}</RequestId>` +
     `</ErrorResponse>\n`

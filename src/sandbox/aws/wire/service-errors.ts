@@ -27,6 +27,22 @@ const JSON_AUTH = {
 
 export const SERVICE_ERROR_CODES: Record<ServiceName, ServiceErrorCodes> = {
   glue: { ...JSON_AUTH, validation: 'InvalidInputException', unknownOperation: 'UnknownOperationException', internal: 'InternalServiceException', throttling: 'ThrottlingException', throttlingStatus: 400 },
+  // IAM (awsQuery like STS): the model's ServiceFailure (500) is its internal error; auth, validation and
+  // unknown-action codes are the awsQuery ones (IAM API Reference, "Common Errors",
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html); the model defines no
+  // expired-token exception, so the code IAM sends, ExpiredToken; throttling is `Throttling` ("Rate exceeded").
+  iam: {
+    validation: 'ValidationError',
+    unknownOperation: 'InvalidAction',
+    internal: 'ServiceFailure',
+    missingAuth: 'MissingAuthenticationToken',
+    incompleteSignature: 'IncompleteSignature',
+    unknownKey: 'InvalidClientTokenId',
+    badSignature: 'SignatureDoesNotMatch',
+    expiredToken: 'ExpiredToken',
+    throttling: 'Throttling',
+    throttlingStatus: 400,
+  },
   lakeformation: { ...JSON_AUTH, validation: 'InvalidInputException', unknownOperation: 'UnknownOperationException', internal: 'InternalServiceException', throttling: 'ThrottlingException', throttlingStatus: 400 },
   // RAM models ThrottlingException with httpError 429 and its internal error as ServerInternalException.
   ram: { ...JSON_AUTH, validation: 'InvalidParameterException', unknownOperation: 'UnknownOperationException', internal: 'ServerInternalException', throttling: 'ThrottlingException', throttlingStatus: 429 },

@@ -1,7 +1,7 @@
 import type { AwsError } from '../aws-error';
 import { s3ErrorResponse, s3SuccessResponse } from '../s3/s3-wire';
 import type { ServiceName } from '../service-name';
-import { queryErrorBody, queryResultBody } from './query-xml';
+import { IAM_NAMESPACE, queryErrorBody, queryResultBody } from './query-xml';
 
 /** What the server writes back. */
 export interface WireResponse {
@@ -11,7 +11,7 @@ export interface WireResponse {
   body: string | Buffer;
 }
 
-const JSON_CONTENT_TYPE: Record<Exclude<ServiceName, 'sts' | 's3'>, string> = {
+const JSON_CONTENT_TYPE: Record<Exclude<ServiceName, 'sts' | 'iam' | 's3'>, string> = {
   glue: 'application/x-amz-json-1.1',
   lakeformation: 'application/json',
   ram: 'application/json',
@@ -23,18 +23,24 @@ export function successResponse(service: ServiceName, operation: string, request
   if (service === 'sts') {
     return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryResultBody(operation, requestId, result) };
   }
+  if (service === 'iam') {
+    return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryResultBody(operation, requestId, result, IAM_NAMESPACE) };
+  }
   return { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE[service], 'x-amzn-requestid': requestId }, body: JSON.stringify(result ?? {}) };
 }
 
 /**
  * An error in the service's protocol: awsJson1_1 puts the code in `__type`, restJson1 in the
- * `x-amzn-ErrorType` header (both are sent to both: the SDK reads either); awsQuery answers an
+ * `x-amzn-ErrorType` header (both are sent to both: the SDK reads either); awsQuery (STS, IAM) answers an
  * `<ErrorResponse>` document; restXml (S3) an `<Error>` document.
  */
 export function errorResponse(service: ServiceName, requestId: string, error: AwsError): WireResponse {
   if (service === 's3') return s3ErrorResponse(requestId, error);
   if (service === 'sts') {
     return { status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryErrorBody(error, requestId) };
+  }
+  if (service === 'iam') {
+    return { status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryErrorBody(error, requestId, IAM_NAMESPACE) };
   }
   return {
     status: error.status,

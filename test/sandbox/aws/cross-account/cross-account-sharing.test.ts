@@ -4,6 +4,7 @@ import { AcceptResourceShareInvitationCommand, GetResourceShareInvitationsComman
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { startTestEmulator, type TestEmulator } from '../start-test-emulator';
+import { addRole, DATA_USER_STATEMENTS } from '../test-roles';
 import { advanceClock, clientPool, type ClientPool, createTables, type ServiceClients } from './service-clients';
 import { grantsTo } from '../../../support/grants-to';
 
@@ -25,6 +26,9 @@ beforeAll(async () => {
   meshAdmin = pool.as('mesh');
   consumer = pool.as(await emu.assumeRole(SANDBOX_ROLE_ARNS.consumer));
   producerInMesh = pool.as(await emu.assumeRole(SANDBOX_ROLE_ARNS.producerInMesh));
+  // The consumer role the re-grants below name (Lake Formation refuses grants to roles that do not exist):
+  // the seed's Analyst, made here when the seed has none.
+  if (emu.world.accounts[CONSUMER]?.roles.Analyst === undefined) addRole(emu, CONSUMER, 'Analyst', DATA_USER_STATEMENTS);
   // The mesh as publishing leaves it: the mesh database and its tables, and the producer's role in
   // the mesh holding grantable permissions on that database and all its tables.
   await createTables(meshAdmin.glue, MESH_DB, ['usecase1', 'usecase2', 'internal']);

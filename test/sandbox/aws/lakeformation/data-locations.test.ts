@@ -17,6 +17,7 @@ import { SANDBOX_ACCOUNTS, SANDBOX_ROLE_ARNS } from '../../../../src/sandbox/see
 import { clientPool, type ClientPool, type ServiceClients } from '../cross-account/service-clients';
 import { failure } from '../sdk-failure';
 import { startTestEmulator, type TestEmulator } from '../start-test-emulator';
+import { addRole, DATA_USER_STATEMENTS } from '../test-roles';
 
 const MESH = SANDBOX_ACCOUNTS.mesh.id;
 const PRODUCER = SANDBOX_ACCOUNTS.producer.id;
@@ -36,6 +37,8 @@ beforeAll(async () => {
   pool = clientPool(emu);
   admin = pool.as('mesh');
   producerInMesh = pool.as(await emu.assumeRole(SANDBOX_ROLE_ARNS.producerInMesh));
+  // The grantees: Lake Formation refuses grants to IAM roles that do not exist.
+  for (const name of ['LocationUser', 'BatchLocationUser']) addRole(emu, MESH, name, DATA_USER_STATEMENTS);
   await admin.lf.send(new RegisterResourceCommand({ ResourceArn: PRODUCER_DATA, RoleArn: ROLE }));
 });
 

@@ -36,6 +36,8 @@ beforeAll(async () => {
   admin = pool.as('mesh');
   // A non-admin whose IAM policy allows Glue and Lake Formation: Lake Formation decides what it may do.
   readOnly = pool.as(await emu.assumeRole(addRole(emu, MESH, 'DataUser', DATA_USER_STATEMENTS), { as: 'mesh' }));
+  // The grantees: Lake Formation refuses grants to IAM roles that do not exist.
+  for (const name of ['Analyst', 'ColumnReader', 'BatchReader']) addRole(emu, MESH, name, DATA_USER_STATEMENTS);
   await createTables(admin.glue, 'shop', ['orders', 'customers', 'refunds']);
 });
 
@@ -191,6 +193,7 @@ describe('ListPermissions', () => {
   const customers: Resource = { Table: { CatalogId: MESH, DatabaseName: 'shop', Name: 'customers' } };
 
   beforeAll(async () => {
+    for (let i = 0; i < 45; i += 1) addRole(emu, MESH, `Reader${String(i).padStart(2, '0')}`, DATA_USER_STATEMENTS);
     for (let start = 0; start < 45; start += 15) {
       const entries = Array.from({ length: 15 }, (_, i) => entry(`p${start + i}`, `arn:aws:iam::${MESH}:role/Reader${String(start + i).padStart(2, '0')}`, customers, ['SELECT']));
       const { Failures } = await admin.lf.send(new BatchGrantPermissionsCommand({ Entries: entries }));

@@ -1,0 +1,9 @@
+import type { ServiceOperations } from '../operation';
+import { getRole } from './get-role';
+import { simulatePrincipalPolicy } from './simulate-principal-policy';
+
+/** The emulated operations of IAM (the API; iam/ is IAM's policy evaluation), by API name. */
+export const iamApiOperations: ServiceOperations = {
+  GetRole: getRole,
+  SimulatePrincipalPolicy: simulatePrincipalPolicy,
+};
