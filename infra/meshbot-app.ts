@@ -1,6 +1,6 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { readMeshbotContext, type MeshbotContext } from './meshbot-context';
+import { queryRolesOf, readMeshbotContext, type MeshbotContext } from './meshbot-context';
 import { ConsumerStack, ProducerStack } from './stacks/account-stacks';
 import { MeshStack } from './stacks/mesh-stack';
 
@@ -24,7 +24,8 @@ export function addMeshbotStacks(app: App): MeshbotStacks {
     (accountId) => new ProducerStack(app, `Meshbot-Producer-${accountId}`, { env: { account: accountId, region: context.region }, site, accountId }),
   );
   const consumers = context.consumerAccountIds.map(
-    (accountId) => new ConsumerStack(app, `Meshbot-Consumer-${accountId}`, { env: { account: accountId, region: context.region }, site, accountId }),
+    (accountId) =>
+      new ConsumerStack(app, `Meshbot-Consumer-${accountId}`, { env: { account: accountId, region: context.region }, site, accountId, queryRoleArns: queryRolesOf(context, accountId) }),
   );
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { context, mesh, producers, consumers };

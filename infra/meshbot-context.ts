@@ -11,6 +11,19 @@ const ListSchema = <T extends z.ZodType<unknown, string>>(item: T) =>
     .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(item));
 
+/** `arn:aws:iam::<account>:role/<path/name>`. */
+const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+/** The account id of an IAM role ARN (its fifth field). */
+export function accountOfRoleArn(arn: string): string {
+  return arn.split(':')[4] ?? '';
+}
+
+/** The query roles of the context that belong to `accountId`. */
+export function queryRolesOf(context: Pick<MeshbotContext, 'queryRoles'>, accountId: string): string[] {
+  return context.queryRoles.filter((arn) => accountOfRoleArn(arn) === accountId);
+}
+
 /**
  * The CDK context of the Meshbot app, e.g. `-c meshAccountId=555555555555 -c region=eu-west-1
  * -c producerAccountIds=111111111111 -c consumerAccountIds=999999999999`. Only account ids and the
@@ -32,9 +45,32 @@ export const MeshbotContextSchema = z.object({
    * this mesh (`npm start` with Slack tokens): developers, or a CI role. Empty in production.
    */
   localBotPrincipals: ListSchema(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/, { error: 'localBotPrincipals must be IAM role or user ARNs' })),
+  /**
+   * The consumer accounts' query principals: IAM roles (ARNs) that run Athena queries on what the bot
+   * grants. Each consumer account's stack attaches the inline policy QUERY_ACCESS_POLICY to its own.
+   */
+  queryRoles: ListSchema(z.string().regex(IAM_ROLE_ARN, { error: (issue) => `${JSON.stringify(issue.input)} is not an IAM role ARN (arn:aws:iam::<consumer account>:role/<name>)` })),
   /** Who is told when a job lands in the dead-letter queue. */
   alarmEmail: z.email().optional(),
   logLevel: BotEnvSchema.shape.LOG_LEVEL,
+}).superRefine((context, ctx) => {
+  // A stack can attach a policy only to roles of its own account: each query role belongs to a consumer.
+  context.queryRoles.forEach((arn, index) => {
+    const account = accountOfRoleArn(arn);
+    if (arn.includes(':role/aws-reserved/')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['queryRoles', index],
+        message: `${arn} is a role AWS reserves (an IAM Identity Center permission set's), which no stack may change: add the actions of the query access policy to its permission set instead, and leave it out of queryRoles`,
+      });
+    } else if (!context.consumerAccountIds.includes(account)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['queryRoles', index],
+        message: `${arn} is a role of account ${account}, which is not one of consumerAccountIds (${context.consumerAccountIds.join(', ') || 'none'}): a query role belongs to a consumer account, whose stack attaches its policy`,
+      });
+    }
+  });
 });
 
 export type MeshbotContext = z.infer<typeof MeshbotContextSchema>;

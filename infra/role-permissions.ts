@@ -1,5 +1,6 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { ROLE_NAMES, roleArn } from '../src/mesh/domain/account-roles';
+import { DATA_ACCESS_ACTION, QUERY_GLUE_ACTIONS } from '../src/mesh/domain/query-access';
 
 /**
  * What each Meshbot role may do in IAM terms, one function per role, derived from the AWS calls the
@@ -24,6 +25,8 @@ export const RESOURCE_STAR_ACTIONS: readonly string[] = [
   'lakeformation:RegisterResource',
   'lakeformation:ListResources',
   'lakeformation:DescribeResource',
+  // Vends a query principal the credentials of a table's registered location.
+  DATA_ACCESS_ACTION,
   'ram:GetResourceShareInvitations',
   'ram:ListResources',
   'ram:GetResourceShares',
@@ -167,7 +170,8 @@ export function producerStatements(site: MeshSite & { accountId: string }): Poli
 
 /**
  * MeshbotConsumer (consumer account): accept the mesh account's share, create and delete resource
- * links (a database link, or `<mesh db>_tables` with table links), grant DESCRIBE on them to itself.
+ * links (a database link, or `<mesh db>_tables` with table links), grant DESCRIBE on them to itself
+ * and the account's query principals, check that a query principal holds what querying needs.
  */
 export function consumerStatements(site: MeshSite & { accountId: string }): PolicyStatement[] {
   return [
@@ -179,6 +183,33 @@ export function consumerStatements(site: MeshSite & { accountId: string }): Poli
     }),
     new PolicyStatement({ sid: 'ResolveLinksToMesh', actions: GLUE_READ, resources: catalogArns(site.region, site.meshAccountId) }),
     new PolicyStatement({ sid: 'GrantOnLinks', actions: LF_GRANTS, resources: ['*'] }),
+    // Before the bot records a query principal of this account it checks that the role exists and
+    // that its policies allow QUERY_CHECKED_ACTIONS (src/mesh/domain/query-access.ts): GetRole, then
+    // SimulatePrincipalPolicy on it. Both are reads, limited to this account's roles.
+    new PolicyStatement({ sid: 'CheckQueryPrincipals', actions: ['iam:GetRole', 'iam:SimulatePrincipalPolicy'], resources: [`arn:aws:iam::${site.accountId}:role/*`] }),
     ...acceptMeshInvitations(site),
+  ];
+}
+
+/** What a query principal runs Athena with: start a query, follow it, read its results, in this account's workgroups. */
+export const QUERY_ATHENA_ACTIONS = ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:GetWorkGroup'];
+
+/**
+ * A consumer account's query principal (an IAM role that runs Athena queries; the stack attaches these
+ * as the inline policy QUERY_ACCESS_POLICY): what a principal needs on the IAM side to read a table
+ * shared with its account, per the Lake Formation Developer Guide, "Accessing the underlying data of a
+ * shared table" (https://docs.aws.amazon.com/lake-formation/latest/dg/cross-account-read-data.html):
+ * `lakeformation:GetDataAccess`, and Glue reads on the shared table, its database and the owner's
+ * catalog — the mesh account's here — and on the resource links in the account's own catalog. Athena's
+ * own actions on the account's workgroups complete it. Lake Formation grants (made by the bot) still
+ * decide which tables the role reads; S3 access to the query results location stays the account's own.
+ */
+export function queryAccessStatements(site: MeshSite & { accountId: string }): PolicyStatement[] {
+  return [
+    // No resource types in the Service Authorization Reference: IAM accepts only "*".
+    new PolicyStatement({ sid: 'GetLakeFormationDataAccess', actions: [DATA_ACCESS_ACTION], resources: ['*'] }),
+    new PolicyStatement({ sid: 'ReadResourceLinks', actions: [...QUERY_GLUE_ACTIONS], resources: catalogArns(site.region, site.accountId) }),
+    new PolicyStatement({ sid: 'ReadSharedMeshTables', actions: [...QUERY_GLUE_ACTIONS], resources: catalogArns(site.region, site.meshAccountId) }),
+    new PolicyStatement({ sid: 'RunAthenaQueries', actions: QUERY_ATHENA_ACTIONS, resources: [`arn:aws:athena:${site.region}:${site.accountId}:workgroup/*`] }),
   ];
 }

@@ -23,12 +23,17 @@ export function meshbotTrustStatement(botRoleArn: string): PolicyStatement {
   });
 }
 
+/** Plain `sts:AssumeRole` for each of these IAM principals (ARNs), one statement each: how people take a role. */
+export function assumedByStatements(principalArns: readonly string[]): PolicyStatement[] {
+  return principalArns.map((arn) => new PolicyStatement({ principals: [new ArnPrincipal(arn)], actions: ['sts:AssumeRole'] }));
+}
+
 /**
  * MeshbotBot's trust beside Lambda's: the principals of `localBotPrincipals` (sts:AssumeRole only, no
  * SourceIdentity of their own, so the bot names each Slack user on the next hop as on Lambda).
  */
 export function localBotTrustStatements(localBotPrincipals: readonly string[]): PolicyStatement[] {
-  return localBotPrincipals.map((arn) => new PolicyStatement({ principals: [new ArnPrincipal(arn)], actions: ['sts:AssumeRole'] }));
+  return assumedByStatements(localBotPrincipals);
 }
 
 /**

@@ -11,6 +11,8 @@ export const SAMPLE_CONTEXT = {
   region: 'us-east-1',
   producerAccountIds: ['111111111111'],
   consumerAccountIds: ['999999999999'],
+  /** The consumer's query principal, seeded in the sandbox as `Analyst`. */
+  queryRoles: ['arn:aws:iam::999999999999:role/Analyst'],
 } as const;
 
 /** The synthesized app: its stacks, their templates, and where the assembly was written. */

@@ -40,6 +40,9 @@ export const SANDBOX_BOT_SESSION = {
 /** The producer's Glue database seeded with sample tables. */
 export const SANDBOX_PRODUCER_DATABASE = 'telco';
 
+/** The consumer account's query principal: a role its people run Athena queries with. */
+export const SANDBOX_QUERY_ROLE = 'Analyst';
+
 /** ARNs of the roles the seed creates, by purpose. */
 export const SANDBOX_ROLE_ARNS = {
   bot: roleArn(SANDBOX_ACCOUNTS.mesh.id, ROLE_NAMES.bot),
@@ -48,4 +51,9 @@ export const SANDBOX_ROLE_ARNS = {
   producerInMesh: roleArn(SANDBOX_ACCOUNTS.mesh.id, producerRoleInMesh(SANDBOX_ACCOUNTS.producer.id)),
   producer: roleArn(SANDBOX_ACCOUNTS.producer.id, ROLE_NAMES.producer),
   consumer: roleArn(SANDBOX_ACCOUNTS.consumer.id, ROLE_NAMES.consumer),
+  /** `arn:aws:iam::999999999999:role/Analyst`, the consumer's query principal. */
+  queryRole: roleArn(SANDBOX_ACCOUNTS.consumer.id, SANDBOX_QUERY_ROLE),
 } as const;
+
+/** The consumer's query principal, `arn:aws:iam::999999999999:role/Analyst`. */
+export const SANDBOX_QUERY_ROLE_ARN = SANDBOX_ROLE_ARNS.queryRole;

@@ -1,8 +1,9 @@
-import { consumerStatements, dataAccessStatements, meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, producerStatements } from '../../../infra/role-permissions';
-import { assumableRoleArns, assumeMeshbotRolesStatement, dataAccessTrustPolicy, localBotTrustStatements, meshbotTrustStatement, policyDocumentJson } from '../../../infra/role-trust';
+import { consumerStatements, dataAccessStatements, meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, producerStatements, queryAccessStatements } from '../../../infra/role-permissions';
+import { assumableRoleArns, assumedByStatements, assumeMeshbotRolesStatement, dataAccessTrustPolicy, localBotTrustStatements, meshbotTrustStatement, policyDocumentJson } from '../../../infra/role-trust';
 import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../mesh/domain/account-roles';
+import { QUERY_ACCESS_POLICY } from '../../mesh/domain/query-access';
 import type { PolicyDocument, Role } from '../aws/world';
-import { SANDBOX_ACCOUNTS, SANDBOX_ADMIN_USER, SANDBOX_REGION, SANDBOX_ROLE_ARNS } from './sandbox-accounts';
+import { SANDBOX_ACCOUNTS, SANDBOX_ADMIN_USER, SANDBOX_QUERY_ROLE, SANDBOX_REGION, SANDBOX_ROLE_ARNS } from './sandbox-accounts';
 
 /**
  * The sandbox's IAM roles with the trust and identity policies the CDK app deploys for the same
@@ -58,6 +59,22 @@ function dataAccessRole(): Role {
   };
 }
 
+/**
+ * Analyst, the consumer account's query principal: a role the account's people take (here its
+ * sandbox-admin user, with plain sts:AssumeRole), holding the inline policy QUERY_ACCESS_POLICY as the
+ * consumer stack attaches it with `-c queryRoles=arn:aws:iam::999999999999:role/Analyst`.
+ */
+function queryRole(): Role {
+  const { mesh, consumer } = SANDBOX_ACCOUNTS;
+  return {
+    name: SANDBOX_QUERY_ROLE,
+    arn: SANDBOX_ROLE_ARNS.queryRole,
+    trustPolicy: policyDocumentJson(assumedByStatements([`arn:aws:iam::${consumer.id}:user/${SANDBOX_ADMIN_USER}`])),
+    policies: { [QUERY_ACCESS_POLICY]: policyDocumentJson(queryAccessStatements({ region: SANDBOX_REGION, meshAccountId: mesh.id, accountId: consumer.id })) },
+    maxSessionDuration: 3600,
+  };
+}
+
 /** The seeded roles of each account, by account id. */
 export function seedRoles(): Record<string, Role[]> {
   const { mesh, producer, consumer } = SANDBOX_ACCOUNTS;
@@ -71,7 +88,7 @@ export function seedRoles(): Record<string, Role[]> {
       dataAccessRole(),
     ],
     [producer.id]: [meshbotRole(producer.id, ROLE_NAMES.producer, policyDocumentJson(producerStatements({ ...site, accountId: producer.id })))],
-    [consumer.id]: [meshbotRole(consumer.id, ROLE_NAMES.consumer, policyDocumentJson(consumerStatements({ ...site, accountId: consumer.id })))],
+    [consumer.id]: [meshbotRole(consumer.id, ROLE_NAMES.consumer, policyDocumentJson(consumerStatements({ ...site, accountId: consumer.id }))), queryRole()],
   };
 }
 

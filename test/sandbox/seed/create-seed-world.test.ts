@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { consumerStatements, dataAccessStatements, meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, producerStatements } from '../../../infra/role-permissions';
+import { consumerStatements, dataAccessStatements, meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, producerStatements, queryAccessStatements } from '../../../infra/role-permissions';
 import { ASSUME_ACTIONS, assumableRoleArns, assumeMeshbotRolesStatement, dataAccessTrustPolicy, policyDocumentJson } from '../../../infra/role-trust';
 import { ROLE_NAMES, producerRoleInMesh } from '../../../src/mesh/domain/account-roles';
+import { QUERY_ACCESS_POLICY } from '../../../src/mesh/domain/query-access';
 import { WorldSchema } from '../../../src/sandbox/aws/world';
 import { createSeedWorld } from '../../../src/sandbox/seed/create-seed-world';
-import { SANDBOX_ACCOUNTS, SANDBOX_REGION, SANDBOX_ROLE_ARNS } from '../../../src/sandbox/seed/sandbox-accounts';
+import { SANDBOX_ACCOUNTS, SANDBOX_QUERY_ROLE, SANDBOX_QUERY_ROLE_ARN, SANDBOX_REGION, SANDBOX_ROLE_ARNS } from '../../../src/sandbox/seed/sandbox-accounts';
 
 const NOW = Date.parse('2026-01-15T09:00:00Z');
 const world = createSeedWorld({ now: NOW });
@@ -16,15 +17,17 @@ describe('createSeedWorld', () => {
     expect(createSeedWorld({ now: NOW })).toEqual(world);
   });
 
-  it('has the three accounts, no Organization, and the Meshbot roles where the CDK stacks put them', () => {
+  it('has the three accounts, no Organization, the Meshbot roles where the CDK stacks put them, and the consumer’s query role', () => {
     expect(world.organization).toBeNull();
     expect(Object.keys(world.accounts[mesh.id]!.roles).sort()).toEqual([ROLE_NAMES.bot, ROLE_NAMES.meshAdmin, ROLE_NAMES.meshReadOnly, producerRoleInMesh(producer.id), ROLE_NAMES.dataAccess].sort());
     expect(Object.keys(world.accounts[producer.id]!.roles)).toEqual([ROLE_NAMES.producer]);
-    expect(Object.keys(world.accounts[consumer.id]!.roles)).toEqual([ROLE_NAMES.consumer]);
+    expect(Object.keys(world.accounts[consumer.id]!.roles)).toEqual([ROLE_NAMES.consumer, SANDBOX_QUERY_ROLE]);
   });
 
   it('lets only the bot role assume the Meshbot roles, with a required SourceIdentity (the CDK trust policy)', () => {
-    const roles = Object.values(world.accounts).flatMap((a) => Object.values(a.roles)).filter((r) => r.name !== ROLE_NAMES.bot && r.name !== ROLE_NAMES.dataAccess);
+    const roles = Object.values(world.accounts)
+      .flatMap((a) => Object.values(a.roles))
+      .filter((r) => r.name !== ROLE_NAMES.bot && r.name !== ROLE_NAMES.dataAccess && r.name !== SANDBOX_QUERY_ROLE);
     expect(roles).toHaveLength(5);
     for (const role of roles) {
       expect(role.trustPolicy).toEqual({
@@ -57,6 +60,17 @@ describe('createSeedWorld', () => {
     for (const account of Object.values(world.accounts)) {
       expect(account.adminUser.policies).toEqual({ AdministratorAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } });
     }
+  });
+
+  it('gives the consumer’s query role Analyst the policy the consumer stack attaches, and lets the account’s admin user take it', () => {
+    const analyst = world.accounts[consumer.id]!.roles[SANDBOX_QUERY_ROLE]!;
+    expect(analyst.arn).toBe('arn:aws:iam::999999999999:role/Analyst');
+    expect(SANDBOX_QUERY_ROLE_ARN).toBe(analyst.arn);
+    expect(analyst.policies).toEqual({ [QUERY_ACCESS_POLICY]: policyDocumentJson(queryAccessStatements({ region: SANDBOX_REGION, meshAccountId: mesh.id, accountId: consumer.id })) });
+    expect(analyst.trustPolicy).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${consumer.id}:user/sandbox-admin` }, Action: 'sts:AssumeRole' }],
+    });
   });
 
   it('makes the admin user and the account role data lake admins, with no IAM_ALLOWED_PRINCIPALS defaults', () => {
