@@ -10,7 +10,9 @@ import { retrySubscription } from '../../src/mesh/service/subscriptions/retry-su
 import { revokeSubscription } from '../../src/mesh/service/subscriptions/revoke-subscription';
 import { runGrant } from '../../src/mesh/service/subscriptions/run-grant';
 import type { ClientPool } from '../sandbox/aws/cross-account/service-clients';
-import { CONSUMER, expectedFrom, grantedTo, MESH_DB, TELCO_TABLES } from '../mesh/service/subscriptions/published-product';
+import { CONSUMER, expectedFrom, grantedTo, MESH, MESH_DB, TELCO_TABLES } from '../mesh/service/subscriptions/published-product';
+import { SANDBOX_ROLE_ARNS } from '../../src/sandbox/seed/sandbox-accounts';
+import { grantsByResource } from './grants-to';
 import { USERS, type MeshWorld } from './mesh-world';
 
 // Random interleavings of approve, modify, revoke, retry and cancel on overlapping subscriptions of
@@ -113,13 +115,29 @@ export function needed(subscriptions: readonly Subscription[]): Record<string, s
   return expectedFrom(subscriptions.map((s) => (s.status === 'ACTIVE' ? s.plan : s.status === 'FAILED' ? s.plan.filter((e) => s.results[e.Id]?.outcome === 'DONE') : [])));
 }
 
+const pairs = (map: Record<string, string[]>): Set<string> => new Set(Object.entries(map).flatMap(([resource, permissions]) => permissions.map((p) => `${resource} ${p}`)));
+
 /** Grants Lake Formation holds beyond what is needed (orphans) and needed ones it lacks (missing), as `resource permission` lines. */
 export async function grantDifference(pool: ClientPool, subscriptions: readonly Subscription[]): Promise<{ orphans: string[]; missing: string[] }> {
   const held = await grantedTo(pool, CONSUMER);
   const want = needed(subscriptions);
-  const pairs = (map: Record<string, string[]>): Set<string> => new Set(Object.entries(map).flatMap(([resource, permissions]) => permissions.map((p) => `${resource} ${p}`)));
   const [heldPairs, wantPairs] = [pairs(held), pairs(want)];
   return { orphans: [...heldPairs].filter((p) => !wantPairs.has(p)), missing: [...wantPairs].filter((p) => !heldPairs.has(p)) };
+}
+
+/** The consumer's query role, which the account names when the interleavings run with query roles. */
+export const QUERY_ROLE = SANDBOX_ROLE_ARNS.queryRole;
+
+/**
+ * The same for the query role's grants (on the mesh's tables and the consumer's links): none beyond
+ * what an ACTIVE or FAILED subscription's query plan names, and every one an ACTIVE subscription's
+ * names (a FAILED one may stop half-way, so its grants may or may not be there).
+ */
+export async function queryGrantDifference(pool: ClientPool, subscriptions: readonly Subscription[]): Promise<{ orphans: string[]; missing: string[] }> {
+  const held = pairs({ ...(await grantsByResource(pool.as('mesh').lf, QUERY_ROLE, MESH)), ...(await grantsByResource(pool.as('consumer').lf, QUERY_ROLE, CONSUMER)) });
+  const plans = (statuses: readonly string[]) => expectedFrom(subscriptions.filter((s) => statuses.includes(s.status)).map((s) => s.queryPlan ?? []));
+  const [may, must] = [pairs(plans(['ACTIVE', 'FAILED'])), pairs(plans(['ACTIVE']))];
+  return { orphans: [...held].filter((p) => !may.has(p)), missing: [...must].filter((p) => !held.has(p)) };
 }
 
 /** What the scheduled sweep does: finish whatever is left in flight (as a later sweep would). */

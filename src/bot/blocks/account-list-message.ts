@@ -1,14 +1,17 @@
 import type { MeshAccount } from '../../mesh/domain/mesh-account';
+import { roleNameOf } from '../../mesh/domain/query-principal';
 import { header, message, section } from './block-kit';
-import { code, dateText, mention, plural } from './mrkdwn';
+import { code, dateText, joinCapped, mention, plural } from './mrkdwn';
 import { PAGE_SIZE, pageFooter, type Page } from './pagination';
 import type { KnownBlock, SlackMessage } from './slack-types';
 
-/** One account as a row: id, roles, Lake Formation cross-account version, who enabled it and when. */
+/** One account as a row: id, roles, Lake Formation cross-account version, a consumer's query roles, who enabled it and when. */
 function accountRowText(account: MeshAccount): string {
   const roles = [account.producer ? 'producer' : undefined, account.consumer ? 'consumer' : undefined].filter((r) => r !== undefined);
   const version = account.crossAccountVersion !== undefined ? ` · Lake Formation cross-account version ${account.crossAccountVersion}` : '';
-  return `${code(account.accountId)} · *${roles.length > 0 ? roles.join(' and ') : 'no role'}*${version}\nenabled by ${mention(account.enabledBy).mrkdwn} ${dateText(account.enabledAt, '{date_short_pretty}')}`;
+  const queryRoles = account.queryPrincipals ?? [];
+  const query = !account.consumer ? '' : queryRoles.length > 0 ? `\nquery roles: ${joinCapped(queryRoles.map((arn) => code(roleNameOf(arn))), ', ', 600, 10)}` : '\n_no query roles named_';
+  return `${code(account.accountId)} · *${roles.length > 0 ? roles.join(' and ') : 'no role'}*${version}${query}\nenabled by ${mention(account.enabledBy).mrkdwn} ${dateText(account.enabledAt, '{date_short_pretty}')}`;
 }
 
 /** The accounts enabled in the mesh, for admins (at most 15 a page). */

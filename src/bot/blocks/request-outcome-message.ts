@@ -12,7 +12,7 @@ import {
 } from './request-outcome-parts';
 import { decidedByText, reasonBlocks } from './request-summary';
 import type { KnownBlock, SlackMessage } from './slack-types';
-import { columnsText, STATUS_STYLE, statusBadge, tablesText } from './subscription-facts';
+import { columnsText, queryRolesText, STATUS_STYLE, statusBadge, tablesText } from './subscription-facts';
 
 export interface RequestOutcomeInput {
   subscription: Subscription;
@@ -34,6 +34,7 @@ export function buildRequestOutcomeMessage(input: RequestOutcomeInput): SlackMes
         section(`:white_check_mark: *Access granted* to ${name} for account ${code(s.consumerAccountId)} — ${decidedByText(s, 'approved')}`),
         section(`${grantedText(s)} · *columns:* ${columnsText(s.columns)}\n*Tables:* ${tablesText(s.tables, 1200)}`),
         ...(s.decisionNotes ? reasonBlocks('Notes from the approver', s.decisionNotes) : []),
+        section(`*Who can query:* ${queryRolesText(s)}`),
         ...namesToQueryBlocks(s, `*Query them in account ${code(s.consumerAccountId)} as:*`),
       );
       break;

@@ -5,7 +5,7 @@ import { actorText, code, dateText, escapeMrkdwn, joinCapped, mention, plural, t
 import { failureListText, namesToQueryBlocks } from './request-outcome-parts';
 import { reasonBlocks } from './request-summary';
 import type { KnownBlock, SlackMessage } from './slack-types';
-import { columnsText, permissionsText, STATUS_STYLE, statusBadge, tablesText } from './subscription-facts';
+import { columnsText, permissionsText, queryRolesText, STATUS_STYLE, statusBadge, tablesText } from './subscription-facts';
 
 export interface SubscriptionDetailInput {
   subscription: Subscription;
@@ -73,7 +73,7 @@ export function buildSubscriptionDetailMessage(input: SubscriptionDetailInput): 
     ...reasonBlocks('Reason', s.justification),
     ...(s.decisionNotes ? reasonBlocks('Decision notes', s.decisionNotes) : []),
   ];
-  if (s.status === 'ACTIVE') blocks.push(...namesToQueryBlocks(s, '*Names to query*'));
+  if (s.status === 'ACTIVE') blocks.push(section(`*Who can query:* ${queryRolesText(s)}`), ...namesToQueryBlocks(s, '*Names to query*'));
   if (s.status === 'FAILED') blocks.push(section(`*Failed grants*\n${failureListText(s, 10)}`));
   if (s.plan.length > 0 || s.ramShares.length > 0) {
     const shares = s.ramShares.length > 0 ? ` · RAM shares: ${joinCapped(s.ramShares.map(code), ', ', 1500, 5)}` : '';

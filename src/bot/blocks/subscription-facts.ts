@@ -1,6 +1,7 @@
 import { namesToQuery as meshNamesToQuery } from '../../mesh/service/subscriptions/link-layout';
 import type { GrantEntry, EntryResult } from '../../mesh/domain/grant-entry';
 import type { Permission } from '../../mesh/domain/permission';
+import { roleNameOf } from '../../mesh/domain/query-principal';
 import type { ColumnFilter, HistoryEntry, Subscription } from '../../mesh/domain/subscription';
 import type { SubscriptionEvent, SubscriptionStatus } from '../../mesh/domain/subscription-status';
 import { code, escapeMrkdwn, joinCapped, plural } from './mrkdwn';
@@ -127,4 +128,14 @@ export function entryTarget(entry: GrantEntry): string {
   if ('Table' in resource) return resource.Table.Name;
   const t = resource.TableWithColumns;
   return t.ColumnNames ? `${t.Name} (${plural(t.ColumnNames.length, 'column')})` : t.Name;
+}
+
+/**
+ * Who can query a subscription's tables: its query roles by name (`Analyst`, `Reporting`), or, when it
+ * has none, that only the account holds the access and how a mesh admin names the roles.
+ */
+export function queryRolesText(subscription: Subscription, max = 600): string {
+  const roles = subscription.queryPrincipals ?? [];
+  if (roles.length > 0) return joinCapped(roles.map((arn) => code(roleNameOf(arn))), ', ', max, 10);
+  return `_no query role_: the access reaches account ${code(subscription.consumerAccountId)}, but nobody in it can query until a mesh admin names its query roles (${code(`/mesh admin enable ${subscription.consumerAccountId} consumer --query-roles <role,…>`)}) and the request is made again`;
 }

@@ -68,19 +68,21 @@ export const COMMAND_SPECS = [
   {
     name: 'request',
     kind: 'request',
-    args: '<product> [tables] [permissions] [reason…]',
+    args: '<product> [tables] [permissions] [--query-roles <role,…>] [reason…]',
     summary: 'Ask for access to a data product for your consumer account.',
     details: [
       '`[tables]`: one table, a comma list such as `usecase1,usecase2`, or `all` / `*`; every table if left out.',
       '`[permissions]`: one word, a comma list such as `select,describe` in any case (ALL, SELECT, INSERT, DELETE, ALTER, DROP, DESCRIBE).',
       'The word after the product is the permissions when it names a permission (a lone `all` means all tables); otherwise it is the tables, and the next word must be the permissions.',
       'The reason is the rest of the line, after the permissions. Without a reason a form opens, filled in with what you typed.',
+      '`--query-roles`: which of your account’s query roles will query (comma-separated); all of them if left out. The access is granted to these roles.',
     ],
     examples: [
       `request ${PRODUCT}`,
       `request ${PRODUCT} usecase1 select`,
       `request ${PRODUCT} select Churn model for Q4`,
       `request ${PRODUCT} usecase1,usecase2 select,describe Churn model for Q4`,
+      `request ${PRODUCT} usecase1 select --query-roles Analyst Churn model for Q4`,
     ],
     admin: false,
   },
@@ -177,10 +179,12 @@ export const COMMAND_SPECS = [
   {
     name: 'admin enable',
     kind: 'admin-enable',
-    args: '<account> producer|consumer',
+    args: '<account> producer|consumer [--query-roles <role,…>]',
     summary: 'Enable an account in the mesh as a producer or a consumer.',
-    details: [],
-    examples: ['admin enable 111111111111 producer'],
+    details: [
+      '`--query-roles`: for a consumer, the IAM roles that run queries there (names or ARNs, comma-separated); approved access is granted to them. The bot checks with IAM that each exists and may read shared tables. Given again, the list replaces the one recorded.',
+    ],
+    examples: ['admin enable 111111111111 producer', 'admin enable 999999999999 consumer --query-roles Analyst'],
     admin: true,
   },
   {

@@ -70,6 +70,8 @@ export const RequestCommandSchema = z
     product: ProductIdSchema,
     tables: RequestedTablesSchema.optional(),
     permissions: PermissionSetSchema.optional(),
+    /** Which of the consumer account's query roles it is for, as typed (names or ARNs); default all. */
+    queryRoles: z.array(z.string().min(1)).min(1).optional(),
     reason: JustificationSchema.optional(),
     needsModal: z.boolean(),
   })
@@ -113,6 +115,8 @@ export const AdminEnableCommandSchema = z.object({
   kind: z.literal('admin-enable'),
   accountId: AccountIdSchema,
   persona: MappablePersonaSchema,
+  /** A consumer's query roles, as typed (names or ARNs). */
+  queryRoles: z.array(z.string().min(1)).min(1).optional(),
 });
 
 export const AdminAccountsCommandSchema = z.object({ kind: z.literal('admin-accounts') });

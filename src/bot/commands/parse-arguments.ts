@@ -206,3 +206,23 @@ export function readStatus(token: Token | undefined): Read<SubscriptionStatus> {
     ? ok(status.data)
     : fail(`${echoWord(word.value)} is not a status (${SUBSCRIPTION_STATUSES.join(', ')}).${suggestion(word.value.toUpperCase(), SUBSCRIPTION_STATUSES)}`);
 }
+
+/** The option that names query roles, in `admin enable` and `request`. */
+export const QUERY_ROLES_OPTION = '--query-roles';
+
+/**
+ * `--query-roles Analyst,arn:aws:iam::999999999999:role/bi/Reporting` (or `--query-roles=…`) at
+ * `args[at]`: the comma list of role names or ARNs and where the arguments go on; absent when
+ * `args[at]` is not that option. The service checks the roles against the account.
+ */
+export function readQueryRoles(args: readonly Token[], at: number): Read<{ roles: string[]; next: number }> | undefined {
+  const token = args[at];
+  if (token?.kind !== 'word' || !token.raw.startsWith('--')) return undefined;
+  const [name = '', inline] = token.text.split(/=(.*)/s, 2);
+  if (name.toLowerCase() !== QUERY_ROLES_OPTION) return fail(`unknown option ${echoWord(name)}; the option here is ${echoWord(QUERY_ROLES_OPTION)}.`);
+  const value = inline ?? args[at + 1]?.text;
+  const next = inline === undefined ? at + 2 : at + 1;
+  const roles = (value ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (value === undefined || roles.length === 0 || (inline === undefined && args[at + 1]?.kind !== 'word')) return fail(`${echoWord(QUERY_ROLES_OPTION)} needs role names or ARNs, e.g. ${echoWord(`${QUERY_ROLES_OPTION} Analyst`)}.`);
+  return ok({ roles: [...new Set(roles)], next });
+}

@@ -9,10 +9,12 @@ import {
   fail,
   nothingAfter,
   ok,
+  QUERY_ROLES_OPTION,
   readAccountId,
   readPermissions,
   readPersona,
   readProduct,
+  readQueryRoles,
   readStatus,
   readSubscriptionId,
   readUser,
@@ -135,7 +137,12 @@ function parseAdminEnable(args: readonly Token[]): Read<CommandOf<'admin-enable'
   if (!accountId.ok) return accountId;
   const persona = readPersona(args[1]);
   if (!persona.ok) return persona;
-  return nothingAfter(args, 2, { kind: 'admin-enable', accountId: accountId.value, persona: persona.value });
+  const command: CommandOf<'admin-enable'> = { kind: 'admin-enable', accountId: accountId.value, persona: persona.value };
+  const roles = readQueryRoles(args, 2);
+  if (roles === undefined) return nothingAfter(args, 2, command);
+  if (!roles.ok) return roles;
+  if (persona.value !== 'consumer') return fail(`${echoWord(QUERY_ROLES_OPTION)} names the roles that query in a consumer account; leave it out for a producer.`);
+  return nothingAfter(args, roles.value.next, { ...command, queryRoles: roles.value.roles });
 }
 
 /** One parser per spec: a command added to the table without a parser does not compile. */

@@ -1,7 +1,7 @@
 import { JustificationSchema } from '../../mesh/domain/subscription';
 import type { CommandOf } from './mesh-command';
 import { echoWord } from './echo-word';
-import { fail, isPermissionName, ok, readPermissions, readProduct, readTables, restText, splitList, type Read } from './parse-arguments';
+import { fail, isPermissionName, ok, readPermissions, readProduct, readQueryRoles, readTables, restText, splitList, type Read } from './parse-arguments';
 import type { Token } from './tokenize';
 
 /**
@@ -17,10 +17,10 @@ function namesPermissions(token: Token): boolean {
 }
 
 /**
- * Reads `request <product> [tables] [permissions] [reason…]`. The rule, so that no word is silently
+ * Reads `request <product> [tables] [permissions] [--query-roles R,…] [reason…]`. The rule, so that no word is silently
  * taken for another: the word after the product is the permissions if it names one (see
  * `namesPermissions`), else the tables; after the tables, the next word must be the permissions; the
- * reason is the rest, and can only follow the permissions. No reason: `needsModal`, and the bot
+ * query roles may follow the permissions; the reason is the rest, and can only follow the permissions. No reason: `needsModal`, and the bot
  * opens the request modal filled in with the rest.
  * Example: `telco-111111111111 usecase1,usecase2 select,describe Churn model for Q4`.
  */
@@ -47,6 +47,12 @@ export function parseRequest(args: readonly Token[]): Read<CommandOf<'request'>>
     }
     command.permissions = permissions.value;
     reasonFrom = 3;
+  }
+  const roles = readQueryRoles(args, reasonFrom);
+  if (roles !== undefined) {
+    if (!roles.ok) return roles;
+    command.queryRoles = roles.value.roles;
+    reasonFrom = roles.value.next;
   }
   const rest = restText(args.slice(reasonFrom));
   if (rest === '') return ok(command);

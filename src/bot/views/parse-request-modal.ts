@@ -32,6 +32,8 @@ export interface RequestModalSubmission {
   permissions: Permission[];
   justification: string;
   columns?: ColumnFilter;
+  /** Query roles as typed (names or ARNs); absent: all of the account's. */
+  queryRoles?: string[];
 }
 
 /** Parses the request modal's submitted state: the request, or `{ [block_id]: message }` for `response_action: 'errors'`. */
@@ -59,6 +61,8 @@ export function parseRequestModal(values: unknown, privateMetadata: string | und
   const columns = columnFilter(textValue(v, REQUEST_BLOCKS.columns), selectedValue(v, REQUEST_BLOCKS.columnsMode));
   if ('error' in columns) errors[REQUEST_BLOCKS.columns] = columns.error;
 
+  const queryRoles = [...new Set(textValue(v, REQUEST_BLOCKS.queryRoles).split(',').map((r) => r.trim()).filter((r) => r !== ''))];
+
   const account = AccountIdSchema.safeParse(metadata.consumerAccountId ?? selectedValue(v, REQUEST_BLOCKS.account));
   if (!account.success) errors[REQUEST_BLOCKS.account] = 'Choose the account to request for.';
 
@@ -74,6 +78,7 @@ export function parseRequestModal(values: unknown, privateMetadata: string | und
       permissions: PERMISSIONS.filter((p) => permissions.data.includes(p)),
       justification: justification.data,
       ...(columns.filter ? { columns: columns.filter } : {}),
+      ...(queryRoles.length > 0 ? { queryRoles } : {}),
     },
   };
 }

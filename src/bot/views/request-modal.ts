@@ -19,6 +19,7 @@ export const REQUEST_BLOCKS = {
   columns: 'request_columns',
   columnsMode: 'request_columns_mode',
   account: 'request_account',
+  queryRoles: 'request_query_roles',
 } as const;
 
 /** What a partial `/mesh request` already said, to prefill the modal. */
@@ -28,6 +29,7 @@ export interface RequestPrefill {
   reason?: string;
   columns?: ColumnFilter;
   consumerAccountId?: string;
+  queryRoles?: readonly string[];
 }
 
 export interface RequestModalInput {
@@ -115,6 +117,13 @@ export function buildRequestModal(input_: RequestModalInput): ModalView {
       label: 'The columns above are',
       optional: true,
       element: radios('columns_mode', COLUMN_MODE_OPTIONS, prefill.columns?.kind ?? 'include'),
+    }),
+    input({
+      blockId: REQUEST_BLOCKS.queryRoles,
+      label: 'Who will query',
+      optional: true,
+      element: textInput({ actionId: 'query_roles', placeholder: 'e.g. Analyst — leave empty for all of the account’s query roles', initial: prefill.queryRoles?.join(', ') }),
+      hint: 'IAM roles of the consumer account (names or ARNs, comma-separated) that get the access.',
     }),
   ];
   if (single === undefined) {

@@ -1,4 +1,5 @@
 import { GlueClient } from '@aws-sdk/client-glue';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { RAMClient } from '@aws-sdk/client-ram';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -17,6 +18,8 @@ export interface AwsClientsOptions {
 /** The clients of one role session in one account. */
 export interface AccountClients {
   glue: GlueClient;
+  /** IAM of the account (a global service): read-only checks of the account's query roles. */
+  iam: IAMClient;
   lakeFormation: LakeFormationClient;
   ram: RAMClient;
 }
@@ -37,7 +40,7 @@ export function createAwsClients({ region, endpoint, sessions, maxAttempts = 3 }
       requestHandler,
       maxAttempts,
     };
-    return { glue: new GlueClient(config), lakeFormation: new LakeFormationClient(config), ram: new RAMClient(config) };
+    return { glue: new GlueClient(config), iam: new IAMClient(config), lakeFormation: new LakeFormationClient(config), ram: new RAMClient(config) };
   }
 
   return {

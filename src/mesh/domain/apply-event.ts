@@ -10,7 +10,7 @@ const DECISIONS: ReadonlySet<SubscriptionEvent> = new Set(['approve', 'deny', 'c
 export type SubscriptionPatch = Partial<
   Pick<
     Subscription,
-    'grantedPermissions' | 'grantablePermissions' | 'columns' | 'decisionNotes' | 'plan' | 'previousPlan' | 'results' | 'ramShares' | 'links' | 'tables'
+    'grantedPermissions' | 'grantablePermissions' | 'columns' | 'decisionNotes' | 'plan' | 'previousPlan' | 'results' | 'ramShares' | 'links' | 'queryPlan' | 'tables'
   >
 >;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountIdSchema } from './account-id';
+import { QueryRoleArnSchema } from './query-principal';
 import { SlackUserSchema } from './slack-user';
 
 /**
@@ -12,6 +13,11 @@ export const MeshAccountSchema = z.object({
   consumer: z.boolean(),
   /** Lake Formation's cross-account version found in the account's data lake settings when last checked. */
   crossAccountVersion: z.number().int().optional(),
+  /**
+   * Consumer accounts: the IAM roles that run queries there, which get the granted access (absent or
+   * empty: none named yet, so only the account itself holds the grants).
+   */
+  queryPrincipals: z.array(QueryRoleArnSchema).optional(),
   enabledBy: SlackUserSchema,
   enabledAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

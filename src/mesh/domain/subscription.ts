@@ -3,6 +3,7 @@ import { freeText } from './free-text';
 import { AccountIdSchema } from './account-id';
 import { EntryResultSchema, GrantEntrySchema } from './grant-entry';
 import { PermissionSchema } from './permission';
+import { QueryRoleArnSchema } from './query-principal';
 import { SlackUserSchema } from './slack-user';
 import { SubscriptionEventSchema, SubscriptionStatusSchema } from './subscription-status';
 
@@ -72,6 +73,13 @@ export const SubscriptionSchema = z.object({
   results: z.record(z.string(), EntryResultSchema),
   ramShares: z.array(z.string()),
   links: z.array(ResourceLinkSchema),
+  /** The consumer account's roles that query this subscription's tables (chosen at request; absent: none). */
+  queryPrincipals: z.array(QueryRoleArnSchema).optional(),
+  /**
+   * The entries granted in the consumer account to the query principals (DESCRIBE on the links, the
+   * plan's permissions on the targets), as its role granted them; revoke and modify replay them.
+   */
+  queryPlan: z.array(GrantEntrySchema).optional(),
   status: SubscriptionStatusSchema,
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),

@@ -1,6 +1,8 @@
+import type { GrantEntry } from '../../mesh/domain/grant-entry';
+import { roleNameOf } from '../../mesh/domain/query-principal';
 import type { SlackUser } from '../../mesh/domain/slack-user';
 import type { MeshService } from '../../mesh/service/create-mesh-service';
-import { SANDBOX_ACCOUNTS, SANDBOX_PRODUCER_DATABASE } from '../seed/sandbox-accounts';
+import { SANDBOX_ACCOUNTS, SANDBOX_PRODUCER_DATABASE, SANDBOX_QUERY_ROLE } from '../seed/sandbox-accounts';
 import { SANDBOX_PEOPLE, seedMeshPeople } from '../seed/seed-mesh';
 
 /** What the demo leaves behind, for whoever runs it (and its test). */
@@ -8,12 +10,35 @@ export interface DemoOutcome {
   productId: string;
   subscriptionId: string;
   namesToQuery: string[];
+  /** Per query role (ARN), the grants it got: `DESCRIBE on 999999999999:telco-111111111111`, … */
+  whoCanQuery: Record<string, string[]>;
+}
+
+/** `SELECT on 555555555555:telco-111111111111.usecase1_cell_kpis (all columns)`; what is in the consumer's own catalog is its resource link. */
+function grantLine(entry: GrantEntry, consumerAccountId: string): string {
+  const r = entry.Resource;
+  const catalogId = 'Database' in r ? r.Database.CatalogId : 'Table' in r ? r.Table.CatalogId : r.TableWithColumns.CatalogId;
+  const where =
+    'Database' in r
+      ? `${r.Database.CatalogId}:${r.Database.Name}`
+      : 'Table' in r
+        ? `${r.Table.CatalogId}:${r.Table.DatabaseName}.${r.Table.Name}`
+        : `${r.TableWithColumns.CatalogId}:${r.TableWithColumns.DatabaseName}.${r.TableWithColumns.Name} (${r.TableWithColumns.ColumnNames?.join(', ') ?? 'all columns'})`;
+  return `${entry.Permissions.join(',')} on ${where}${catalogId === consumerAccountId ? ' (resource link)' : ''}`;
+}
+
+/** The query roles' grants of a subscription, by role ARN. */
+function grantsByRole(queryPlan: readonly GrantEntry[], consumerAccountId: string): Record<string, string[]> {
+  const byRole: Record<string, string[]> = {};
+  for (const entry of queryPlan) (byRole[entry.Principal.DataLakePrincipalIdentifier] ??= []).push(grantLine(entry, consumerAccountId));
+  return byRole;
 }
 
 /**
  * The TLC303 data mesh workshop, end to end through the mesh service: enable the accounts and map
  * the people, publish `telco` `usecase*`, request SELECT, list what is pending, approve, grant and
- * import, then read the names to query through the consumer's links. Each step is told through `say`.
+ * import, then read the names to query through the consumer's links and who may query them. Each
+ * step is told through `say`.
  */
 export async function runWorkshopDemo(service: MeshService, say: (line: string) => void): Promise<DemoOutcome> {
   const { pat, casey } = SANDBOX_PEOPLE;
@@ -23,7 +48,7 @@ export async function runWorkshopDemo(service: MeshService, say: (line: string) 
 
   say('0. Setup (Ada, mesh admin): enable the producer and consumer accounts, map Pat, Sam and Casey');
   await seedMeshPeople(service, 'demo-setup');
-  say(`   producer ${producer.id} and consumer ${consumer.id} enabled; Pat and Sam → producer, Casey → consumer`);
+  say(`   producer ${producer.id} and consumer ${consumer.id} enabled (its query role: ${SANDBOX_QUERY_ROLE}); Pat and Sam → producer, Casey → consumer`);
 
   say(`1. Pat publishes ${SANDBOX_PRODUCER_DATABASE} usecase* as a data product`);
   const { product, summary } = await service.publishProduct(as(pat), {
@@ -63,5 +88,11 @@ export async function runWorkshopDemo(service: MeshService, say: (line: string) 
     say(`   SELECT * FROM "${table.name.replace('.', '"."')}" LIMIT 10;`);
     say(`     ${String(table.columns.length)} columns (${table.columns.slice(0, 4).map((c) => `${c.name} ${c.type}`).join(', ')}, …), partitioned by ${table.partitionKeys.join(', ') || 'nothing'}, at ${table.location ?? '?'}`);
   }
-  return { productId: product.id, subscriptionId: requested.id, namesToQuery: tables.map((t) => t.name) };
+  say('7. Who can query what, in account ' + consumer.id);
+  const whoCanQuery = grantsByRole(active.queryPlan ?? [], consumer.id);
+  for (const [role, grants] of Object.entries(whoCanQuery)) {
+    say(`   ${roleNameOf(role)} (${role}):`);
+    for (const line of grants) say(`     ${line}`);
+  }
+  return { productId: product.id, subscriptionId: requested.id, namesToQuery: tables.map((t) => t.name), whoCanQuery };
 }

@@ -1,6 +1,6 @@
 import type { SlackUser } from '../../mesh/domain/slack-user';
 import type { MeshService } from '../../mesh/service/create-mesh-service';
-import { SANDBOX_ACCOUNTS, SANDBOX_PRODUCER_DATABASE } from './sandbox-accounts';
+import { SANDBOX_ACCOUNTS, SANDBOX_PRODUCER_DATABASE, SANDBOX_QUERY_ROLE } from './sandbox-accounts';
 import { SANDBOX_TEAM, SANDBOX_USERS } from '../slack/slack-world';
 
 const user = (id: string): SlackUser => ({ teamId: SANDBOX_TEAM.id, userId: id });
@@ -13,13 +13,16 @@ export const SANDBOX_PEOPLE = {
   casey: user(SANDBOX_USERS.consumer.id),
 } as const;
 
-/** Ada (mesh admin) enables the producer and consumer accounts and maps Pat and Sam as producers, Casey as consumer; idempotent. */
+/**
+ * Ada (mesh admin) enables the producer account and the consumer account with its query role
+ * (Analyst), and maps Pat and Sam as producers, Casey as consumer; idempotent.
+ */
 export async function seedMeshPeople(service: MeshService, requestId: string): Promise<void> {
   const { ada, pat, sam, casey } = SANDBOX_PEOPLE;
   const { producer, consumer } = SANDBOX_ACCOUNTS;
   const as = { user: ada, requestId };
   await service.enableAccount(as, { accountId: producer.id, as: 'producer' });
-  await service.enableAccount(as, { accountId: consumer.id, as: 'consumer' });
+  await service.enableAccount(as, { accountId: consumer.id, as: 'consumer', queryPrincipals: [SANDBOX_QUERY_ROLE] });
   await service.mapUser(as, { user: pat, accountId: producer.id, kind: 'producer' });
   await service.mapUser(as, { user: sam, accountId: producer.id, kind: 'producer' });
   await service.mapUser(as, { user: casey, accountId: consumer.id, kind: 'consumer' });

@@ -35,6 +35,13 @@ describe('buildRequestOutcomeMessage', () => {
     expect(text).toContain('```"telco-111111111111".usecase1_cell_kpis\n"telco-111111111111".usecase2_customer_churn```');
   });
 
+  it('names the roles that can query, or says nobody can and how a mesh admin names them', () => {
+    const named = JSON.stringify(buildRequestOutcomeMessage({ subscription: telcoSubscription('ACTIVE'), product: TELCO }).blocks);
+    expect(named).toContain('*Who can query:* `Analyst`, `Reporting`');
+    const none = JSON.stringify(buildRequestOutcomeMessage({ subscription: { ...telcoSubscription('ACTIVE'), queryPrincipals: [] }, product: TELCO }).blocks);
+    expect(none).toContain('nobody in it can query until a mesh admin names its query roles (`/mesh admin enable 999999999999 consumer --query-roles &lt;role,…&gt;`)');
+  });
+
   it('says the links are still being created when none are recorded yet', () => {
     const message = buildRequestOutcomeMessage({ subscription: { ...telcoSubscription('ACTIVE'), links: [] }, product: TELCO });
     expect(JSON.stringify(message.blocks)).toContain('still being created');

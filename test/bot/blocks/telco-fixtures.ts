@@ -47,7 +47,7 @@ const PLAN = TELCO.tables.map(entry);
 
 /** The request in each status it can reach. */
 export function telcoSubscription(status: Subscription['status']): Subscription {
-  const pending = pendingSubscription(SUB_ID);
+  const pending: Subscription = { ...pendingSubscription(SUB_ID), queryPrincipals: ['arn:aws:iam::999999999999:role/Analyst', 'arn:aws:iam::999999999999:role/bi/Reporting'] };
   const approve = { at: APPROVED_AT, actor: PAT, event: 'approve' as const, from: 'PENDING' as const, to: 'GRANTING' as const };
   const decided = { decidedBy: PAT, decidedAt: APPROVED_AT, grantedPermissions: ['SELECT' as const], plan: PLAN };
   const done = Object.fromEntries(PLAN.map((e) => [e.Id, { entryId: e.Id, operation: 'grant' as const, outcome: 'DONE' as const, at: APPROVED_AT }]));

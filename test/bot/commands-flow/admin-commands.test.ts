@@ -59,6 +59,19 @@ describe('/mesh admin enable', () => {
     expect(text).toContain('Account `999999999999` was already enabled as consumer; nothing changed.');
   });
 
+  it('names the query roles granted access goes to', async () => {
+    const { text } = await command(world, 'U0ADMIN', 'admin enable 999999999999 consumer');
+
+    expect(text).toContain('Granted access goes to its query roles `arn:aws:iam::999999999999:role/Analyst`.');
+  });
+
+  it('refuses a query role that does not exist, saying so, and keeps the recorded ones', async () => {
+    const { text } = await command(world, 'U0ADMIN', 'admin enable 999999999999 consumer --query-roles Analyst,Ghost');
+
+    expect(text).toContain('query role arn:aws:iam::999999999999:role/Ghost does not exist; create it or name another role');
+    expect((await world.deps.mesh.listAccounts(as('U0ADMIN'))).find((a) => a.accountId === '999999999999')?.queryPrincipals).toEqual(['arn:aws:iam::999999999999:role/Analyst']);
+  });
+
   it('refuses anyone but a mesh admin', async () => {
     const { text } = await command(world, 'U0PRODUCER', 'admin enable 999999999999 producer');
 

@@ -53,6 +53,8 @@ export function formatMeshCommand(command: MeshCommand, style: TypingStyle): str
       words.push(word('request'), q(command.product));
       if (command.tables !== undefined) words.push(command.tables === 'all' ? word('all') : command.tables.map(word).join(','));
       if (command.permissions !== undefined) words.push(permissions(command.permissions, ','));
+      // Role names are case-sensitive in IAM: typed as they are.
+      if (command.queryRoles !== undefined) words.push(word('--query-roles'), command.queryRoles.join(','));
       if (command.reason !== undefined) words.push(q(command.reason));
       break;
     case 'pending':
@@ -84,6 +86,7 @@ export function formatMeshCommand(command: MeshCommand, style: TypingStyle): str
       break;
     case 'admin-enable':
       words.push(word('admin'), word('enable'), command.accountId, word(command.persona));
+      if (command.queryRoles !== undefined) words.push(`${word('--query-roles')}=${command.queryRoles.join(',')}`);
       break;
     case 'admin-accounts':
       words.push(word('admin'), word('accounts'));

@@ -16,6 +16,7 @@ expectTypeOf<CommandOf<'request'>>().toEqualTypeOf<{
   product: string;
   tables?: 'all' | string[] | undefined;
   permissions?: Permission[] | undefined;
+  queryRoles?: string[] | undefined;
   reason?: string | undefined;
   needsModal: boolean;
 }>();

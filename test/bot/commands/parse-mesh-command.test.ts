@@ -72,6 +72,11 @@ describe('parseMeshCommand: valid forms', () => {
     [`request ${P} usecase1,usecase2 select,describe Churn model for Q4`, {
       kind: 'request', product: P, tables: ['usecase1', 'usecase2'], permissions: ['SELECT', 'DESCRIBE'], reason: 'Churn model for Q4', needsModal: false,
     }],
+    [`request ${P} usecase1 select --query-roles Analyst,Reporting Churn model`, {
+      kind: 'request', product: P, tables: ['usecase1'], permissions: ['SELECT'], queryRoles: ['Analyst', 'Reporting'], reason: 'Churn model', needsModal: false,
+    }],
+    [`request ${P} select --query-roles=Analyst`, { kind: 'request', product: P, permissions: ['SELECT'], queryRoles: ['Analyst'], needsModal: true }],
+    [`request ${P} select "--query-roles" is what I typed`, { kind: 'request', product: P, permissions: ['SELECT'], reason: '--query-roles is what I typed', needsModal: false }],
 
     ['pending', { kind: 'pending' }],
     ['whoami', { kind: 'whoami' }],
@@ -100,6 +105,10 @@ describe('parseMeshCommand: valid forms', () => {
     ['ADMIN Map <@U0BOB> 9999-9999-9999 Producer', { kind: 'admin-map', userId: 'U0BOB', accountId: '999999999999', persona: 'producer' }],
     ['admin unmap <@W0ENT|ann> 111111111111', { kind: 'admin-unmap', userId: 'W0ENT', accountId: '111111111111' }],
     ['admin enable 111111111111 producer', { kind: 'admin-enable', accountId: '111111111111', persona: 'producer' }],
+    ['admin enable 999999999999 consumer --query-roles Analyst,arn:aws:iam::999999999999:role/bi/Reporting', {
+      kind: 'admin-enable', accountId: '999999999999', persona: 'consumer', queryRoles: ['Analyst', 'arn:aws:iam::999999999999:role/bi/Reporting'],
+    }],
+    ['admin enable 999999999999 consumer --QUERY-ROLES=Analyst', { kind: 'admin-enable', accountId: '999999999999', persona: 'consumer', queryRoles: ['Analyst'] }],
     ['admin accounts', { kind: 'admin-accounts' }],
   ])('%j', (text, command) => {
     expect(parseMeshCommand(text)).toEqual(command);
@@ -212,6 +221,11 @@ describe('parseMeshCommand: malformed forms', () => {
     ['admin map <@U0BOB|bob> 999999999999 prod', 'admin map', '`prod` is not a role (producer, consumer). Did you mean `producer`?'],
     ['admin unmap <@U0BOB|bob> 999999999999 consumer', 'admin unmap', 'unexpected `consumer`.'],
     ['admin enable 111111111111 consumer extra', 'admin enable', 'unexpected `extra`.'],
+    ['admin enable 111111111111 producer --query-roles Analyst', 'admin enable', '`--query-roles` names the roles that query in a consumer account; leave it out for a producer.'],
+    ['admin enable 999999999999 consumer --query-roles', 'admin enable', '`--query-roles` needs role names or ARNs, e.g. `--query-roles Analyst`.'],
+    ['admin enable 999999999999 consumer --roles Analyst', 'admin enable', 'unknown option `--roles`; the option here is `--query-roles`.'],
+    ['admin enable 999999999999 consumer --query-roles Analyst extra', 'admin enable', 'unexpected `extra`.'],
+    [`request ${P} select --query-roles <@U0BOB|bob> Churn`, 'request', '`--query-roles` needs role names or ARNs, e.g. `--query-roles Analyst`.'],
     ['admin accounts all', 'admin accounts', 'unexpected `all`.'],
 
     ['help foo', 'help', 'unknown command `foo`.'],

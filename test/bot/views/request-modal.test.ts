@@ -110,6 +110,13 @@ describe('parseRequestModal', () => {
     });
   });
 
+  it('reads the query roles as a de-duplicated comma list, none when left empty', () => {
+    const parsed = parse({ [REQUEST_BLOCKS.queryRoles]: ' Analyst, arn:aws:iam::999999999999:role/bi/Reporting,,Analyst ' });
+    expect(parsed.ok && parsed.value.queryRoles).toEqual(['Analyst', 'arn:aws:iam::999999999999:role/bi/Reporting']);
+    const empty = parse({ [REQUEST_BLOCKS.queryRoles]: '  ' });
+    expect(empty.ok && empty.value.queryRoles).toBeUndefined();
+  });
+
   it('leaves columns out when none are named', () => {
     const parsed = parse({ [REQUEST_BLOCKS.columns]: '', [REQUEST_BLOCKS.columnsMode]: 'exclude' });
     expect(parsed.ok && parsed.value.columns).toBeUndefined();

@@ -21,7 +21,7 @@ export interface TestEmulator extends Emulator {
    * AssumeRole through the emulator's STS and return the session's credentials; by default as the
    * seeded MeshbotBot session with SourceIdentity `U0TEST`, as the bot does.
    */
-  assumeRole(roleArn: string, options?: { as?: Who | 'bot'; sessionName?: string; sourceIdentity?: string; durationSeconds?: number }): Promise<AwsCredentialIdentity>;
+  assumeRole(roleArn: string, options?: { as?: Who | 'bot'; sessionName?: string; sourceIdentity?: string | null; durationSeconds?: number }): Promise<AwsCredentialIdentity>;
 }
 
 function credentialsOf(who: Who | 'bot'): AwsCredentialIdentity {
@@ -51,7 +51,7 @@ export async function startTestEmulator(options: Omit<EmulatorOptions, 'port' | 
       const sts = new STSClient(clientConfig(as));
       try {
         const { Credentials } = await sts.send(
-          new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName, SourceIdentity: sourceIdentity, DurationSeconds: durationSeconds }),
+          new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName, SourceIdentity: sourceIdentity ?? undefined, DurationSeconds: durationSeconds }),
         );
         if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey || !Credentials.SessionToken) throw new TypeError('AssumeRole answered no credentials');
         return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken, expiration: Credentials.Expiration };

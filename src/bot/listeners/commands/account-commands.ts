@@ -53,11 +53,25 @@ export async function answerAdminUnmap(scope: CommandScope, command: CommandOf<'
   );
 }
 
-/** `/mesh admin enable <account> producer|consumer`: checks the account's Lake Formation settings first (the mesh lists what is missing). */
+/**
+ * `/mesh admin enable <account> producer|consumer [--query-roles …]`: checks the account's Lake
+ * Formation settings (and a consumer's query roles, with IAM) first; the mesh lists what is missing.
+ */
 export async function answerAdminEnable(scope: CommandScope, command: CommandOf<'admin-enable'>): Promise<void> {
-  const { account, changed } = await scope.deps.mesh.enableAccount(scope.ctx, { accountId: command.accountId, as: command.persona });
+  const { account, changed } = await scope.deps.mesh.enableAccount(scope.ctx, {
+    accountId: command.accountId,
+    as: command.persona,
+    ...(command.queryRoles !== undefined && { queryPrincipals: command.queryRoles }),
+  });
   const roles = [account.producer ? 'producer' : undefined, account.consumer ? 'consumer' : undefined].filter((r) => r !== undefined).join(' and ');
-  const next = `Map its people with ${code(`/mesh admin map @user ${account.accountId} ${command.persona}`)}.`;
+  const queryRoles = account.queryPrincipals ?? [];
+  const who =
+    command.persona !== 'consumer'
+      ? ''
+      : queryRoles.length > 0
+        ? ` Granted access goes to its query roles ${queryRoles.map(code).join(', ')}.`
+        : ` It names no query roles yet, so granted access reaches the account but nobody can query it: add them with ${code(`/mesh admin enable ${account.accountId} consumer --query-roles <role,…>`)}.`;
+  const next = `Map its people with ${code(`/mesh admin map @user ${account.accountId} ${command.persona}`)}.${who}`;
   await scope.reply(
     buildConfirmationMessage(
       { mrkdwn: changed ? `Account ${code(account.accountId)} is enabled as ${roles}.` : `Account ${code(account.accountId)} was already enabled as ${roles}; nothing changed.` },

@@ -8,7 +8,7 @@ import type { CommandScope } from './command-scope';
 import { explainUnmapped } from './unmapped-refusal';
 
 /**
- * `/mesh request <product> [tables] [permissions] [reason…]`. Without a reason the request modal
+ * `/mesh request <product> [tables] [permissions] [--query-roles …] [reason…]`. Without a reason the request modal
  * opens, filled in with what was typed (called first thing: the trigger id lives 3 s). With one, the
  * request is recorded, the owners get it with the decision buttons, and the user its id.
  */
@@ -22,6 +22,7 @@ export async function answerRequest(scope: CommandScope, command: CommandOf<'req
       prefill: {
         ...(command.tables !== undefined && { tables: command.tables }),
         ...(command.permissions !== undefined && { permissions: command.permissions }),
+        ...(command.queryRoles !== undefined && { queryRoles: command.queryRoles }),
         ...(command.reason !== undefined && { reason: command.reason }),
       },
     });
@@ -33,6 +34,7 @@ export async function answerRequest(scope: CommandScope, command: CommandOf<'req
       // `all` (or nothing) is every table of the product, which the mesh takes as no list.
       ...(command.tables !== undefined && command.tables !== 'all' && { tables: command.tables }),
       permissions: command.permissions,
+      ...(command.queryRoles !== undefined && { queryPrincipals: command.queryRoles }),
       justification: command.reason,
       // The same signed command delivered twice is the same request (a replay records nothing).
       ...(scope.origin.signedAtMs !== undefined && {

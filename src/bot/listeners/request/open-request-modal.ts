@@ -14,6 +14,7 @@ import { replyError } from '../reply-error';
 export interface RequestPrefill {
   tables?: string[] | 'all';
   permissions?: string[];
+  queryRoles?: string[];
   reason?: string;
 }
 
@@ -38,6 +39,7 @@ function modalPrefill(prefill: RequestPrefill | undefined, productTables: readon
     ...(prefill.tables !== undefined && { tables: prefill.tables === 'all' ? productTables : prefill.tables }),
     ...(permissions.length > 0 && { permissions }),
     ...(prefill.reason !== undefined && { reason: prefill.reason }),
+    ...(prefill.queryRoles !== undefined && { queryRoles: prefill.queryRoles }),
   };
 }
 

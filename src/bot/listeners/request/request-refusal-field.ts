@@ -3,6 +3,7 @@ import { REQUEST_BLOCKS } from '../../views/request-modal';
 
 // The mesh refuses with one sentence; these say which part of the form a sentence is about.
 const FIELD_PATTERNS: readonly (readonly [RegExp, string])[] = [
+  [/query roles?|IAM role/i, REQUEST_BLOCKS.queryRoles],
   [/\btables?\b/i, REQUEST_BLOCKS.tables],
   [/does not offer|permission/i, REQUEST_BLOCKS.permissions],
   [/column/i, REQUEST_BLOCKS.columns],

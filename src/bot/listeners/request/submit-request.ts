@@ -40,6 +40,7 @@ export function requestSubmission(deps: BotDeps) {
         permissions: submitted.permissions,
         justification: submitted.justification,
         ...(submitted.columns && { columns: submitted.columns }),
+        ...(submitted.queryRoles && { queryPrincipals: submitted.queryRoles }),
         // A view is submitted once; a second delivery of the same submission is a replay.
         ...(at !== undefined && { idempotency: { key: `view-submission|${view.id}|${body.user.id}|${String(at)}`, atMs: at } }),
       }),

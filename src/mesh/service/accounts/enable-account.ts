@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { catalogPermissionsOf, readDataLakeSettings } from '../../aws/lake-formation-settings';
+import { checkQueryRole, type QueryRoleFinding } from '../../aws/query-role-check';
 import { AccountIdSchema } from '../../domain/account-id';
 import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../domain/account-roles';
 import type { MeshAccount } from '../../domain/mesh-account';
-import { AccountNotReadyError, AwsRefusedError } from '../../errors';
+import { queryRoleArns } from '../../domain/query-principal';
+import { AccountNotReadyError, AwsRefusedError, InvalidInputError } from '../../errors';
 import { canAdminister } from '../../rules/can-administer';
 import type { MeshDeps } from '../mesh-deps';
 import { parseInput } from '../parse-input';
@@ -11,8 +13,16 @@ import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { missingSettings } from './account-readiness';
 
-/** Enable an account in the mesh as a producer or a consumer: `{ accountId: '111111111111', as: 'producer' }`. */
-export const EnableAccountInputSchema = z.object({ accountId: AccountIdSchema, as: z.enum(['producer', 'consumer']) });
+/**
+ * Enable an account in the mesh as a producer or a consumer: `{ accountId: '111111111111', as: 'producer' }`;
+ * a consumer names the roles that query there: `queryPrincipals: ['Analyst', 'arn:aws:iam::999999999999:role/bi/Reporting']`
+ * (names or ARNs; given, they replace the recorded ones).
+ */
+export const EnableAccountInputSchema = z.object({
+  accountId: AccountIdSchema,
+  as: z.enum(['producer', 'consumer']),
+  queryPrincipals: z.array(z.string().min(1).max(2048)).min(1).max(20).optional(),
+});
 
 export type EnableAccountInput = z.infer<typeof EnableAccountInputSchema>;
 
@@ -28,10 +38,28 @@ function refusal(error: unknown): string {
   throw error;
 }
 
+/** The named query roles as ARNs of the account; InvalidInputError (nothing checked, nothing recorded) for a malformed one or a producer. */
+function queryPrincipalsOf(input: EnableAccountInput): string[] | undefined {
+  if (input.queryPrincipals === undefined) return undefined;
+  if (input.as !== 'consumer') throw new InvalidInputError('query principals belong to consumer accounts', `enable ${input.accountId} as consumer to name the roles that query there`);
+  const { arns, problems } = queryRoleArns(input.queryPrincipals, input.accountId);
+  if (problems.length > 0) throw new InvalidInputError(problems.join('; '), `name roles of account ${input.accountId}, e.g. Analyst or arn:aws:iam::${input.accountId}:role/Analyst`);
+  return arns;
+}
+
+/** What keeps a role from querying shared tables, one sentence each (empty: it can). */
+function queryRoleProblems(finding: QueryRoleFinding): string[] {
+  if (!finding.exists) return [`query role ${finding.arn} does not exist; create it or name another role`];
+  if (finding.denied.length === 0) return [];
+  return [`query role ${finding.arn} may not call ${finding.denied.join(', ')} (IAM); deploy the consumer stack with \`-c queryRoles=${finding.arn}\`, or give the role these actions`];
+}
+
 /**
  * Enable an account as producer or consumer (mesh admins only), after checking through its Meshbot
  * role that its Lake Formation settings allow the mesh to work; AccountNotReadyError lists exactly
  * what is missing, and nothing is recorded then. Enabling again as the other role adds it (version + 1).
+ * A consumer's query roles are checked with IAM (they exist, and may read shared tables) before they
+ * are recorded.
  */
 export async function enableAccount(deps: MeshDeps, ctx: RequestContext, rawInput: EnableAccountInput): Promise<EnableAccountResult> {
   const input = parseInput(EnableAccountInputSchema, rawInput, 'enable');
@@ -40,6 +68,7 @@ export async function enableAccount(deps: MeshDeps, ctx: RequestContext, rawInpu
   const session = { actor: ctx.user.userId, requestId: ctx.requestId };
   const retry = deps.executor ?? {};
   const roleName = input.as === 'producer' ? ROLE_NAMES.producer : ROLE_NAMES.consumer;
+  const queryPrincipals = queryPrincipalsOf(input);
 
   const missing: string[] = [];
   let crossAccountVersion: number | undefined;
@@ -67,6 +96,17 @@ export async function enableAccount(deps: MeshDeps, ctx: RequestContext, rawInpu
       missing.push(refusal(error));
     }
   }
+  if (queryPrincipals !== undefined) {
+    const { iam } = deps.clientsFor({ ...session, accountId: input.accountId, roleName });
+    const catalogArn = `arn:aws:glue:${deps.config.region}:${input.accountId}:catalog`;
+    for (const arn of queryPrincipals) {
+      try {
+        missing.push(...queryRoleProblems(await checkQueryRole(iam, arn, catalogArn, { roleName, accountId: input.accountId })));
+      } catch (error) {
+        missing.push(refusal(error));
+      }
+    }
+  }
   if (missing.length > 0) {
     log.warn({ missing }, 'account not ready');
     throw new AccountNotReadyError(input.accountId, missing);
@@ -74,18 +114,21 @@ export async function enableAccount(deps: MeshDeps, ctx: RequestContext, rawInpu
 
   const existing = await deps.stores.accounts.get(input.accountId);
   const at = new Date(deps.clock()).toISOString();
-  if (existing?.[input.as] === true && existing.crossAccountVersion === crossAccountVersion) return { account: existing, changed: false };
+  const principals = queryPrincipals ?? existing?.queryPrincipals;
+  const samePrincipals = JSON.stringify(principals ?? []) === JSON.stringify(existing?.queryPrincipals ?? []);
+  if (existing?.[input.as] === true && existing.crossAccountVersion === crossAccountVersion && samePrincipals) return { account: existing, changed: false };
   const account: MeshAccount = {
     accountId: input.accountId,
     producer: input.as === 'producer' || (existing?.producer ?? false),
     consumer: input.as === 'consumer' || (existing?.consumer ?? false),
     ...(crossAccountVersion !== undefined && { crossAccountVersion }),
+    ...(principals !== undefined && { queryPrincipals: principals }),
     enabledBy: existing?.enabledBy ?? ctx.user,
     enabledAt: existing?.enabledAt ?? at,
     updatedAt: at,
     version: (existing?.version ?? 0) + 1,
   };
   await deps.stores.accounts.save(account);
-  log.info({ producer: account.producer, consumer: account.consumer, version: account.version }, 'account enabled');
+  log.info({ producer: account.producer, consumer: account.consumer, queryPrincipals: account.queryPrincipals?.length ?? 0, version: account.version }, 'account enabled');
   return { account, changed: true };
 }

@@ -4,6 +4,8 @@ import type { SlackUser } from '../../domain/slack-user';
 import type { ResourceLink, Subscription } from '../../domain/subscription';
 import { AwsRefusedError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
+import type { GrantEntry } from '../../domain/grant-entry';
+import { planQueryGrants } from '../../plan/plan-query-grants';
 import { sharedResourceArns } from '../../plan/shared-resource-arns';
 import { awaitShare } from '../await-share';
 import { executorFor } from '../executor-for';
@@ -12,17 +14,19 @@ import { failedResults, failureNote } from './entry-results';
 import { linkLayout } from './link-layout';
 import { consumerSession, meshSession } from './operation-scope';
 
-/** What the consumer side got: the RAM shares it accepted (or had accepted) and its resource links. */
+/** What the consumer side got: the RAM shares it accepted (or had accepted), its resource links, and what its query roles were granted. */
 export interface Imported {
   ramShares: string[];
   links: ResourceLink[];
+  queryPlan: GrantEntry[];
 }
 
 /**
  * Make granted tables usable in the consumer account: wait for the mesh account's share with it to
  * list every granted resource (as the producer's role in the mesh, for `grantor`), then as the
  * consumer's role for the requester accept exactly that share's pending invitation, create (or
- * reuse) the resource links and grant DESCRIBE on them to the consumer role. Every step is
+ * reuse) the resource links, grant DESCRIBE on them to the consumer role, and grant the
+ * subscription's query roles what they need to query (see `planQueryGrants`). Every step is
  * idempotent, so a crashed import is redone; a share RAM has not delivered yet throws ShareNotReadyError.
  */
 export async function importOnConsumer(deps: MeshDeps, subscription: Subscription, grantor: SlackUser, requestId: string): Promise<Imported> {
@@ -35,11 +39,12 @@ export async function importOnConsumer(deps: MeshDeps, subscription: Subscriptio
   });
   const product = await deps.stores.products.get(subscription.productId);
   const links = await ensureLinks(consumer.clients.glue, linkLayout(subscription, product?.tables ?? []), consumer.site);
-  const entries = linkDescribeEntries(roleArn(subscription.consumerAccountId, ROLE_NAMES.consumer), links);
+  const queryPlan = planQueryGrants({ plan: subscription.plan, links, principals: subscription.queryPrincipals ?? [] });
+  const entries = [...linkDescribeEntries(roleArn(subscription.consumerAccountId, ROLE_NAMES.consumer), links), ...queryPlan];
   const results = await executeEntries('grant', entries, executorFor(deps, consumer.clients.lakeFormation, subscription.consumerAccountId));
   const failed = failedResults(results);
   if (failed.length > 0) {
-    throw new AwsRefusedError(failed[0]?.errorCode ?? 'UnknownError', `AWS refused DESCRIBE on the resource links (as ${consumer.site.roleName} in ${consumer.site.accountId}): ${failureNote(results, entries.length)}`, 'retry the subscription');
+    throw new AwsRefusedError(failed[0]?.errorCode ?? 'UnknownError', `AWS refused a grant in the consumer account (DESCRIBE on the resource links, or the query roles' access) (as ${consumer.site.roleName} in ${consumer.site.accountId}): ${failureNote(results, entries.length)}`, 'retry the subscription');
   }
-  return { ramShares, links };
+  return { ramShares, links, queryPlan };
 }

@@ -15,7 +15,9 @@ import { enforce, resolveActor } from '../resolve-actor';
 import { entriesToGrant, failedResults, failureNote } from './entry-results';
 import { decideGrant, modifiablePermissions } from './grant-decision';
 import { plansStillHeld } from './held-grants';
-import { lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
+import { consumerSession, lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
+import { planQueryGrants } from '../../plan/plan-query-grants';
+import { changeQueryGrants, queryPlansStillHeld } from './query-grants';
 import { subscriptionLockKey } from '../../execute/grant-lock-key';
 import { parseInput } from '../parse-input';
 
@@ -34,7 +36,8 @@ export type ModifyInput = z.input<typeof ModifyInputSchema>;
 /**
  * Finish the modify of a MODIFYING subscription, under the grant lock: revoke what the new plan drops
  * from the previous one (except what the account's other subscriptions hold) and grant every entry of
- * the new plan not yet DONE, as the producer's role in the mesh for the modifier; record
+ * the new plan not yet DONE, as the producer's role in the mesh for the modifier, changing the query
+ * roles' grants to match as the consumer's role (theirs revoked first, granted last); record
  * 'modify-succeeded' (→ ACTIVE) with every entry's result. Refused grants record 'grant-failed'
  * (→ FAILED: retry grants what is missing); a refused revoke leaves it MODIFYING with the results
  * stored, and is thrown, so a retry or the sweep revokes it. Run again after a crash, it finishes the
@@ -56,6 +59,12 @@ export async function finishModify(deps: MeshDeps, ctx: RequestContext, id: stri
     // The difference (at permission granularity), and whatever of the new plan is not granted yet (new, or failed before).
     const toGrant = [...diff.grant, ...entriesToGrant(subscription.plan, subscription.results).filter((e) => !diff.grant.some((g) => g.Id === e.Id))];
 
+    // The query roles follow the plan: what they lose goes before the account loses it, what they gain after it gains it.
+    const queryPlan = planQueryGrants({ plan: subscription.plan, links: subscription.links, principals: subscription.queryPrincipals ?? [] });
+    const queryDiff = diffPlans(subscription.queryPlan ?? [], queryPlan);
+    const consumer = consumerSession(deps, subscription, modifier, ctx.requestId);
+    await changeQueryGrants(deps, consumer, subscription, 'revoke', entriesStillNeeded(queryDiff.revoke, queryPlansStillHeld(others)));
+
     const mesh = meshSession(deps, subscription, modifier, ctx.requestId);
     const executor = executorFor(deps, mesh.clients.lakeFormation, subscription.meshCatalogId);
     const revoked = await executeEntries('revoke', toRevoke, executor);
@@ -73,14 +82,16 @@ export async function finishModify(deps: MeshDeps, ctx: RequestContext, id: stri
       throw new AwsRefusedError(first?.errorCode ?? 'UnknownError', `the modify of subscription ${id} is unfinished: ${failureNote(revoked, toRevoke.length)}`, 'retry the subscription to finish the modify');
     }
     const failed = failedResults(granted);
-    log.info({ revoked: toRevoke.length, granted: toGrant.length, failed: failed.length }, 'subscription modified');
+    // Refused mesh grants leave it FAILED; its retry imports again, which grants the query roles the whole plan.
+    if (failed.length === 0) await changeQueryGrants(deps, consumer, subscription, 'grant', queryDiff.grant);
+    log.info({ revoked: toRevoke.length, granted: toGrant.length, failed: failed.length, queryGrants: queryDiff.grant.length, queryRevokes: queryDiff.revoke.length }, 'subscription modified');
     // Refused grants leave it FAILED: what it holds is counted, and retry grants the rest.
     return deps.stores.subscriptions.record(id, {
       event: failed.length > 0 ? 'grant-failed' : 'modify-succeeded',
       actor: { system: 'modify-job' },
       at,
       ...(failed.length > 0 && { note: failureNote(granted, toGrant.length) }),
-      patch: { results, previousPlan: undefined },
+      patch: { results, previousPlan: undefined, queryPlan },
     });
   });
 }

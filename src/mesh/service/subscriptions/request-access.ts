@@ -14,7 +14,7 @@ import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { operationLogger } from './operation-scope';
 import { parseInput } from '../parse-input';
-import { checkAgainstProduct, chooseConsumerAccount } from './request-checks';
+import { checkAgainstProduct, chooseConsumerAccount, chooseQueryPrincipals } from './request-checks';
 
 /**
  * A request for access, e.g. `{ productId: 'telco-111111111111', tables: ['usecase1_cell_kpis'],
@@ -30,6 +30,8 @@ export const RequestAccessInputSchema = z.object({
   permissions: PermissionSetSchema,
   justification: JustificationSchema,
   columns: ColumnFilterSchema.optional(),
+  /** Which of the consumer account's query roles (names or ARNs) will query; default: all of them. */
+  queryPrincipals: z.array(z.string().min(1).max(2048)).min(1).max(20).optional(),
   /**
    * Makes a delivery of the request (a Slack command or submission) recorded once however often it
    * arrives: the subscription id is derived from the key and time, so a replay cannot create a second.
@@ -83,6 +85,7 @@ export async function requestAccess(deps: MeshDeps, ctx: RequestContext, input: 
   planGrants({ meshCatalogId, meshDatabase: product.meshDatabase, tables, grantee: consumerAccountId, permissions, grantable: [], ...(request.columns && { columns: request.columns }) });
   const account = await deps.stores.accounts.get(consumerAccountId);
   if (!account?.consumer) throw new AccountNotEnabledError(consumerAccountId, 'consumer');
+  const queryPrincipals = chooseQueryPrincipals(request.queryPrincipals, account);
 
   const at = new Date(deps.clock()).toISOString();
   const subscription: Subscription = {
@@ -103,6 +106,7 @@ export async function requestAccess(deps: MeshDeps, ctx: RequestContext, input: 
     results: {},
     ramShares: [],
     links: [],
+    ...(queryPrincipals.length > 0 && { queryPrincipals }),
     status: 'PENDING',
     version: 1,
     createdAt: at,

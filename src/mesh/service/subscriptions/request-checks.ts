@@ -1,5 +1,7 @@
 import type { DataProduct } from '../../domain/data-product';
 import type { Identity } from '../../domain/identity';
+import type { MeshAccount } from '../../domain/mesh-account';
+import { queryRoleArns, roleNameOf } from '../../domain/query-principal';
 import type { Permission } from '../../domain/permission';
 import { InvalidInputError } from '../../errors';
 
@@ -36,4 +38,22 @@ export function checkAgainstProduct(product: DataProduct, request: { tables?: re
   }
   if (problems.length > 0) throw new InvalidInputError(problems.join('; '), hints.join('; '));
   return { tables: tables.toSorted(), permissions: [...request.permissions] };
+}
+
+/**
+ * The query roles a request is for: those named (names or ARNs), each one the consumer account
+ * recorded, else all the account's (none recorded: none). A role the account has not named is refused,
+ * listing the ones it has.
+ */
+export function chooseQueryPrincipals(named: readonly string[] | undefined, account: MeshAccount): string[] {
+  const known = account.queryPrincipals ?? [];
+  if (named === undefined) return [...known];
+  const { arns, problems } = queryRoleArns(named, account.accountId);
+  const unknown = arns.filter((arn) => !known.includes(arn));
+  if (unknown.length > 0) problems.push(`${unknown.map(roleNameOf).join(', ')} ${unknown.length === 1 ? 'is not a query role' : 'are not query roles'} of account ${account.accountId}`);
+  if (problems.length > 0) {
+    const hint = known.length === 0 ? `account ${account.accountId} has no query roles yet: a mesh admin names them with \`/mesh admin enable ${account.accountId} consumer --query-roles <role,…>\`` : `its query roles are ${known.map(roleNameOf).join(', ')}`;
+    throw new InvalidInputError(problems.join('; '), hint);
+  }
+  return arns;
 }

@@ -12,6 +12,7 @@ import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { failedResults, failureNote } from './entry-results';
+import { changeQueryGrants, queryPlansStillHeld } from './query-grants';
 import { linksToDelete, plansStillHeld } from './held-grants';
 import { consumerSession, lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
 import { subscriptionLockKey } from '../../execute/grant-lock-key';
@@ -23,9 +24,9 @@ export const RevokeInputSchema = z.object({ id: SubscriptionIdSchema, reason: Ju
 export type RevokeInput = z.input<typeof RevokeInputSchema>;
 
 /**
- * Finish the revoke of a REVOKING subscription, under the grant lock: revoke its plan except what
- * the consumer account's other subscriptions still hold, as the producer's role in the mesh for the
- * user who revoked; delete the consumer links no other subscription uses, as the consumer's role;
+ * Finish the revoke of a REVOKING subscription, under the grant lock: revoke its query roles' grants,
+ * as the consumer's role, then its plan, as the producer's role in the mesh, for the user who
+ * revoked — each except what the consumer account's other subscriptions still hold; delete the consumer links no other subscription uses, as the consumer's role;
  * record REVOKED. A failure leaves it REVOKING with the entries' results stored, and is thrown.
  */
 export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: string): Promise<Subscription> {
@@ -39,6 +40,11 @@ export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: stri
     const revoker = lastActorOf(subscription, 'revoke') ?? ctx.user;
     const others = (await subscriptionsOfConsumer(deps, subscription.consumerAccountId)).filter((o) => o.id !== id);
 
+    // The query roles' grants go first: the consumer account re-grants what it received, so it must still hold it.
+    const consumer = consumerSession(deps, subscription, revoker, ctx.requestId);
+    const queryEntries = entriesStillNeeded(planRevoke(subscription.queryPlan ?? []), queryPlansStillHeld(others));
+    await changeQueryGrants(deps, consumer, subscription, 'revoke', queryEntries);
+
     const entries = entriesStillNeeded(planRevoke(subscription.plan), plansStillHeld(others));
     const mesh = meshSession(deps, subscription, revoker, ctx.requestId);
     const executed = await executeEntries('revoke', entries, executorFor(deps, mesh.clients.lakeFormation, subscription.meshCatalogId));
@@ -51,15 +57,14 @@ export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: stri
 
     const { links, dropEmpty } = linksToDelete(subscription.links, others);
     if (links.length > 0) {
-      const consumer = consumerSession(deps, subscription, revoker, ctx.requestId);
       await deleteLinks(consumer.clients.glue, links, dropEmpty, consumer.site);
     }
-    log.info({ revoked: entries.length, linksDeleted: links.length }, 'subscription revoked');
+    log.info({ revoked: entries.length, queryGrantsRevoked: queryEntries.length, linksDeleted: links.length }, 'subscription revoked');
     return deps.stores.subscriptions.record(id, {
       event: 'revoke-succeeded',
       actor: { system: 'revoke-job' },
       at: new Date(deps.clock()).toISOString(),
-      note: `revoked ${entries.length} of ${subscription.plan.length} plan entries (the rest still serve other subscriptions of account ${subscription.consumerAccountId}); deleted ${links.length} resource link(s)`,
+      note: `revoked ${entries.length} of ${subscription.plan.length} plan entries (the rest still serve other subscriptions of account ${subscription.consumerAccountId}); revoked ${queryEntries.length} grant(s) to query roles; deleted ${links.length} resource link(s)`,
       patch: { results },
     });
   });

@@ -84,9 +84,9 @@ export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGr
     }
 
     try {
-      const { ramShares, links } = await importOnConsumer(deps, current, approver, ctx.requestId);
-      log.info({ links: links.length, ramShares: ramShares.length }, 'imported on the consumer side');
-      return await deps.stores.subscriptions.record(id, { event: 'grant-succeeded', actor: system, at: at(), patch: { results: current.results, ramShares, links } });
+      const { ramShares, links, queryPlan } = await importOnConsumer(deps, current, approver, ctx.requestId);
+      log.info({ links: links.length, ramShares: ramShares.length, queryGrants: queryPlan.length }, 'imported on the consumer side');
+      return await deps.stores.subscriptions.record(id, { event: 'grant-succeeded', actor: system, at: at(), patch: { results: current.results, ramShares, links, queryPlan } });
     } catch (error) {
       if (!(error instanceof MeshError)) throw error;
       if (error instanceof ShareNotReadyError) {
