@@ -1,5 +1,6 @@
+import { bucketReadStatement } from '../../../infra/bucket-read-statement';
 import { ROLE_NAMES } from '../../mesh/domain/account-roles';
-import { type Account, type Catalog, type Credential, type DataLakeSettings, RAM_ASSOCIATION_DELAY_MS, type Role, type World } from '../aws/world';
+import { type Account, type Bucket, type Catalog, type Credential, type DataLakeSettings, RAM_ASSOCIATION_DELAY_MS, type Role, type World } from '../aws/world';
 import { SANDBOX_ACCOUNTS, SANDBOX_ADMIN_USER, SANDBOX_BOT_SESSION, SANDBOX_PRODUCER_DATABASE, SANDBOX_REGION, SANDBOX_ROLE_ARNS, type SandboxAccountName, sandboxAdminKeys } from './sandbox-accounts';
 import { partitionKey } from '../aws/glue/partition-values';
 import { ADMINISTRATOR_ACCESS, seedRoles } from './seed-roles';
@@ -38,10 +39,29 @@ function dataLakeSettings(admins: string[]): DataLakeSettings {
   };
 }
 
+/** The producer's bucket of the sample tables: `producer-111111111111-telco`. */
+export const SANDBOX_PRODUCER_BUCKET = `producer-${SANDBOX_ACCOUNTS.producer.id}-${SANDBOX_PRODUCER_DATABASE}`;
+
+/**
+ * The producer's bucket of the sample tables, with the policy the deploy guide asks a producer to have:
+ * the reviewed statement letting the mesh's MeshbotDataAccess read it, for its registered location.
+ */
+function producerBucket(now: number): Bucket {
+  const statement = bucketReadStatement({ meshAccountId: SANDBOX_ACCOUNTS.mesh.id, bucket: SANDBOX_PRODUCER_BUCKET, prefix: '' });
+  return {
+    name: SANDBOX_PRODUCER_BUCKET,
+    ownerAccountId: SANDBOX_ACCOUNTS.producer.id,
+    region: SANDBOX_REGION,
+    createdAt: now,
+    policy: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }),
+    objects: {},
+  };
+}
+
 function producerCatalog(createTime: number): Catalog {
   const catalogId = SANDBOX_ACCOUNTS.producer.id;
   const database = SANDBOX_PRODUCER_DATABASE;
-  const bucket = `producer-${catalogId}-${database}`;
+  const bucket = SANDBOX_PRODUCER_BUCKET;
   const tables = telcoTables(catalogId, database, bucket, createTime);
   return {
     databases: {
@@ -65,7 +85,8 @@ function producerCatalog(createTime: number): Catalog {
 
 /**
  * The sandbox's starting world: mesh 555555555555, producer 111111111111 (database `telco` with three
- * tables, the two partitioned ones with three dozen partitions each), consumer 999999999999, no
+ * tables, the two partitioned ones with three dozen partitions each, in bucket
+ * `producer-111111111111-telco` whose policy lets the mesh's MeshbotDataAccess read it), consumer 999999999999, no
  * Organization (so RAM shares go through invitations), an admin user per account, the Meshbot roles
  * (with the CDK app's trust and identity policies, data lake admins as the CDK stacks make them) and CREATE_DATABASE on the mesh catalog for the
  * producer's mesh role. `now` is epoch milliseconds.
@@ -122,7 +143,7 @@ export function createSeedWorld({ now }: { now: number }): World {
     ],
     resourceShares: [],
     invitations: [],
-    buckets: {},
+    buckets: { [SANDBOX_PRODUCER_BUCKET]: producerBucket(now) },
     dataLocations: {},
     ramAssociationDelayMs: RAM_ASSOCIATION_DELAY_MS,
     clockOffsetMs: 0,

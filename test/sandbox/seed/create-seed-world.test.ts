@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { bucketReadStatement } from '../../../infra/bucket-read-statement';
 import { consumerStatements, dataAccessStatements, meshAdminStatements, meshReadOnlyStatements, producerInMeshStatements, producerStatements, queryAccessStatements } from '../../../infra/role-permissions';
 import { ASSUME_ACTIONS, assumableRoleArns, assumeMeshbotRolesStatement, dataAccessTrustPolicy, policyDocumentJson } from '../../../infra/role-trust';
 import { ROLE_NAMES, producerRoleInMesh } from '../../../src/mesh/domain/account-roles';
 import { QUERY_ACCESS_POLICY } from '../../../src/mesh/domain/query-access';
 import { WorldSchema } from '../../../src/sandbox/aws/world';
-import { createSeedWorld } from '../../../src/sandbox/seed/create-seed-world';
+import { createSeedWorld, SANDBOX_PRODUCER_BUCKET } from '../../../src/sandbox/seed/create-seed-world';
 import { SANDBOX_ACCOUNTS, SANDBOX_QUERY_ROLE, SANDBOX_QUERY_ROLE_ARN, SANDBOX_REGION, SANDBOX_ROLE_ARNS } from '../../../src/sandbox/seed/sandbox-accounts';
 
 const NOW = Date.parse('2026-01-15T09:00:00Z');
@@ -60,6 +61,14 @@ describe('createSeedWorld', () => {
     for (const account of Object.values(world.accounts)) {
       expect(account.adminUser.policies).toEqual({ AdministratorAccess: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } });
     }
+  });
+
+  it('keeps the sample tables in the producer’s bucket, whose policy holds the deploy guide’s statement for MeshbotDataAccess', () => {
+    const bucket = world.buckets[SANDBOX_PRODUCER_BUCKET]!;
+    expect(bucket).toMatchObject({ ownerAccountId: producer.id, objects: {} });
+    expect(JSON.parse(bucket.policy ?? '{}')).toEqual({ Version: '2012-10-17', Statement: [bucketReadStatement({ meshAccountId: mesh.id, bucket: SANDBOX_PRODUCER_BUCKET, prefix: '' })] });
+    const locations = Object.values(world.catalogs[producer.id]!.databases.telco!.tables).map((t) => t.StorageDescriptor?.Location);
+    expect(locations.every((l) => l?.startsWith(`s3://${SANDBOX_PRODUCER_BUCKET}/`))).toBe(true);
   });
 
   it('gives the consumer’s query role Analyst the policy the consumer stack attaches, and lets the account’s admin user take it', () => {
