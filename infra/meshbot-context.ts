@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BotEnvSchema } from '../src/bot/bot-config';
 import { AccountIdSchema } from '../src/mesh/domain/account-id';
 import { formatIssues } from '../src/mesh/domain/format-issues';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountIdSchema } from '../mesh/domain/account-id';
 
 /** `T0SANDBOX:U0ADMIN` or `U0ADMIN` (any workspace) → a configured mesh admin. */

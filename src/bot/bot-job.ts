@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SlackUserSchema } from '../mesh/domain/slack-user';
 import { NoticeRefSchema } from '../mesh/store/notice-store';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountIdSchema } from '../../mesh/domain/account-id';
 import { DataProductSchema, GlueNameSchema } from '../../mesh/domain/data-product';
 import { PersonaKindSchema } from '../../mesh/domain/identity';

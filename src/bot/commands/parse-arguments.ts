@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AccountIdSchema } from '../../mesh/domain/account-id';
 import { DataProductSchema, GlueNameSchema } from '../../mesh/domain/data-product';
 import { PERMISSIONS, PermissionSetSchema, type Permission } from '../../mesh/domain/permission';

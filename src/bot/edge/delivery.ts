@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The name under which receivers hand Slack's signature timestamp to listeners (Bolt's `context`). */
 const KEY = 'slackRequestTimestamp';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // What a Slack request must hold before Bolt sees it: the fields Bolt and the listeners read, per kind
 // of request this app receives (its manifest: /mesh, interactivity with options, app_home_opened).

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountIdSchema } from '../../mesh/domain/account-id';
 import { formatIssues } from '../../mesh/domain/format-issues';
 import { BotEnvSchema } from '../bot-config';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { BotEnvSchema, type BotEnv } from '../bot-config';
 
 /** What Socket Mode needs beyond the bot's common settings, each with where to find it. */

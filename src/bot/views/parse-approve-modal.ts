@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERMISSIONS, PermissionSchema, type Permission } from '../../mesh/domain/permission';
 import { SubscriptionIdSchema, type ColumnFilter } from '../../mesh/domain/subscription';
 import { APPROVE_BLOCKS } from './approve-modal';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountIdSchema } from '../../mesh/domain/account-id';
 import { PERMISSIONS, PermissionSchema, type Permission } from '../../mesh/domain/permission';
 import { JustificationSchema, type ColumnFilter } from '../../mesh/domain/subscription';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ColumnFilter } from '../../mesh/domain/subscription';
 import { truncate } from '../blocks/mrkdwn';
 import { SLACK_LIMITS } from '../blocks/slack-limits';

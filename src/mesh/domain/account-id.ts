@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An AWS account id: exactly 12 digits, e.g. `111111111111`. */
 export const AccountIdSchema = z

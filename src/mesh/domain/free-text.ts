@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Characters nobody means in a reason, note or description: C0 controls but tab and newline, DEL, C1

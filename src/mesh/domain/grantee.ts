@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountIdSchema } from './account-id';
 
 /** An IAM role or user ARN, e.g. `arn:aws:iam::999999999999:role/Analyst`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountIdSchema } from './account-id';
 import { SlackUserSchema } from './slack-user';
 

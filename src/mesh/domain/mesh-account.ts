@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountIdSchema } from './account-id';
 import { QueryRoleArnSchema } from './query-principal';
 import { SlackUserSchema } from './slack-user';

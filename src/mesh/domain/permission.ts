@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The Lake Formation permissions a data product can offer on its tables. */
 export const PERMISSIONS = ['ALL', 'SELECT', 'INSERT', 'DELETE', 'ALTER', 'DROP', 'DESCRIBE'] as const;

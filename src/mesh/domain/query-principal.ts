@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An IAM role of a consumer account that runs queries, by ARN: `arn:aws:iam::999999999999:role/Analyst`

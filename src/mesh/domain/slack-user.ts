@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A Slack user in a workspace: `{ teamId: 'T0SANDBOX', userId: 'U0PRODUCER' }`. */
 export const SlackUserSchema = z.object({

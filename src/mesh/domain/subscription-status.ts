@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every status a subscription can be in (see the status machine in `subscription-transition.ts`). */
 export const SUBSCRIPTION_STATUSES = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from './free-text';
 import { AccountIdSchema } from './account-id';
 import { EntryResultSchema, GrantEntrySchema } from './grant-entry';

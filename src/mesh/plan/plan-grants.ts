@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountIdSchema } from '../domain/account-id';
 import { GlueNameSchema } from '../domain/data-product';
 import { formatIssues } from '../domain/format-issues';

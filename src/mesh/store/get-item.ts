@@ -1,5 +1,5 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { parseItem } from './item-codec';
 
 /** One item by key (strongly consistent), parsed with its schema; undefined when absent. */

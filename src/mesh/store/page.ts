@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidInputError } from '../errors';
 
 /** A page of a list, newest first, with an opaque cursor for the next page when there is one. */

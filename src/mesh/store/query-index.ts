@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { IndexDefinition } from './table-definitions';
 import { parseItem } from './item-codec';
 import { decodeCursor, encodeCursor, pageLimit, type Page, type PageRequest } from './page';

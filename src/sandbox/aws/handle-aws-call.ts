@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { settleShares } from './access/share-association';
 import { authenticate } from './auth/authenticate';
 import { AwsError } from './aws-error';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The services the emulator speaks, by their SigV4 signing name. */
 export const ServiceNameSchema = z.enum(['glue', 'iam', 'lakeformation', 'ram', 's3', 'sts']);

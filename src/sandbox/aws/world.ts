@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ADMINISTRATOR_ACCESS, seedRole } from '../seed/seed-roles';
 
 /**

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatIssues } from '../../mesh/domain/format-issues';
 
 /** The sandbox's default ports, the same for `npm start` and `npm run sandbox`. */

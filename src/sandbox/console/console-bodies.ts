@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Bodies of the console's `POST /_console/*` routes. Each is what the page sends for one thing a

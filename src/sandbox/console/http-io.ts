@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from '../http/read-body';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { formatIssues } from '../../mesh/domain/format-issues';
 
 // The console's bodies are small: a command, a click, a modal's inputs.

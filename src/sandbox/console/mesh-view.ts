@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DataProduct } from '../../mesh/domain/data-product';
 import type { Subscription } from '../../mesh/domain/subscription';
 import { namesToQuery } from '../../bot/blocks/subscription-facts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type BlockOption, CHOICE_FIELDS, optionsIn } from '../slack/block-options';
 import type { ViewStateValues } from '../slack/slack-payloads';
 import type { ConsoleValues } from './console-bodies';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The Block Kit limits Slack enforces on messages and views, checked the way the Web API reports them:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The options of Block Kit choice elements (selects, radio buttons, checkboxes, overflow menus), as

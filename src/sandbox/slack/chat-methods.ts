@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkBlocks, MAX_MESSAGE_BLOCKS } from './block-kit-limits';
 import { resolveChannel } from './slack-directory';
 import { nextTs, type SlackMessage } from './slack-state';

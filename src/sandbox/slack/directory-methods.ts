@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { openDm, openMpim, renderChannel, renderUser, resolveChannel } from './slack-directory';
 import { SANDBOX_APP } from './slack-world';
 import { defineMethod, fail, FormBoolean, FormNumber, type MethodHandler } from './web-api-method';

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readBody } from '../http/read-body';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkView } from './block-kit-limits';
 import { chatMethods } from './chat-methods';
 import { directoryMethods } from './directory-methods';

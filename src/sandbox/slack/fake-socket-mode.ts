@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SANDBOX_APP } from './slack-world';
 
 /** The envelope types Socket Mode delivers (Slack: "Using Socket Mode"). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FakeSlackApi } from './fake-slack-api';
 import { signSlackRequest } from './sign-slack-request';
 import {

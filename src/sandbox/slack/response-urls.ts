@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkContent, editMessage, postBotMessage } from './chat-methods';
 import { nextTs, type RecordedResponse } from './slack-state';
 import type { MethodContext } from './web-api-method';

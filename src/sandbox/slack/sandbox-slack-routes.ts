@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatIssues } from '../../mesh/domain/format-issues';
 import type { FakeSlackApi } from './fake-slack-api';
 import { SlackCallFilterSchema } from './slack-call-log';

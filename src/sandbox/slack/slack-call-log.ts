@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One Web API call as the fake Slack API saw it (`GET /_sandbox/slack/calls`). */
 export interface SlackCallRecord {

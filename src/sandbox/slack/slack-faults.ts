@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A failure to answer instead of running a method: `{ "method": "chat.update", "error": "ratelimited", "count": 1 }`. */
 export const SlackFaultSpecSchema = z

@@ -10,7 +10,7 @@ import type {
   ViewStateValue,
   ViewSubmitAction,
 } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod';
 import { COMMAND } from '../../bot/interaction-ids';
 import { type BlockOption, CHOICE_FIELDS, optionsIn, PlainTextSchema } from './block-options';
 import type { FakeSlackApi } from './fake-slack-api';

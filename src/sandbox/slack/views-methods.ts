@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkView, type ViewInput } from './block-kit-limits';
 import { nextViewHash, nextViewId, type SlackState, type SlackView } from './slack-state';
 import { SANDBOX_APP } from './slack-world';

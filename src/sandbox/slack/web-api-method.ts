@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SlackState } from './slack-state';
 import type { SlackWorld } from './slack-world';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SubscriptionStatusSchema } from '../../../mesh/domain/subscription-status';
 import { SLACK_LIMITS } from '../../blocks/slack-limits';
 

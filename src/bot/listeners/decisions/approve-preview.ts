@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BotDeps } from '../../bot-deps';
 import { rebuildApproveWithChangesModal } from '../../views/approve-modal';
 import { SubscriptionModalMetadataSchema } from '../../views/parse-approve-modal';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogPermissionsOf, readDataLakeSettings } from '../../aws/lake-formation-settings';
 import { checkQueryRole, type QueryRoleFinding } from '../../aws/query-role-check';
 import { AccountIdSchema } from '../../domain/account-id';

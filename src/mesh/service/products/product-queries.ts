@@ -1,5 +1,5 @@
 import type { Column } from '@aws-sdk/client-glue';
-import { z } from 'zod';
+import * as z from 'zod';
 import { glueCatalog } from '../../aws/glue-catalog';
 import { AccountIdSchema } from '../../domain/account-id';
 import { ROLE_NAMES, producerRoleInMesh } from '../../domain/account-roles';

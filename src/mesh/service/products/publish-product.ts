@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from '../../domain/free-text';
 import { AccountIdSchema } from '../../domain/account-id';
 import { defaultMeshDatabase, GlueNameSchema, type DataProduct, type ProductChange, type ProductEvent } from '../../domain/data-product';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DataProduct } from '../../domain/data-product';
 import { AccountNotEnabledError, NotFoundError } from '../../errors';
 import { sameUser } from '../../rules/actor';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from '../../domain/free-text';
 import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
 import { canCancel } from '../../rules/can-cancel';

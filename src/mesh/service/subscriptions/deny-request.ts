@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { JustificationSchema, SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
 import { canDecide } from '../../rules/can-decide';
 import type { MeshDeps } from '../mesh-deps';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { glueCatalog } from '../../aws/glue-catalog';
 import { SubscriptionIdSchema } from '../../domain/subscription';
 import { InvalidInputError } from '../../errors';

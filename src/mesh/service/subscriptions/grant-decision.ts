@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from '../../domain/free-text';
 import type { DataProduct } from '../../domain/data-product';
 import { PERMISSIONS, PermissionSchema, PermissionSetSchema, type Permission } from '../../domain/permission';

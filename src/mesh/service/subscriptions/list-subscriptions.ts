@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountIdSchema } from '../../domain/account-id';
 import type { Subscription } from '../../domain/subscription';
 import { SubscriptionStatusSchema } from '../../domain/subscription-status';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from '../../domain/free-text';
 import { PermissionSchema, PermissionSetSchema } from '../../domain/permission';
 import { ColumnFilterSchema, SubscriptionIdSchema, type Subscription } from '../../domain/subscription';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
 import { canRevoke } from '../../rules/can-revoke';
 import type { MeshDeps } from '../mesh-deps';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The parts of a SigV4 `Authorization` header. */
 export const AuthorizationHeaderSchema = z.object({

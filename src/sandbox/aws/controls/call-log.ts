@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ServiceName } from '../service-name';
 
 /** One authenticated call, as listed by `GET /_sandbox/calls`. */

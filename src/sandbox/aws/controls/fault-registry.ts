@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ServiceNameSchema, type ServiceName } from '../service-name';
 import { seededRandom } from './seeded-random';
 

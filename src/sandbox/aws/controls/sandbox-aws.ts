@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatIssues } from '../../../mesh/domain/format-issues';
 import type { Emulator } from '../emulator';
 import { WorldSchema, type World } from '../world';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AwsError } from '../aws-error';
 import { checkDataLocationAccess } from '../access/data-location-access';
 import { heldOn, holds } from '../access/effective-permissions';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AwsError } from '../aws-error';
 import { operation } from '../operation';
 import { CatalogIdSchema, GlueNameSchema, PartitionValuesSchema } from './glue-inputs';

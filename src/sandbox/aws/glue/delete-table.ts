@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AwsError } from '../aws-error';
 import { dropGrants } from '../access/grant-rows';
 import { heldOn, holds } from '../access/effective-permissions';

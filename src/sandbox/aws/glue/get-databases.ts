@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { canSeeDatabase } from '../access/effective-permissions';
 import { type CallContext, operation } from '../operation';
 import { paginate } from '../paging/page';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { operation } from '../operation';
 import { CatalogIdSchema, GlueNameSchema } from './glue-inputs';
 import { catalogOf, followDatabase, visibleTable } from './glue-access';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableVisibilityByCatalog } from '../access/effective-permissions';
 import { operation } from '../operation';
 import { paginate } from '../paging/page';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ColumnSchema, StorageDescriptorSchema } from '../world';
 
 /** Zod pieces shared by the Glue operations' input schemas (field names as the Glue API). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AwsError } from '../aws-error';
 import { findTable } from '../access/catalog-lookup';
 import { checkDataLocationAccess } from '../access/data-location-access';

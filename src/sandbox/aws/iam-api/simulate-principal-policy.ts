@@ -1,5 +1,5 @@
 import { isWildcardOnlyAction } from '@cloud-copilot/iam-simulate';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AwsError } from '../aws-error';
 import { checkEvaluator, IamSimulationError, type IamPrincipal } from '../iam/evaluate-check';
 import type { IamCheck, IamDecision } from '../iam/iam-check';

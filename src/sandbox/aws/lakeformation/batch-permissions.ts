@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AwsError } from '../aws-error';
 import { type CallContext, operation } from '../operation';
 import { CatalogIdSchema, PermissionChangeSchema } from './lf-inputs';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AwsError } from '../aws-error';
 import { lfAccessDenied } from './access-denied';
 import { isDataLakeAdmin, settingsOf } from '../access/data-lake-settings';

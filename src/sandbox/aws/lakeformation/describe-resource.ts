@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findRegistration } from '../access/data-locations';
 import { AwsError } from '../aws-error';
 import { operation } from '../operation';

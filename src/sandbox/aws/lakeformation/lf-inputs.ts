@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LfResourceWireSchema } from '../access/lf-resource';
 
 /** Zod pieces shared by the Lake Formation operations' inputs (field names as the API). */

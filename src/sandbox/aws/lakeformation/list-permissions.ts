@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountOfPrincipal, isDataLakeAdmin } from '../access/data-lake-settings';
 import { covers, heldOn, holds } from '../access/effective-permissions';
 import { type LfResource, LfResourceWireSchema, resourceKey, shareArn, storedResource, toLfResource } from '../access/lf-resource';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { registeredLocations } from '../access/data-locations';
 import { operation } from '../operation';
 import { paginate } from '../paging/page';

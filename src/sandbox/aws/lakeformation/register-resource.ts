@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isDataLakeAdmin } from '../access/data-lake-settings';
 import { findRegistration } from '../access/data-locations';
 import { locationOfArn } from '../access/s3-location';

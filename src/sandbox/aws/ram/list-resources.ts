@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { associatedResources } from '../access/share-association';
 import { operation } from '../operation';
 import { paginate } from '../paging/page';

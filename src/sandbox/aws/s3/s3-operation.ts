@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type CallContext, type Operation, operation } from '../operation';
 import { requireContentSha256 } from './s3-payload';
 import type { S3Reply } from './s3-reply';
