@@ -1,4 +1,4 @@
-import { getDenialReasons, runSimulation, type RequestAnalysis, type Simulation } from '@cloud-copilot/iam-simulate';
+import { getDenialReasons, runSimulation, type RequestAnalysis, type Simulation, type SimulationErrors } from '@cloud-copilot/iam-simulate';
 import type { PolicyDocument } from '../world';
 import type { IamCheck, IamDecision } from './iam-check';
 
@@ -20,6 +20,14 @@ export interface IamPrincipal {
 /** A check iam-simulate cannot run (unknown action, an ARN of no resource type of the action, a malformed policy): a bug in the emulator's mapping or a stored policy. */
 export class IamSimulationError extends Error {
   override readonly name = 'IamSimulationError';
+
+  /** What iam-simulate found wrong, by policy (`resourcePolicyErrors` for the resource policy), when it refused the input. */
+  readonly errors: SimulationErrors | undefined;
+
+  constructor(message: string, errors?: SimulationErrors) {
+    super(message);
+    this.errors = errors;
+  }
 }
 
 // Simulations are pure functions of their input and cost most in matching ARNs to resource types, so
@@ -95,7 +103,9 @@ export function checkEvaluator(principal: IamPrincipal): (check: IamCheck) => Pr
         principal: principal.arn,
         action: check.action,
         resource: { resource: check.resource, accountId: check.resourceAccount },
-        contextVariables: { ...principal.context, ...check.context },
+        // aws:ResourceAccount is the resource owner's account (IAM User Guide, "AWS global condition
+        // context keys": "the account ID of the resource owner", in the request context of most actions).
+        contextVariables: { 'aws:ResourceAccount': check.resourceAccount, ...principal.context, ...check.context },
       },
       identityPolicies,
       serviceControlPolicies: [],
@@ -104,7 +114,7 @@ export function checkEvaluator(principal: IamPrincipal): (check: IamCheck) => Pr
     };
     const result = await runSimulation(simulation, {});
     if (result.resultType === 'error') {
-      throw new IamSimulationError(`iam-simulate refused ${check.action} on ${check.resource}: ${JSON.stringify(result.errors)}`);
+      throw new IamSimulationError(`iam-simulate refused ${check.action} on ${check.resource}: ${JSON.stringify(result.errors)}`, result.errors);
     }
     // A wildcard resource (`table/db/*`) is simulated per pattern; its first refusal explains the whole.
     const analysis = result.resultType === 'single' ? result.result.analysis : (result.results.find((r) => r.analysis.result !== 'Allowed') ?? result.results[0])?.analysis;

@@ -1,7 +1,9 @@
-import { IAMClient, InvalidInputException, NoSuchEntityException, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import { IAMClient, InvalidInputException, NoSuchEntityException, SimulatePrincipalPolicyCommand, type SimulatePrincipalPolicyCommandOutput } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_NAMES, roleArn } from '../../../../src/mesh/domain/account-roles';
 import { SANDBOX_ACCOUNTS } from '../../../../src/sandbox/seed/sandbox-accounts';
+import { SANDBOX_PRODUCER_BUCKET } from '../../../../src/sandbox/seed/create-seed-world';
 import { failure } from '../sdk-failure';
 import { startTestEmulator, type TestEmulator, type Who } from '../start-test-emulator';
 import { addRole } from '../test-roles';
@@ -130,12 +132,14 @@ describe('IAM SimulatePrincipalPolicy', () => {
     expect(error.message).toBe('ResourceNames are not in a valid ARN format: orders.');
   });
 
-  it('refuses the members it does not simulate rather than answering without them', async () => {
-    const error = await failure(
-      iam('consumer').send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: reader, ActionNames: ['glue:GetTable'], PolicyInputList: ['{"Version":"2012-10-17","Statement":[]}'] })),
-    );
+  it.each([
+    ['PolicyInputList', { PolicyInputList: ['{"Version":"2012-10-17","Statement":[]}'] }],
+    ['PermissionsBoundaryPolicyInputList', { PermissionsBoundaryPolicyInputList: ['{"Version":"2012-10-17","Statement":[]}'] }],
+    ['ResourceHandlingOption', { ResourceHandlingOption: 'EC2-VPC-InstanceStore' }],
+  ])('refuses %s, which it does not simulate, rather than answering without it', async (member, extra) => {
+    const error = await failure(iam('consumer').send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: reader, ActionNames: ['glue:GetTable'], ...extra })));
     expect(error).toBeInstanceOf(InvalidInputException);
-    expect(error.message).toContain('PolicyInputList');
+    expect(error.message).toBe(`The sandbox emulator does not simulate ${member}; leave it out.`);
   });
 
   it('refuses a caller no identity policy allows iam:SimulatePrincipalPolicy, with AccessDenied 403', async () => {
@@ -156,5 +160,135 @@ describe('IAM SimulatePrincipalPolicy', () => {
     expect(error.message).toBe(
       `User: arn:aws:iam::${MESH}:user/sandbox-admin is not authorized to perform: iam:SimulatePrincipalPolicy on resource: role Reader because no resource-based policy allows the iam:SimulatePrincipalPolicy action`,
     );
+  });
+});
+
+/**
+ * ResourcePolicy, ResourceOwner and CallerArn (IAM API Reference, SimulatePrincipalPolicy), on the mesh
+ * account's MeshbotDataAccess, whose identity policy allows s3:GetObject and s3:ListBucket on any bucket
+ * whose aws:ResourceAccount is the producer's, and the producer's bucket with the deploy guide's statement.
+ */
+describe('IAM SimulatePrincipalPolicy with a resource policy', () => {
+  const PRODUCER = SANDBOX_ACCOUNTS.producer.id;
+  const DATA_ACCESS = roleArn(MESH, ROLE_NAMES.dataAccess);
+  const BUCKET = `arn:aws:s3:::${SANDBOX_PRODUCER_BUCKET}`;
+  const OBJECT = `${BUCKET}/x`;
+  // A user of the mesh account to simulate the calls as (CallerArn); it need not exist.
+  const CALLER = `arn:aws:iam::${MESH}:user/simulated-caller`;
+  const OWNED_BY_PRODUCER = `arn:aws:iam::${PRODUCER}:root`;
+  const MESH_ROOT = `arn:aws:iam::${MESH}:root`;
+  const ALLOWED = { 's3:GetObject': 'allowed', 's3:ListBucket': 'allowed' };
+  const DENIED = { 's3:GetObject': 'implicitDeny', 's3:ListBucket': 'implicitDeny' };
+
+  const policy = (...statements: Record<string, unknown>[]): string => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+  const reads = (principal: string): Record<string, unknown> => ({ Effect: 'Allow', Principal: { AWS: principal }, Action: ['s3:GetObject', 's3:ListBucket'], Resource: [BUCKET, `${BUCKET}/*`] });
+
+  type Input = Omit<ConstructorParameters<typeof SimulatePrincipalPolicyCommand>[0], 'ActionNames'>;
+
+  /** s3:GetObject on the object and s3:ListBucket on the bucket (the resource type each action takes), as MeshbotDataAccess unless told otherwise. */
+  function simulate(input: Partial<Input>): Promise<[SimulatePrincipalPolicyCommandOutput, SimulatePrincipalPolicyCommandOutput]> {
+    const send = (action: string, resource: string): Promise<SimulatePrincipalPolicyCommandOutput> =>
+      iam('mesh').send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: DATA_ACCESS, ...input, ActionNames: [action], ResourceArns: [resource] }));
+    return Promise.all([send('s3:GetObject', OBJECT), send('s3:ListBucket', BUCKET)]);
+  }
+
+  /** Each action's decision. */
+  async function decide(input: Partial<Input>): Promise<Record<string, string | undefined>> {
+    const answers = await simulate(input);
+    return Object.fromEntries(answers.flatMap((a) => a.EvaluationResults ?? []).map((r) => [r.EvalActionName ?? '', r.EvalDecision] as const));
+  }
+
+  it('refuses a role simulated with a ResourcePolicy and no CallerArn: resource policies are simulated for IAM users only', async () => {
+    const bucketPolicy = emu.world.buckets[SANDBOX_PRODUCER_BUCKET]?.policy ?? '';
+    const error = await failure(simulate({ ResourcePolicy: bucketPolicy, ResourceOwner: OWNED_BY_PRODUCER }));
+    expect(error).toBeInstanceOf(InvalidInputException);
+    expect(error.$metadata.httpStatusCode).toBe(400);
+    expect(error.message).toBe('Invalid caller - Caller must be an IAM user in this context.');
+  });
+
+  it('refuses a CallerArn that is not an IAM user', async () => {
+    for (const callerArn of [DATA_ACCESS, `arn:aws:sts::${MESH}:assumed-role/${ROLE_NAMES.dataAccess}/s1`, `arn:aws:iam::${MESH}:root`]) {
+      const error = await failure(simulate({ ResourcePolicy: policy(reads(MESH_ROOT)), ResourceOwner: OWNED_BY_PRODUCER, CallerArn: callerArn }));
+      expect(error).toBeInstanceOf(InvalidInputException);
+      expect(error.message).toBe('Invalid caller - Caller must be an IAM user in this context.');
+    }
+  });
+
+  it("across accounts, allows what both the role's policies and a resource policy letting the caller's account in allow", async () => {
+    const [getObject, listBucket] = await simulate({ ResourcePolicy: policy(reads(MESH_ROOT)), ResourceOwner: OWNED_BY_PRODUCER, CallerArn: CALLER });
+    expect(getObject.EvaluationResults).toEqual([
+      { EvalActionName: 's3:GetObject', EvalResourceName: OBJECT, EvalDecision: 'allowed', ResourceSpecificResults: [{ EvalResourceName: OBJECT, EvalResourceDecision: 'allowed' }] },
+    ]);
+    expect(listBucket.EvaluationResults?.map((r) => [r.EvalActionName, r.EvalResourceName, r.EvalDecision])).toEqual([['s3:ListBucket', BUCKET, 'allowed']]);
+  });
+
+  it("matches the resource policy's Principal against the CallerArn, not the role: the deploy guide's statement naming MeshbotDataAccess does not apply", async () => {
+    const bucketPolicy = emu.world.buckets[SANDBOX_PRODUCER_BUCKET]?.policy ?? '';
+    expect(bucketPolicy).toContain(DATA_ACCESS);
+    expect(await decide({ ResourcePolicy: bucketPolicy, ResourceOwner: OWNED_BY_PRODUCER, CallerArn: CALLER })).toEqual(DENIED);
+  });
+
+  it('is an implicit deny across accounts when the resource policy has no statement for the caller', async () => {
+    const otherAccount = policy(reads(`arn:aws:iam::${SANDBOX_ACCOUNTS.consumer.id}:root`));
+    expect(await decide({ ResourcePolicy: otherAccount, ResourceOwner: OWNED_BY_PRODUCER, CallerArn: CALLER })).toEqual(DENIED);
+  });
+
+  it("is an explicit deny where the resource policy's Deny statement matches", async () => {
+    const deny = { Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: `${BUCKET}/*` };
+    const decisions = await decide({ ResourcePolicy: policy(reads(MESH_ROOT), deny), ResourceOwner: OWNED_BY_PRODUCER, CallerArn: CALLER });
+    expect(decisions).toEqual({ 's3:GetObject': 'explicitDeny', 's3:ListBucket': 'allowed' });
+  });
+
+  it("sets aws:ResourceAccount from ResourceOwner: the role's policies allow the producer's buckets only", async () => {
+    const ownedByConsumer = `arn:aws:iam::${SANDBOX_ACCOUNTS.consumer.id}:root`;
+    expect(await decide({ ResourcePolicy: policy(reads(MESH_ROOT)), ResourceOwner: ownedByConsumer, CallerArn: CALLER })).toEqual(DENIED);
+  });
+
+  it('is an implicit deny across accounts without a ResourcePolicy, ResourceOwner given or not', async () => {
+    expect(await decide({ ResourceOwner: OWNED_BY_PRODUCER })).toEqual(DENIED);
+    // Without ResourceOwner the bucket is the role's account's, where aws:ResourceAccount is not a producer's: denied too…
+    expect(await decide({})).toEqual(DENIED);
+    // … unless ContextEntries say otherwise: they override the keys the emulator sets.
+    const producerAccount = { ContextKeyName: 'aws:ResourceAccount', ContextKeyValues: [PRODUCER], ContextKeyType: 'string' as const };
+    expect(await decide({ ContextEntries: [producerAccount] })).toEqual(ALLOWED);
+  });
+
+  it("within the owner's account, allows what either the identity policies or the resource policy allow", async () => {
+    const glueOnly = addRole(emu, MESH, 'GlueOnly', [{ Effect: 'Allow', Action: 'glue:GetTable', Resource: '*' }]);
+    // The resource policy alone: it names the simulated caller; the resources default to the caller's account.
+    expect(await decide({ PolicySourceArn: glueOnly, ResourcePolicy: policy(reads(CALLER)), CallerArn: CALLER })).toEqual(ALLOWED);
+    expect(await decide({ PolicySourceArn: glueOnly, ResourcePolicy: policy(reads(OWNED_BY_PRODUCER)), CallerArn: CALLER })).toEqual(DENIED);
+    // The identity policies alone: the admin user's AdministratorAccess, with a resource policy that says nothing of it.
+    const admin = `arn:aws:iam::${MESH}:user/sandbox-admin`;
+    expect(await decide({ PolicySourceArn: admin, ResourcePolicy: policy(reads(OWNED_BY_PRODUCER)), ResourceOwner: MESH_ROOT })).toEqual(ALLOWED);
+  });
+
+  it('simulates a user as its own caller when no CallerArn is given', async () => {
+    const admin = `arn:aws:iam::${MESH}:user/sandbox-admin`;
+    const deny = { Effect: 'Deny', Principal: { AWS: admin }, Action: 's3:ListBucket', Resource: BUCKET };
+    expect(await decide({ PolicySourceArn: admin, ResourcePolicy: policy(deny) })).toEqual({ 's3:GetObject': 'allowed', 's3:ListBucket': 'explicitDeny' });
+  });
+
+  it('refuses a ResourcePolicy that is not a policy document with InvalidInput', async () => {
+    for (const text of ['{not json', '[]', policy({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: BUCKET, Bogus: 1 })]) {
+      const error = await failure(simulate({ ResourcePolicy: text, ResourceOwner: OWNED_BY_PRODUCER, CallerArn: CALLER }));
+      expect(error).toBeInstanceOf(InvalidInputException);
+      expect(error.message).toMatch(/^ResourcePolicy is not a valid policy document: /);
+    }
+  });
+
+  it("refuses a ResourceOwner that is not an account's ARN, in IAM's words", async () => {
+    const error = await failure(simulate({ ResourcePolicy: policy(reads(MESH_ROOT)), ResourceOwner: PRODUCER, CallerArn: CALLER }));
+    expect(error).toBeInstanceOf(InvalidInputException);
+    expect(error.message).toBe(`'${PRODUCER}' is not a valid as a Resource Owner.`);
+  });
+
+  it("keeps to the caller's account: another account's role is refused even with a ResourcePolicy", async () => {
+    const error = await failure(
+      iam('producer').send(
+        new SimulatePrincipalPolicyCommand({ PolicySourceArn: DATA_ACCESS, ActionNames: ['s3:GetObject'], ResourceArns: [OBJECT], ResourcePolicy: policy(reads(MESH_ROOT)), CallerArn: CALLER }),
+      ),
+    );
+    expect(error.name).toBe('AccessDenied');
   });
 });
