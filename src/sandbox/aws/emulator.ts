@@ -13,6 +13,7 @@ import { createWorldWriter, loadWorldFile, type WorldWriter } from './controls/w
 import { glueOperations } from './glue/operations';
 import { handleAwsCall } from './handle-aws-call';
 import { iamApiOperations } from './iam-api/operations';
+import { kmsOperations } from './kms/operations';
 import { lakeFormationOperations } from './lakeformation/operations';
 import type { ServiceOperations } from './operation';
 import { ramOperations } from './ram/operations';
@@ -88,7 +89,7 @@ function replaceWorld(world: World, next: World): void {
 }
 
 /**
- * Start the multi-account AWS emulator (Glue, IAM, Lake Formation, RAM, S3, STS on their real wire protocols,
+ * Start the multi-account AWS emulator (Glue, IAM, KMS, Lake Formation, RAM, S3, STS on their real wire protocols,
  * plus `/_sandbox/` controls) on one HTTP server.
  * @example const emu = await startEmulator(); new GlueClient({ endpoint: emu.endpoint, region: 'us-east-1', credentials })
  */
@@ -119,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const operations: Record<ServiceName, ServiceOperations> = {
     glue: { ...glueOperations, ...options.operations?.glue },
     iam: { ...iamApiOperations, ...options.operations?.iam },
+    kms: { ...kmsOperations, ...options.operations?.kms },
     lakeformation: { ...lakeFormationOperations, ...options.operations?.lakeformation },
     ram: { ...ramOperations, ...options.operations?.ram },
     s3: { ...s3Operations, ...options.operations?.s3 },
@@ -177,7 +179,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       const service = detectService(wire);
       if (!service) {
-        const message = 'Not an emulated AWS request: sign it for glue, iam, lakeformation, ram, s3 or sts, or see /_sandbox/.';
+        const message = 'Not an emulated AWS request: sign it for glue, iam, kms, lakeformation, ram, s3 or sts, or see /_sandbox/.';
         send(res, { status: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
         return;
       }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
 /** The services the emulator speaks, by their SigV4 signing name. */
-export const ServiceNameSchema = z.enum(['glue', 'iam', 'lakeformation', 'ram', 's3', 'sts']);
+export const ServiceNameSchema = z.enum(['glue', 'iam', 'kms', 'lakeformation', 'ram', 's3', 'sts']);
 
 export type ServiceName = z.infer<typeof ServiceNameSchema>;

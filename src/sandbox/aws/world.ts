@@ -269,6 +269,27 @@ export const BucketSchema = z.object({
   objects: z.record(z.string(), S3ObjectSchema),
 });
 
+/**
+ * An AWS KMS customer managed key (KMS API Reference, CreateKey and KeyMetadata): symmetric, in the
+ * world's Region, with its key policy as the JSON text the owner gave (or the default key policy,
+ * kms/kms-keys.ts). Keys are never deleted by the emulator, so the state is always Enabled.
+ */
+export const KmsKeySchema = z.object({
+  /** The key id, a UUID. */
+  keyId: z.string(),
+  /** `arn:aws:kms:<region>:<account>:key/<key id>`. */
+  arn: z.string(),
+  accountId: AccountId,
+  description: z.string(),
+  keyUsage: z.string(),
+  keySpec: z.string(),
+  /** The key policy (policy name `default`, the only one a key has), as JSON text. */
+  policy: z.string(),
+  /** Epoch milliseconds on the emulator clock. */
+  createdAt: z.number(),
+  state: z.enum(['Enabled']),
+});
+
 /** A Lake Formation data lake location (RegisterResource), as DescribeResource answers it. */
 export const DataLocationSchema = z.object({
   /** `arn:aws:s3:::bucket[/prefix]`, as registered. */
@@ -311,6 +332,8 @@ export const WorldSchema = z.object({
   invitations: z.array(InvitationSchema),
   /** S3 buckets by name (global); absent in worlds saved before S3. */
   buckets: z.record(z.string(), BucketSchema).default({}),
+  /** KMS keys by owning account id, then key id; absent in worlds saved before KMS. */
+  kmsKeys: z.record(z.string(), z.record(z.string(), KmsKeySchema)).default({}),
   /** Lake Formation registered locations by the registering account id; absent in worlds saved before them. */
   dataLocations: z.record(z.string(), z.array(DataLocationSchema)).default({}),
   /** How long RAM takes to associate a resource or principal with a share (`RAM_ASSOCIATION_DELAY_MS`); absent in worlds saved before it. */
@@ -336,5 +359,6 @@ export type ResourceShare = z.infer<typeof ResourceShareSchema>;
 export type Invitation = z.infer<typeof InvitationSchema>;
 export type S3Object = z.infer<typeof S3ObjectSchema>;
 export type Bucket = z.infer<typeof BucketSchema>;
+export type KmsKey = z.infer<typeof KmsKeySchema>;
 export type DataLocation = z.infer<typeof DataLocationSchema>;
 export type World = z.infer<typeof WorldSchema>;

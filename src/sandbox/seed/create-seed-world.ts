@@ -144,6 +144,7 @@ export function createSeedWorld({ now }: { now: number }): World {
     resourceShares: [],
     invitations: [],
     buckets: { [SANDBOX_PRODUCER_BUCKET]: producerBucket(now) },
+    kmsKeys: {},
     dataLocations: {},
     ramAssociationDelayMs: RAM_ASSOCIATION_DELAY_MS,
     clockOffsetMs: 0,

@@ -25,6 +25,10 @@ export function accessDeniedMessage(callerArn: string, check: IamCheck, decision
 /**
  * The service's error for a denied check:
  * - Glue: `AccessDeniedException`, HTTP 400 (the Glue model gives it no other status);
+ * - KMS: `AccessDeniedException`, HTTP 400 (the KMS model lists no such error; users report it so:
+ *   rebuy-de/aws-nuke issue #247, "AccessDeniedException: User: … is not authorized to perform:
+ *   kms:DescribeKey on resource: arn:aws:kms:…:key/… status code: 400"; hashicorp/terraform-provider-aws
+ *   PR #32463, "… because no resource-based policy allows the kms:DescribeKey action"), with the IAM message;
  * - Lake Formation: `AccessDeniedException`, HTTP 403 (its model's httpError);
  * - RAM: `AccessDeniedException`, HTTP 403 (RAM's model lists no such error; 403 is the status AWS
  *   JSON services answer authorization failures with);
@@ -41,6 +45,7 @@ export function accessDeniedMessage(callerArn: string, check: IamCheck, decision
 export function accessDeniedError(service: ServiceName, callerArn: string, callerAccount: string, check: IamCheck, decision: Extract<IamDecision, { allowed: false }>): AwsError {
   switch (service) {
     case 'glue':
+    case 'kms':
       return new AwsError('AccessDeniedException', accessDeniedMessage(callerArn, check, decision));
     case 'lakeformation':
     case 'ram':

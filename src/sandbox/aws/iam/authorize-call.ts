@@ -13,6 +13,8 @@ import { SERVICE_ACTIONS } from './service-actions';
 export interface CallIam {
   /** Whether IAM allowed `action` on `resource` for this call; throws for a check the mapping did not make. */
   allowed(action: string, resource: string): boolean;
+  /** How IAM decided `action` on `resource` for this call (to word a refusal); throws for a check the mapping did not make. */
+  decision(action: string, resource: string): IamDecision;
   /** Whether no check of this call on `resource` was denied (true for a resource the mapping did not check). */
   allowedOn(resource: string): boolean;
 }
@@ -49,6 +51,11 @@ export async function authorizeCall(service: ServiceName, call: { operation: str
       const decision = decisions.get(keyOf(action, resource));
       if (!decision) throw new TypeError(`IAM did not evaluate ${action} on ${resource} for this call`);
       return decision.allowed;
+    },
+    decision(action, resource) {
+      const decision = decisions.get(keyOf(action, resource));
+      if (!decision) throw new TypeError(`IAM did not evaluate ${action} on ${resource} for this call`);
+      return decision;
     },
     allowedOn(resource) {
       return [...unique].every(([key, check]) => check.resource !== resource || decisions.get(key)?.allowed !== false);

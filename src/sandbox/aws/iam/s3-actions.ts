@@ -1,6 +1,8 @@
+import { objectKmsKeyRef, putKmsKeyRef, s3KmsKey, viaS3Context } from '../s3/sse-kms';
 import type { Bucket, PolicyDocument } from '../world';
-import { type ActionMapping, member } from './action-mapping';
+import { type ActionMapping, type MappedCall, member } from './action-mapping';
 import type { IamCheck } from './iam-check';
+import { keyCheck } from './kms-actions';
 
 /**
  * The IAM checks of the emulated S3 operations: the action each operation needs (S3 User Guide,
@@ -10,6 +12,13 @@ import type { IamCheck } from './iam-check';
  * owner's account either the identity or the bucket policy may allow; across accounts both must (S3
  * User Guide, "How Amazon S3 authorizes a request"). A bucket that does not exist is the handler's
  * NoSuchBucket, so it has no check. Object ACLs and Block Public Access are not modelled.
+ *
+ * SSE-KMS adds KMS's own check on the customer managed key, with its key policy (s3/sse-kms.ts):
+ * kms:GenerateDataKey for a PutObject that encrypts with one, kms:Decrypt for a GetObject of an object
+ * encrypted with one (S3 User Guide, "Using server-side encryption with AWS KMS keys (SSE-KMS)",
+ * Permissions; not HeadObject, which reads no data). They are advisory: the handler refuses after S3's
+ * own checks pass, with KMS's message, and answers KMS.NotFoundException for a key that does not exist
+ * (which has no check).
  */
 
 const BUCKET_ACTIONS: Record<string, string> = {
@@ -80,5 +89,28 @@ export const s3Actions: ActionMapping = (call) => {
   const checks = [on(objectAction, `${bucketArn}/${key}`)];
   // A missing key is NoSuchKey only for a caller who may list the bucket, else AccessDenied (S3 API Reference, GetObject, "Permissions").
   if (operation === 'GetObject' || operation === 'HeadObject') checks.push(on('s3:ListBucket', bucketArn, true));
+  checks.push(...kmsChecks(call, bucket, key));
   return checks;
 };
+
+/** KMS's check on the customer managed key a PutObject encrypts with or a GetObject decrypts with, if any. */
+function kmsChecks(call: MappedCall, bucket: Bucket, key: string): IamCheck[] {
+  const { caller, operation, input, world, region } = call;
+  let keyRef: string | undefined;
+  let accountId = caller.accountId;
+  let action = '';
+  if (operation === 'PutObject') {
+    const headers = (input as { headers?: Record<string, string> }).headers ?? {};
+    keyRef = putKmsKeyRef(headers, bucket.encryption);
+    action = 'kms:GenerateDataKey';
+  } else if (operation === 'GetObject') {
+    const object = Object.hasOwn(bucket.objects, key) ? bucket.objects[key] : undefined;
+    keyRef = object && objectKmsKeyRef(object);
+    // Objects record the key's ARN; a bare id recorded by an older world is the bucket owner's (docs silent).
+    accountId = bucket.ownerAccountId;
+    action = 'kms:Decrypt';
+  }
+  if (keyRef === undefined) return [];
+  const lookup = s3KmsKey(world, keyRef, accountId);
+  return lookup.found ? [keyCheck(lookup.key, action, viaS3Context(region, caller.accountId), true)] : [];
+}

@@ -2,6 +2,7 @@ import type { ServiceName } from '../service-name';
 import type { ActionMapping } from './action-mapping';
 import { glueActions } from './glue-actions';
 import { iamActions } from './iam-actions';
+import { kmsActions } from './kms-actions';
 import { lakeFormationActions } from './lakeformation-actions';
 import { ramActions } from './ram-actions';
 import { s3Actions } from './s3-actions';
@@ -11,6 +12,7 @@ import { stsActions } from './sts-actions';
 export const SERVICE_ACTIONS: Record<ServiceName, ActionMapping> = {
   glue: glueActions,
   iam: iamActions,
+  kms: kmsActions,
   lakeformation: lakeFormationActions,
   ram: ramActions,
   s3: s3Actions,

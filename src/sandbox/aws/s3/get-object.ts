@@ -6,6 +6,7 @@ import { accessDenied, invalidRange, noSuchKey } from './s3-error';
 import { s3Operation } from './s3-operation';
 import type { S3Reply } from './s3-reply';
 import { type ObjectRequest, ObjectRequestSchema } from './s3-request';
+import { authorizedKeyArn, objectKmsKeyRef } from './sse-kms';
 
 /**
  * The object a GetObject/HeadObject names (IAM allowed `s3:GetObject` before the handler). A missing key is NoSuchKey (404) only
@@ -47,8 +48,16 @@ function objectReply(req: ObjectRequest, object: S3Object): S3Reply {
   return { status: 206, headers: { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${bytes.length}` }, body: bytes.subarray(range.start, range.end + 1) };
 }
 
-/** GetObject: the object's bytes (or one byte range, 206) and headers; needs `s3:GetObject`. */
-export const getObject = s3Operation(ObjectRequestSchema, (ctx, req) => objectReply(req, readableObject(ctx, req)));
+/**
+ * GetObject: the object's bytes (or one byte range, 206) and headers; needs `s3:GetObject`, and for an
+ * object encrypted with a customer managed key `kms:Decrypt` on the key (sse-kms.ts).
+ */
+export const getObject = s3Operation(ObjectRequestSchema, (ctx, req) => {
+  const object = readableObject(ctx, req);
+  const keyRef = objectKmsKeyRef(object);
+  if (keyRef !== undefined) authorizedKeyArn(ctx, keyRef, bucketOf(ctx, req).ownerAccountId, 'kms:Decrypt');
+  return objectReply(req, object);
+});
 
 /** HeadObject: GetObject's headers without the body; errors come without a body, as HEAD answers do. */
 export const headObject = s3Operation(ObjectRequestSchema, (ctx, req) => objectReply(req, readableObject(ctx, req)));

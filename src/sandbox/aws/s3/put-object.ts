@@ -5,6 +5,7 @@ import { bucketOf, storeObject } from './s3-access';
 import { invalidArgument, S3Error } from './s3-error';
 import { s3Operation } from './s3-operation';
 import { s3Payload } from './s3-payload';
+import { authorizedKeyArn, isKmsAlgorithm } from './sse-kms';
 import { emptyReply } from './s3-reply';
 import { ObjectRequestSchema } from './s3-request';
 
@@ -32,13 +33,19 @@ function encryptionOf(headers: Record<string, string>, bucketDefault: { algorith
 
 /**
  * PutObject: store the body under the key (replacing any object there) with its type, `x-amz-meta-*`
- * metadata, encryption and additional checksum; needs `s3:PutObject` on the object. Answers the ETag
+ * metadata, encryption and additional checksum; needs `s3:PutObject` on the object, and with SSE-KMS
+ * under a customer managed key `kms:GenerateDataKey` on the key. Answers the ETag
  * (the MD5 of a single-part upload's bytes).
  */
 export const putObject = s3Operation(ObjectRequestSchema, (ctx, req) => {
   const bucket = bucketOf(ctx, req);
   if (Buffer.byteLength(req.Key, 'utf8') > MAX_KEY_BYTES) throw new S3Error('KeyTooLongError', 'Your key is too long', 400);
   const payload = s3Payload(req);
+  const encryption = encryptionOf(req.headers, bucket.encryption);
+  // SSE-KMS with a customer managed key: KMS must allow kms:GenerateDataKey; S3 records and answers the key's ARN (sse-kms.ts).
+  if (isKmsAlgorithm(encryption.algorithm) && encryption.kmsKeyId !== undefined) {
+    encryption.kmsKeyId = authorizedKeyArn(ctx, encryption.kmsKeyId, ctx.caller.accountId, 'kms:GenerateDataKey');
+  }
   const metadata = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name.startsWith('x-amz-meta-')).map(([name, value]) => [name.slice('x-amz-meta-'.length), value]));
   const object: S3Object = {
     key: req.Key,
@@ -49,7 +56,7 @@ export const putObject = s3Operation(ObjectRequestSchema, (ctx, req) => {
     ...(req.headers['content-type'] === undefined ? {} : { contentType: req.headers['content-type'] }),
     ...(Object.keys(metadata).length === 0 ? {} : { metadata }),
     ...(payload.checksum === undefined ? {} : { checksum: payload.checksum }),
-    serverSideEncryption: encryptionOf(req.headers, bucket.encryption),
+    serverSideEncryption: encryption,
   };
   storeObject(bucket, object);
   const checksumHeader = payload.checksum ? { [`x-amz-checksum-${payload.checksum.algorithm.toLowerCase()}`]: payload.checksum.value } : {};

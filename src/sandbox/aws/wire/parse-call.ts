@@ -31,7 +31,7 @@ function withBody(operation: string, prefix: Record<string, unknown>, body: Body
 
 /**
  * Read the operation name and input from a request in the service's protocol: awsJson1_1 (Glue:
- * `X-Amz-Target: AWSGlue.Op`, JSON body), restJson1 (Lake Formation `POST /Op`, RAM `POST /op`, with
+ * `X-Amz-Target: AWSGlue.Op`, KMS `TrentService.Op`, JSON body), restJson1 (Lake Formation `POST /Op`, RAM `POST /op`, with
  * `@httpQuery` members merged into the input as strings), awsQuery (STS, IAM: `Action=Op&…` form), restXml
  * (S3: the operation from method, path and sub-resource, the input the request itself; see `routeS3`).
  */
@@ -40,6 +40,10 @@ export function parseCall(service: ServiceName, req: WireRequest, operations: Se
     case 'glue': {
       const target = req.headers['x-amz-target'] ?? '';
       return withBody(target.startsWith('AWSGlue.') ? target.slice('AWSGlue.'.length) : target, {}, jsonBody(req.body));
+    }
+    case 'kms': {
+      const target = req.headers['x-amz-target'] ?? '';
+      return withBody(target.startsWith('TrentService.') ? target.slice('TrentService.'.length) : target, {}, jsonBody(req.body));
     }
     case 'lakeformation':
     case 'ram': {

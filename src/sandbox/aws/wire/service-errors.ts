@@ -43,6 +43,9 @@ export const SERVICE_ERROR_CODES: Record<ServiceName, ServiceErrorCodes> = {
     throttling: 'Throttling',
     throttlingStatus: 400,
   },
+  // KMS (awsJson1_1): its model's KMSInternalException (a fault, 500) is its internal error; validation and
+  // throttling are the awsJson common errors (ValidationException, ThrottlingException, 400).
+  kms: { ...JSON_AUTH, validation: 'ValidationException', unknownOperation: 'UnknownOperationException', internal: 'KMSInternalException', throttling: 'ThrottlingException', throttlingStatus: 400 },
   lakeformation: { ...JSON_AUTH, validation: 'InvalidInputException', unknownOperation: 'UnknownOperationException', internal: 'InternalServiceException', throttling: 'ThrottlingException', throttlingStatus: 400 },
   // RAM models ThrottlingException with httpError 429 and its internal error as ServerInternalException.
   ram: { ...JSON_AUTH, validation: 'InvalidParameterException', unknownOperation: 'UnknownOperationException', internal: 'ServerInternalException', throttling: 'ThrottlingException', throttlingStatus: 429 },

@@ -13,6 +13,7 @@ export interface WireResponse {
 
 const JSON_CONTENT_TYPE: Record<Exclude<ServiceName, 'sts' | 'iam' | 's3'>, string> = {
   glue: 'application/x-amz-json-1.1',
+  kms: 'application/x-amz-json-1.1',
   lakeformation: 'application/json',
   ram: 'application/json',
 };

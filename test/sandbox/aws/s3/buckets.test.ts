@@ -13,6 +13,7 @@ import {
   DeleteObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ACCOUNTS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { failure } from '../sdk-failure';
@@ -159,19 +160,23 @@ describe('bucket policies', () => {
 describe('default encryption', () => {
   it('answers SSE-S3 for a bucket without a configuration, and stores a customer KMS key', async () => {
     await producer.send(new CreateBucketCommand({ Bucket: 'producer-encrypted' }));
+    // The key must exist: S3 uses it through KMS (s3/sse-kms.ts).
+    const kms = new KMSClient(emu.clientConfig('producer', { maxAttempts: 1 }));
+    const kmsKey = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!.Arn!;
+    kms.destroy();
     const initial = await producer.send(new GetBucketEncryptionCommand({ Bucket: 'producer-encrypted' }));
     expect(initial.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe('AES256');
     await producer.send(
       new PutBucketEncryptionCommand({
         Bucket: 'producer-encrypted',
-        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KMS_KEY }, BucketKeyEnabled: true }] },
+        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsKey }, BucketKeyEnabled: true }] },
       }),
     );
     const rule = (await producer.send(new GetBucketEncryptionCommand({ Bucket: 'producer-encrypted' }))).ServerSideEncryptionConfiguration?.Rules?.[0];
-    expect(rule).toEqual({ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KMS_KEY }, BucketKeyEnabled: true });
+    expect(rule).toEqual({ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: kmsKey }, BucketKeyEnabled: true });
     const put = await producer.send(new PutObjectCommand({ Bucket: 'producer-encrypted', Key: 'k', Body: 'x' }));
     expect(put.ServerSideEncryption).toBe('aws:kms');
-    expect(put.SSEKMSKeyId).toBe(KMS_KEY);
+    expect(put.SSEKMSKeyId).toBe(kmsKey);
     await producer.send(new DeleteObjectCommand({ Bucket: 'producer-encrypted', Key: 'k' }));
     await producer.send(new DeleteBucketEncryptionCommand({ Bucket: 'producer-encrypted' }));
     const reset = await producer.send(new GetBucketEncryptionCommand({ Bucket: 'producer-encrypted' }));

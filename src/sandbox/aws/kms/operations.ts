@@ -1,0 +1,10 @@
+import type { ServiceOperations } from '../operation';
+import { createKey, describeKey, getKeyPolicy, putKeyPolicy } from './key-operations';
+
+/** The emulated operations of AWS KMS, by API name (awsJson1_1, `X-Amz-Target: TrentService.<Op>`). */
+export const kmsOperations: ServiceOperations = {
+  CreateKey: createKey,
+  DescribeKey: describeKey,
+  GetKeyPolicy: getKeyPolicy,
+  PutKeyPolicy: putKeyPolicy,
+};
