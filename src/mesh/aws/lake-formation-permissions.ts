@@ -1,6 +1,7 @@
 import {
   BatchGrantPermissionsCommand,
   BatchRevokePermissionsCommand,
+  EntityNotFoundException,
   paginateListPermissions,
   type LakeFormationClient,
   type Resource,
@@ -65,11 +66,18 @@ export function lakeFormationPermissions(client: LakeFormationClient, catalogId:
         { client },
         { CatalogId: catalogId, Principal: entry.Principal, Resource: listedResource(entry.Resource) },
       );
-      for await (const page of pages) {
-        for (const row of page.PrincipalResourcePermissions ?? []) {
-          const resource = rowResource(row.Resource);
-          if (resource && resourceKey(resource) === wanted) for (const p of row.Permissions ?? []) held.add(p);
+      try {
+        for await (const page of pages) {
+          for (const row of page.PrincipalResourcePermissions ?? []) {
+            const resource = rowResource(row.Resource);
+            if (resource && resourceKey(resource) === wanted) for (const p of row.Permissions ?? []) held.add(p);
+          }
         }
+      } catch (error) {
+        // A resource deleted meanwhile (a resource link another revoke dropped) cannot be listed; the
+        // entry's outcome (e.g. "No permissions revoked") then stands for what is held: nothing.
+        if (error instanceof EntityNotFoundException) return false;
+        throw error;
       }
       return held.has('ALL') || entry.Permissions.every((p) => held.has(p));
     },

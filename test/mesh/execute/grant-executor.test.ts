@@ -171,4 +171,13 @@ describe('executing a grant plan against Lake Formation', () => {
     expect(Object.values(again).every((r) => r.outcome === 'DONE')).toBe(true);
     expect(await granted(consumer)).toEqual({});
   });
+
+  it('revoking a grant on a table deleted meanwhile counts as done (Lake Formation cannot list a resource that is gone)', async () => {
+    const consumer = nextConsumer();
+    const gone = plan(consumer, ['dropped_meanwhile']).filter((e) => !('Database' in e.Resource));
+
+    const revoked = await executeEntries('revoke', gone, deps);
+
+    expect(Object.values(revoked).map((r) => r.outcome)).toEqual(gone.map(() => 'DONE'));
+  });
 });
