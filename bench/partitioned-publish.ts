@@ -6,6 +6,7 @@ import { mirrorPartitionInput } from '../src/mesh/service/products/partition-dif
 import { publishProduct } from '../src/mesh/service/products/publish-product';
 import { SANDBOX_ACCOUNTS } from '../src/sandbox/seed/sandbox-accounts';
 import { startMeshWorld, USERS } from '../test/support/mesh-world';
+import { createProducerBucket } from '../test/support/producer-bucket';
 import type { BenchSection } from './results-file';
 
 const TABLES = 100;
@@ -95,6 +96,7 @@ export async function measurePartitionedPublish(): Promise<BenchSection> {
   const mesh = new GlueClient(world.emu.clientConfig('mesh'));
   try {
     await createProducerDatabase(source, DATABASE);
+    await createProducerBucket(world.emu, `producer-${PRODUCER}-${DATABASE}`);
     await enableAccount(world.deps, world.ctx(USERS.ada), { accountId: PRODUCER, as: 'producer' });
 
     const timed = async (): Promise<{ seconds: number; counts: Record<string, number>; added: number }> => {

@@ -7,6 +7,7 @@ import { enableAccount } from '../src/mesh/service/accounts/enable-account';
 import { publishProduct, type PublishResult } from '../src/mesh/service/products/publish-product';
 import { SANDBOX_ACCOUNTS } from '../src/sandbox/seed/sandbox-accounts';
 import { startMeshWorld, USERS, type MeshWorld } from '../test/support/mesh-world';
+import { createProducerBucket } from '../test/support/producer-bucket';
 import { measurePartitionedPublish } from './partitioned-publish';
 import type { BenchSection } from './results-file';
 
@@ -115,6 +116,7 @@ async function runTables(): Promise<BenchSection[]> {
   const world = await startMeshWorld();
   try {
     await createProducerDatabase(world);
+    await createProducerBucket(world.emu, `producer-${PRODUCER}-${DATABASE}`);
     await enableAccount(world.deps, world.ctx(USERS.ada), { accountId: PRODUCER, as: 'producer' });
     const first = await timedPublish(world);
     const again = await timedPublish(world);

@@ -79,7 +79,8 @@ function acceptMeshInvitations({ meshAccountId }: MeshSite): PolicyStatement[] {
  * MeshbotMeshAdmin (mesh): the mesh catalog's data lake administrator — read the catalog, manage
  * grants, register the producers' S3 locations with MeshbotDataAccess as the role Lake Formation uses
  * for them (RegisterResource with a RoleArn needs iam:PassRole on it: "Requirements for roles used to
- * register locations", Lake Formation developer guide).
+ * register locations", Lake Formation developer guide), and ask IAM whether that role could read a
+ * producer's bucket given its bucket policy (SimulatePrincipalPolicy) before registering it.
  */
 export function meshAdminStatements({ region, meshAccountId }: MeshSite): PolicyStatement[] {
   return [
@@ -92,6 +93,7 @@ export function meshAdminStatements({ region, meshAccountId }: MeshSite): Policy
       resources: [roleArn(meshAccountId, ROLE_NAMES.dataAccess)],
       conditions: { StringEquals: { 'iam:PassedToService': 'lakeformation.amazonaws.com' } },
     }),
+    new PolicyStatement({ sid: 'CheckDataAccessRoleReads', actions: ['iam:SimulatePrincipalPolicy'], resources: [roleArn(meshAccountId, ROLE_NAMES.dataAccess)] }),
   ];
 }
 
@@ -156,7 +158,8 @@ export function producerInMeshStatements({ region, meshAccountId }: MeshSite): P
 
 /**
  * MeshbotProducer (producer account): read the source catalog, create `<table>_link` resource links
- * to the mesh tables in it, accept the mesh account's share, check the data lake settings.
+ * to the mesh tables in it, accept the mesh account's share, check the data lake settings, and read
+ * the policies of the account's own buckets (publish checks that the mesh may read the published locations).
  */
 export function producerStatements(site: MeshSite & { accountId: string }): PolicyStatement[] {
   return [
@@ -164,6 +167,12 @@ export function producerStatements(site: MeshSite & { accountId: string }): Poli
     new PolicyStatement({ sid: 'ReadSourceAndCreateLinks', actions: [...GLUE_READ, 'glue:GetPartitions', 'glue:CreateTable'], resources: catalogArns(site.region, site.accountId) }),
     new PolicyStatement({ sid: 'ResolveLinksToMesh', actions: GLUE_READ, resources: catalogArns(site.region, site.meshAccountId) }),
     new PolicyStatement({ sid: 'ReadDataLakeSettings', actions: ['lakeformation:GetDataLakeSettings', 'lakeformation:ListPermissions'], resources: ['*'] }),
+    new PolicyStatement({
+      sid: 'ReadOwnBucketPolicies',
+      actions: ['s3:GetBucketPolicy'],
+      resources: ['arn:aws:s3:::*'],
+      conditions: { StringEquals: { 'aws:ResourceAccount': site.accountId } },
+    }),
     ...acceptMeshInvitations(site),
   ];
 }

@@ -160,8 +160,9 @@ export class AccountNotReadyError extends MeshError {
   constructor(
     readonly accountId: string,
     readonly missing: readonly string[],
+    hint = 'change these settings in the account, then enable it again',
   ) {
-    super(`account ${accountId} is not ready for the mesh: ${missing.join('; ')}`, 'change these settings in the account, then enable it again');
+    super(`account ${accountId} is not ready for the mesh: ${missing.join('; ')}`, hint);
   }
 }
 

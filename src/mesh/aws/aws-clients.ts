@@ -2,6 +2,7 @@ import { GlueClient } from '@aws-sdk/client-glue';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { RAMClient } from '@aws-sdk/client-ram';
+import { S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { RoleSessionRequest, RoleSessions } from './role-sessions';
 
@@ -22,6 +23,8 @@ export interface AccountClients {
   iam: IAMClient;
   lakeFormation: LakeFormationClient;
   ram: RAMClient;
+  /** S3 of the account: reading its buckets' policies. */
+  s3: S3Client;
 }
 
 /**
@@ -40,7 +43,14 @@ export function createAwsClients({ region, endpoint, sessions, maxAttempts = 3 }
       requestHandler,
       maxAttempts,
     };
-    return { glue: new GlueClient(config), iam: new IAMClient(config), lakeFormation: new LakeFormationClient(config), ram: new RAMClient(config) };
+    return {
+      glue: new GlueClient(config),
+      iam: new IAMClient(config),
+      lakeFormation: new LakeFormationClient(config),
+      ram: new RAMClient(config),
+      // The sandbox's S3 answers path-style requests only; AWS takes either.
+      s3: new S3Client({ ...config, forcePathStyle: endpoint !== undefined }),
+    };
   }
 
   return {

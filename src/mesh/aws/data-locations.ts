@@ -11,13 +11,21 @@ export interface DataLocationSite {
   retry?: RetryOptions;
 }
 
-/** The Amazon S3 locations registered with Lake Formation in the session's account (ARNs). */
-export async function registeredLocations({ client, roleName, accountId, retry }: DataLocationSite): Promise<string[]> {
+/** A location registered with Lake Formation: its ARN and the role Lake Formation reads it with (absent: the service-linked role). */
+export interface RegisteredLocation {
+  arn: string;
+  roleArn?: string;
+}
+
+/** The Amazon S3 locations registered with Lake Formation in the session's account. */
+export async function registeredLocations({ client, roleName, accountId, retry }: DataLocationSite): Promise<RegisteredLocation[]> {
   return callAws({ doing: `list the data locations registered in account ${accountId}`, roleName, accountId }, () =>
     retryRefused(async () => {
-      const arns: string[] = [];
-      for await (const page of paginateListResources({ client }, {})) for (const resource of page.ResourceInfoList ?? []) if (resource.ResourceArn) arns.push(resource.ResourceArn);
-      return arns;
+      const found: RegisteredLocation[] = [];
+      for await (const page of paginateListResources({ client }, {})) {
+        for (const resource of page.ResourceInfoList ?? []) if (resource.ResourceArn) found.push({ arn: resource.ResourceArn, ...(resource.RoleArn !== undefined && { roleArn: resource.RoleArn }) });
+      }
+      return found;
     }, retry),
   );
 }

@@ -9,7 +9,7 @@ import type { RoleSessionRequest } from '../../aws/role-sessions';
 import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../domain/account-roles';
 import { sharedResourceArns } from '../../plan/shared-resource-arns';
 import type { EntryResult, GrantEntry } from '../../domain/grant-entry';
-import { AwsRefusedError, NotFoundError } from '../../errors';
+import { AccountNotReadyError, AwsRefusedError, NotFoundError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
 import { awaitShare } from '../await-share';
 import { executorFor } from '../executor-for';
@@ -19,6 +19,7 @@ import { diffCatalog, type CatalogDiff } from './catalog-diff';
 import { isResourceLink, mirrorTableInput } from './mirror-table';
 import { diffPartitions, mirrorPartitionInput } from './partition-diff';
 import { planLocations } from './source-locations';
+import { unreadableLocations, type LocationReadSides } from './location-reads';
 import { describeEntries } from './publish-grants';
 import { selectTables } from './select-tables';
 
@@ -142,17 +143,24 @@ async function mirrorPartitions(
  * (MeshbotMeshAdmin, for the publisher): register each location not yet covered with the mesh's data
  * access role, so queries read through Lake Formation's credentials rather than the querier's own
  * rights on the producer's bucket; then grant DATA_LOCATION_ACCESS on each to the producer's mesh role,
- * which creating or updating a table in a registered location requires.
+ * which creating or updating a table in a registered location requires. First `readable` checks that
+ * Lake Formation could read what it would read with the data access role (nothing is registered if not).
  */
 async function governLocations(
   admin: DataLocationSite,
   tables: ReadonlyMap<string, string | undefined>,
   databaseUri: string | undefined,
   grantee: string,
+  readable: (locations: string[]) => Promise<void>,
 ): Promise<{ locations: string[]; registered: string[] }> {
-  const plan = planLocations(tables, databaseUri, await registeredLocations(admin));
+  const existing = await registeredLocations(admin);
+  const plan = planLocations(tables, databaseUri, existing.map((r) => r.arn));
+  const dataAccessRole = roleArn(admin.accountId, ROLE_NAMES.dataAccess);
+  // What Lake Formation reads with the mesh's data access role: the new registrations, and existing ones made with it.
+  const withOurRole = new Set([...plan.toRegister, ...existing.filter((r) => r.roleArn === dataAccessRole).map((r) => r.arn)]);
+  await readable(plan.locations.filter((arn) => withOurRole.has(arn)));
   const registered: string[] = [];
-  for (const arn of plan.toRegister) if (await registerLocation(admin, arn, roleArn(admin.accountId, ROLE_NAMES.dataAccess))) registered.push(arn);
+  for (const arn of plan.toRegister) if (await registerLocation(admin, arn, dataAccessRole)) registered.push(arn);
   for (const arn of plan.locations) await grantLocationAccess(admin, arn, grantee);
   return { locations: plan.locations, registered };
 }
@@ -201,11 +209,24 @@ export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: 
 
   // (a') The data locations, as the mesh's data lake admin, before any table points at them.
   const meshAdmin: RoleSessionRequest = { ...session, accountId: meshAccountId, roleName: ROLE_NAMES.meshAdmin };
+  const meshAdminClients = deps.clientsFor(meshAdmin);
+  const readSides: LocationReadSides = {
+    producer: { s3: producerClients.s3, site: { roleName: producerRole.roleName, accountId: producerAccountId } },
+    mesh: { iam: meshAdminClients.iam, site: { roleName: meshAdmin.roleName, accountId: meshAccountId } },
+    dataAccessRoleArn: roleArn(meshAccountId, ROLE_NAMES.dataAccess),
+  };
   const governed = await governLocations(
-    { client: deps.clientsFor(meshAdmin).lakeFormation, roleName: meshAdmin.roleName, accountId: meshAccountId, retry },
+    { client: meshAdminClients.lakeFormation, roleName: meshAdmin.roleName, accountId: meshAccountId, retry },
     new Map(selectedInputs.map((t) => [t.Name ?? '', t.StorageDescriptor?.Location])),
     sourceDb.LocationUri,
     roleArn(meshAccountId, meshRole.roleName),
+    async (locations) => {
+      const problems = await unreadableLocations(readSides, locations, producerAccountId);
+      if (problems.length > 0) {
+        log.warn({ problems }, 'the mesh could not read the source locations');
+        throw new AccountNotReadyError(producerAccountId, problems, 'add the statement of the deploy guide ("Where the data is read from") to each bucket\'s policy, then publish again');
+      }
+    },
   );
   log.info({ locations: governed.locations.length, registered: governed.registered.length }, 'governed the data locations');
 

@@ -115,8 +115,10 @@ describe('publishing telco usecase*', () => {
     expect(new Set(calls.map((c) => c.sourceIdentity))).toEqual(new Set([USERS.pat.userId]));
     expect(new Set(calls.map((c) => c.sessionName))).toEqual(new Set([`meshbot-${ctx.requestId}`]));
     expect(new Set(calls.map((c) => `${c.accountId}:${c.roleName ?? ''}`))).toEqual(new Set([`${PRODUCER}:MeshbotProducer`, `${MESH}:MeshbotProducer-${PRODUCER}`, `${MESH}:MeshbotMeshAdmin`]));
-    // The mesh's data lake admin registers the source location before any mesh table points at it.
-    expect(calls.filter((c) => c.roleName === 'MeshbotMeshAdmin').map((c) => c.operation)).toEqual(['ListResources', 'RegisterResource', 'GrantPermissions']);
+    // The mesh's data lake admin registers the source location before any mesh table points at it,
+    // once IAM says MeshbotDataAccess may list the bucket and read its objects (the producer's role read the bucket policy).
+    expect(calls.filter((c) => c.roleName === 'MeshbotMeshAdmin').map((c) => c.operation)).toEqual(['ListResources', 'SimulatePrincipalPolicy', 'SimulatePrincipalPolicy', 'RegisterResource', 'GrantPermissions']);
+    expect(calls.filter((c) => c.operation === 'GetBucketPolicy').map((c) => c.roleName)).toEqual(['MeshbotProducer']);
     expect(calls.findIndex((c) => c.operation === 'RegisterResource')).toBeLessThan(calls.findIndex((c) => c.operation === 'CreateTable'));
 
 

@@ -4,6 +4,7 @@ import { enableAccount } from '../../../../src/mesh/service/accounts/enable-acco
 import { publishProduct } from '../../../../src/mesh/service/products/publish-product';
 import { SANDBOX_ACCOUNTS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { clientPool, createTables, type ClientPool } from '../../../sandbox/aws/cross-account/service-clients';
+import { createProducerBucket } from '../../../support/producer-bucket';
 import { startMeshWorld, USERS, type MeshWorld } from '../../../support/mesh-world';
 
 const MESH = SANDBOX_ACCOUNTS.mesh.id;
@@ -17,6 +18,8 @@ beforeAll(async () => {
   world = await startMeshWorld();
   pool = clientPool(world.emu);
   await createTables(pool.as('producer').glue, 'network', TABLES);
+  // createTables puts the tables in s3://bucket/…; the producer lets the mesh read it, as the deploy guide asks.
+  await createProducerBucket(world.emu, 'bucket');
   await enableAccount(world.deps, world.ctx(USERS.ada), { accountId: PRODUCER, as: 'producer' });
 });
 
