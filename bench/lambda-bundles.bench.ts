@@ -37,7 +37,7 @@ function firstEvent(name: LambdaName, secret: string): { event: unknown; invoke:
   switch (name) {
     case 'slack': {
       const body = JSON.stringify({ type: 'url_verification', challenge: 'bench', token: 'x' });
-      return { event: { version: '2.0', rawPath: '/', headers: { 'content-type': 'application/json', ...signSlackRequest({ secret, body }) }, body, isBase64Encoded: false }, invoke: true };
+      return { event: { version: '2.0', rawPath: '/', requestContext: { http: { method: 'POST', path: '/' } }, headers: { 'content-type': 'application/json', ...signSlackRequest({ secret, body }) }, body, isBase64Encoded: false }, invoke: true };
     }
     case 'worker':
       return { event: { Records: [] }, invoke: true };
