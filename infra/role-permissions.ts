@@ -169,10 +169,11 @@ export function producerStatements(site: MeshSite & { accountId: string }): Poli
     new PolicyStatement({ sid: 'ReadDataLakeSettings', actions: ['lakeformation:GetDataLakeSettings', 'lakeformation:ListPermissions'], resources: ['*'] }),
     new PolicyStatement({
       sid: 'ReadOwnBucketPolicies',
-      actions: ['s3:GetBucketPolicy'],
+      actions: ['s3:GetBucketPolicy', 's3:GetEncryptionConfiguration'],
       resources: ['arn:aws:s3:::*'],
       conditions: { StringEquals: { 'aws:ResourceAccount': site.accountId } },
     }),
+    new PolicyStatement({ sid: 'ReadOwnKeyPolicies', actions: ['kms:GetKeyPolicy'], resources: [`arn:aws:kms:${site.region}:${site.accountId}:key/*`] }),
     ...acceptMeshInvitations(site),
   ];
 }

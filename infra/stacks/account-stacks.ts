@@ -56,7 +56,8 @@ export class ProducerStack extends Stack {
   constructor(scope: Construct, id: string, props: AccountStackProps) {
     super(scope, id, { description: `Meshbot: the role the bot assumes in producer account ${props.accountId}`, ...props });
     this.role = meshbotAccount(this, props, ROLE_NAMES.producer, 'Meshbot: reads the producer catalog, links the mesh tables back, accepts the mesh share', producerStatements({ ...props.site, accountId: props.accountId }), {
-      'Resource::arn:aws:s3:::*': 'The published buckets are whatever the source tables point at; GetBucketPolicy only reads, and aws:ResourceAccount limits it to this account\'s own buckets.',
+      'Resource::arn:aws:s3:::*': 'The published buckets are whatever the source tables point at; GetBucketPolicy and GetEncryptionConfiguration only read, and aws:ResourceAccount limits them to this account\'s own buckets.',
+      [`Resource::arn:aws:kms:${props.site.region}:${props.accountId}:key/*`]: 'The keys are whatever the published buckets encrypt with; GetKeyPolicy only reads, in this account only.',
     });
   }
 }

@@ -1,5 +1,6 @@
 import { GlueClient } from '@aws-sdk/client-glue';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { LakeFormationClient } from '@aws-sdk/client-lakeformation';
 import { RAMClient } from '@aws-sdk/client-ram';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -21,6 +22,8 @@ export interface AccountClients {
   glue: GlueClient;
   /** IAM of the account (a global service): read-only checks of the account's query roles. */
   iam: IAMClient;
+  /** KMS of the account: reading its keys' policies. */
+  kms: KMSClient;
   lakeFormation: LakeFormationClient;
   ram: RAMClient;
   /** S3 of the account: reading its buckets' policies. */
@@ -46,6 +49,7 @@ export function createAwsClients({ region, endpoint, sessions, maxAttempts = 3 }
     return {
       glue: new GlueClient(config),
       iam: new IAMClient(config),
+      kms: new KMSClient(config),
       lakeFormation: new LakeFormationClient(config),
       ram: new RAMClient(config),
       // The sandbox's S3 answers path-style requests only; AWS takes either.

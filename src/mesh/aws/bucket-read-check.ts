@@ -1,5 +1,6 @@
 import { SimulatePrincipalPolicyCommand, type IAMClient } from '@aws-sdk/client-iam';
-import { GetBucketPolicyCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetKeyPolicyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { GetBucketEncryptionCommand, GetBucketPolicyCommand, type S3Client } from '@aws-sdk/client-s3';
 import { errorCode } from './aws-call-error';
 import { callAws, type AwsCallSite } from './translate-aws-error';
 
@@ -63,4 +64,20 @@ export async function deniedByRolePolicies(iam: IAMClient, read: LocationRead, s
     }
     return denied;
   });
+}
+
+/** The customer managed KMS key a bucket encrypts new objects with by default (key id or ARN), if any. */
+export async function bucketDefaultKey(s3: S3Client, bucket: string, site: Omit<AwsCallSite, 'doing'>): Promise<string | undefined> {
+  return callAws({ ...site, doing: `read the default encryption of ${bucket}` }, async () => {
+    const answer = await s3.send(new GetBucketEncryptionCommand({ Bucket: bucket }));
+    const rule = answer.ServerSideEncryptionConfiguration?.Rules?.find((r) => r.ApplyServerSideEncryptionByDefault !== undefined);
+    const byDefault = rule?.ApplyServerSideEncryptionByDefault;
+    // SSE-S3, or the AWS managed key (aws/s3, no key id given): no key policy of the producer's to check.
+    return byDefault?.SSEAlgorithm?.startsWith('aws:kms') === true ? byDefault.KMSMasterKeyID : undefined;
+  });
+}
+
+/** A KMS key's policy (GetKeyPolicy, policy name `default`, the only one: AWS KMS API Reference), as the key's account reads it. */
+export async function readKeyPolicy(kms: KMSClient, keyId: string, site: Omit<AwsCallSite, 'doing'>): Promise<string | undefined> {
+  return callAws({ ...site, doing: `read the key policy of KMS key ${keyId}` }, async () => (await kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }))).Policy);
 }

@@ -211,7 +211,7 @@ export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: 
   const meshAdmin: RoleSessionRequest = { ...session, accountId: meshAccountId, roleName: ROLE_NAMES.meshAdmin };
   const meshAdminClients = deps.clientsFor(meshAdmin);
   const readSides: LocationReadSides = {
-    producer: { s3: producerClients.s3, site: { roleName: producerRole.roleName, accountId: producerAccountId } },
+    producer: { s3: producerClients.s3, kms: producerClients.kms, site: { roleName: producerRole.roleName, accountId: producerAccountId } },
     mesh: { iam: meshAdminClients.iam, site: { roleName: meshAdmin.roleName, accountId: meshAccountId } },
     dataAccessRoleArn: roleArn(meshAccountId, ROLE_NAMES.dataAccess),
   };

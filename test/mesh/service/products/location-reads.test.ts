@@ -1,6 +1,7 @@
 import { GetDatabasesCommand, GetTableCommand, UpdateTableCommand } from '@aws-sdk/client-glue';
 import { ListResourcesCommand } from '@aws-sdk/client-lakeformation';
-import { DeleteBucketPolicyCommand, PutBucketPolicyCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreateKeyCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { DeleteBucketEncryptionCommand, DeleteBucketPolicyCommand, PutBucketEncryptionCommand, PutBucketPolicyCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bucketReadStatement } from '../../../../infra/bucket-read-statement';
 import { AccountNotReadyError } from '../../../../src/mesh/errors';
@@ -90,6 +91,32 @@ describe('publishing from a bucket the mesh cannot read', () => {
       await expectRefused(`bucket no-such-bucket-111111111111 of s3://no-such-bucket-111111111111/kpis does not exist in account ${PRODUCER}`);
     } finally {
       await producer.glue.send(new UpdateTableCommand({ DatabaseName: 'telco', TableInput: { ...moved, StorageDescriptor: Table?.StorageDescriptor } }));
+    }
+  });
+
+  it('is refused when the bucket encrypts with a producer key whose policy does not let the mesh in, and goes ahead once it does', async () => {
+    const kms = new KMSClient(world.emu.clientConfig('producer'));
+    try {
+      const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: 'telco data' }));
+      const keyArn = KeyMetadata?.Arn ?? '';
+      await producerS3.send(
+        new PutBucketEncryptionCommand({ Bucket: BUCKET, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn } }] } }),
+      );
+      // The default key policy names only the producer account's root.
+      await expectRefused(`the policy of KMS key ${keyArn}, which encrypts bucket ${BUCKET}, names neither arn:aws:iam::${MESH}:role/MeshbotDataAccess nor its account, so Lake Formation in the mesh account cannot decrypt what it reads there`);
+
+      const keyPolicy = {
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'Owner', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${PRODUCER}:root` }, Action: 'kms:*', Resource: '*' },
+          { Sid: 'MeshbotLakeFormationDecrypts', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MESH}:role/MeshbotDataAccess` }, Action: ['kms:Decrypt'], Resource: '*' },
+        ],
+      };
+      await kms.send(new PutKeyPolicyCommand({ KeyId: keyArn, PolicyName: 'default', Policy: JSON.stringify(keyPolicy) }));
+      await expect(publish()).resolves.toMatchObject({ product: { tables: ['usecase1_cell_kpis', 'usecase2_customer_churn'] } });
+    } finally {
+      await producerS3.send(new DeleteBucketEncryptionCommand({ Bucket: BUCKET }));
+      kms.destroy();
     }
   });
 
