@@ -2,6 +2,7 @@ import { objectKmsKeyRef, putKmsKeyRef, s3KmsKey, viaS3Context } from '../s3/sse
 import type { Bucket, PolicyDocument } from '../world';
 import { type ActionMapping, type MappedCall, member } from './action-mapping';
 import type { IamCheck } from './iam-check';
+import { policyDocumentOf } from './policy-text';
 import { keyCheck } from './kms-actions';
 
 /**
@@ -42,25 +43,9 @@ const OBJECT_ACTIONS: Record<string, string> = {
   DeleteObject: 's3:DeleteObject',
 };
 
-// Parsed once per policy text, so the evaluation's cache sees the same document again.
-const parsedPolicies = new Map<string, PolicyDocument | undefined>();
-
 /** The bucket policy as IAM reads it; a stored policy that is not a JSON object counts as none (PutBucketPolicy refuses those). */
 function policyOf(bucket: Bucket): PolicyDocument | undefined {
-  const text = bucket.policy;
-  if (text === undefined) return undefined;
-  if (!parsedPolicies.has(text)) {
-    let policy: PolicyDocument | undefined;
-    try {
-      const parsed: unknown = JSON.parse(text);
-      policy = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as PolicyDocument) : undefined;
-    } catch {
-      policy = undefined;
-    }
-    if (parsedPolicies.size >= 1000) parsedPolicies.clear();
-    parsedPolicies.set(text, policy);
-  }
-  return parsedPolicies.get(text);
+  return bucket.policy === undefined ? undefined : policyDocumentOf(bucket.policy);
 }
 
 /** The IAM checks of an S3 call. */

@@ -1,4 +1,5 @@
 import { AwsError } from '../aws-error';
+import { policyDocumentOf } from '../iam/policy-text';
 import type { KmsKey, PolicyDocument, World } from '../world';
 
 /**
@@ -71,23 +72,9 @@ function byId(world: World, accountId: string, keyId: string): KeyLookup {
   return key ? { found: true, key } : { found: false, message: `Key '${keyArnOf(world.region, accountId, keyId)}' does not exist` };
 }
 
-// Parsed once per policy text, so the IAM evaluation's cache sees the same document again.
-const parsedPolicies = new Map<string, PolicyDocument | undefined>();
-
 /** A key policy text as a policy document, or undefined when it is not a JSON object. */
 export function parseKeyPolicy(text: string): PolicyDocument | undefined {
-  if (!parsedPolicies.has(text)) {
-    let policy: PolicyDocument | undefined;
-    try {
-      const parsed: unknown = JSON.parse(text);
-      policy = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as PolicyDocument) : undefined;
-    } catch {
-      policy = undefined;
-    }
-    if (parsedPolicies.size >= 1000) parsedPolicies.clear();
-    parsedPolicies.set(text, policy);
-  }
-  return parsedPolicies.get(text);
+  return policyDocumentOf(text);
 }
 
 /** The key's policy as IAM evaluates it: stored policies were checked when put, so one that does not parse is none (nothing allowed). */
