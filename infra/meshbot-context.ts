@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { BotEnvSchema } from '../src/bot/bot-config';
 import { AccountIdSchema } from '../src/mesh/domain/account-id';
 import { formatIssues } from '../src/mesh/domain/format-issues';
+import { accountOfArn } from '../src/mesh/domain/query-principal';
 
 /** A list given as a JSON array (cdk.json) or comma-separated text (`-c producerAccountIds=111111111111,222222222222`). */
 const ListSchema = <T extends z.ZodType<unknown, string>>(item: T) =>
@@ -14,14 +15,9 @@ const ListSchema = <T extends z.ZodType<unknown, string>>(item: T) =>
 /** `arn:aws:iam::<account>:role/<path/name>`. */
 const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
-/** The account id of an IAM role ARN (its fifth field). */
-export function accountOfRoleArn(arn: string): string {
-  return arn.split(':')[4] ?? '';
-}
-
 /** The query roles of the context that belong to `accountId`. */
 export function queryRolesOf(context: Pick<MeshbotContext, 'queryRoles'>, accountId: string): string[] {
-  return context.queryRoles.filter((arn) => accountOfRoleArn(arn) === accountId);
+  return context.queryRoles.filter((arn) => accountOfArn(arn) === accountId);
 }
 
 /**
@@ -56,7 +52,7 @@ export const MeshbotContextSchema = z.object({
 }).superRefine((context, ctx) => {
   // A stack can attach a policy only to roles of its own account: each query role belongs to a consumer.
   context.queryRoles.forEach((arn, index) => {
-    const account = accountOfRoleArn(arn);
+    const account = accountOfArn(arn);
     if (arn.includes(':role/aws-reserved/')) {
       ctx.addIssue({
         code: 'custom',
