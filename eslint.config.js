@@ -17,6 +17,31 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // The layers of DESIGN.md ("Layers"): the mesh service knows nothing of Slack or the sandbox; the
+  // Slack layer does not reach into the sandbox (the sandbox wires the bot, never the reverse).
+  {
+    files: ['src/mesh/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/bot/**', '**/bot', '@slack/*'], message: 'src/mesh knows nothing of Slack: the bot calls the mesh, never the reverse (DESIGN.md, Layers).' },
+            { group: ['**/sandbox/**', '**/sandbox'], message: 'src/mesh does not import the sandbox: the sandbox wires the mesh (DESIGN.md, Layers).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/bot/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/sandbox/**', '**/sandbox'], message: 'src/bot does not import the sandbox: the sandbox wires the bot, never the reverse (DESIGN.md, Layers).' }] },
+      ],
+    },
+  },
   {
     files: ['test/**', 'bench/**'],
     rules: {

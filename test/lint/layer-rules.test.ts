@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The layers of DESIGN.md are lint rules: a wrong import fails `npm run lint`. Each case lints a real
+// file of the layer with one import added, as the project's own ESLint config sees it.
+
+const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
+
+/** The messages of the layer rule for `file` with `importLine` added at its top. */
+async function layerErrors(file: string, importLine: string): Promise<string[]> {
+  const text = `${importLine}\n${readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')}`;
+  const [result] = await eslint.lintText(text, { filePath: file });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('the layer rules', () => {
+  it.each([
+    ['src/mesh/errors.ts', "import '../bot/logger';", 'src/mesh knows nothing of Slack'],
+    ['src/mesh/service/mesh-config.ts', "import type { SlackMessage } from '../../bot/blocks/slack-types';", 'src/mesh knows nothing of Slack'],
+    ['src/mesh/errors.ts', "import '@slack/bolt';", 'src/mesh knows nothing of Slack'],
+    ['src/mesh/errors.ts', "import '../sandbox/seed/sandbox-accounts';", 'src/mesh does not import the sandbox'],
+    ['src/bot/logger.ts', "import '../sandbox/aws/emulator';", 'src/bot does not import the sandbox'],
+  ])('refuse in %s: %s', async (file, importLine, message) => {
+    expect(await layerErrors(file, importLine)).toEqual([expect.stringContaining(message)]);
+  });
+
+  it('let each layer import what it may: the bot the mesh, the sandbox both', async () => {
+    expect(await layerErrors('src/bot/logger.ts', "import '../mesh/errors';")).toEqual([]);
+    expect(await layerErrors('src/sandbox/seed/seed-mesh.ts', "import '../../bot/logger';")).toEqual([]);
+    expect(await layerErrors('src/mesh/aws/aws-clients.ts', "import './bot-identity';")).toEqual([]);
+  });
+});
