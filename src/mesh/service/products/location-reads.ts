@@ -4,6 +4,7 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import { bucketDefaultKey, deniedByRolePolicies, readBucketPolicy, readKeyPolicy, type BucketPolicy } from '../../aws/bucket-read-check';
 import type { AwsCallSite } from '../../aws/translate-aws-error';
 import { bucketPolicyNames } from './bucket-policy-principals';
+import { s3PathOfArn } from './source-locations';
 
 /** Where the check runs: the producer's role reads its buckets' policies, the mesh admin asks IAM about the data access role. */
 export interface LocationReadSides {
@@ -11,12 +12,6 @@ export interface LocationReadSides {
   mesh: { iam: IAMClient; site: Omit<AwsCallSite, 'doing'> };
   /** The role the locations are (or will be) registered with, in the mesh account. */
   dataAccessRoleArn: string;
-}
-
-/** `arn:aws:s3:::bucket/a/b` → bucket and path (`a/b`); undefined for anything else. */
-function bucketAndPath(arn: string): { bucket: string; path: string } | undefined {
-  const match = /^arn:aws:s3:::([^/]+)\/?(.*)$/s.exec(arn);
-  return match?.[1] ? { bucket: match[1], path: (match[2] ?? '').replace(/^\/+|\/+$/g, '') } : undefined;
 }
 
 const uri = (bucket: string, path: string): string => `s3://${bucket}/${path}`;
@@ -60,7 +55,7 @@ export async function unreadableLocations(sides: LocationReadSides, locations: r
   const keys = new Map<string, string | undefined>();
   const role = sides.dataAccessRoleArn;
   for (const arn of locations) {
-    const location = bucketAndPath(arn);
+    const location = s3PathOfArn(arn);
     if (!location) continue;
     const { bucket, path } = location;
     let policy = policies.get(bucket);
@@ -88,5 +83,6 @@ export async function unreadableLocations(sides: LocationReadSides, locations: r
     const denied = await deniedByRolePolicies(sides.mesh.iam, { roleArn: role, bucket, path, bucketOwnerAccountId }, sides.mesh.site);
     if (denied.length > 0) problems.push(`IAM does not let ${role} ${denied.join(' and ')} ${uri(bucket, path)} (its own policies); deploy the mesh stack with this producer in producerAccountIds`);
   }
-  return problems;
+  // Two locations in one bucket share its policy and key: say each problem once.
+  return [...new Set(problems)];
 }

@@ -7,7 +7,7 @@
  */
 
 /** An S3 location: bucket and prefix without leading or trailing slashes ('' for the whole bucket). */
-interface S3Path {
+export interface S3Path {
   bucket: string;
   path: string;
 }
@@ -18,7 +18,8 @@ function parseUri(uri: string | undefined): S3Path | undefined {
   return { bucket: match[1], path: (match[2] ?? '').replace(/^\/+|\/+$/g, '') };
 }
 
-function parseArn(arn: string): S3Path | undefined {
+/** `arn:aws:s3:::bucket/a/b` → `{ bucket, path: 'a/b' }`; undefined for anything else. */
+export function s3PathOfArn(arn: string): S3Path | undefined {
   const match = /^arn:aws:s3:::([^/]+)\/?(.*)$/s.exec(arn);
   if (!match?.[1]) return undefined;
   return { bucket: match[1], path: (match[2] ?? '').replace(/^\/+|\/+$/g, '') };
@@ -51,7 +52,7 @@ export interface LocationPlan {
 export function planLocations(tables: ReadonlyMap<string, string | undefined>, databaseUri: string | undefined, registered: readonly string[]): LocationPlan {
   const database = parseUri(databaseUri);
   const existing = registered.flatMap((arn) => {
-    const location = parseArn(arn);
+    const location = s3PathOfArn(arn);
     return location ? [{ arn, location }] : [];
   });
   const locations = new Set<string>();
