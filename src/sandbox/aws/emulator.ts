@@ -25,6 +25,9 @@ import { detectService } from './wire/detect-service';
 import type { WireRequest } from './wire/wire-request';
 import type { WireResponse } from './wire/wire-response';
 
+// Sources: the wiring only; each service's rules cite their pages in its folder (Glue, IAM, KMS, Lake
+// Formation, RAM, S3, STS API References).
+
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;

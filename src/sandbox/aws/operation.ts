@@ -2,6 +2,9 @@ import type * as z from 'zod';
 import type { CallIam } from './iam/authorize-call';
 import type { World } from './world';
 
+// Sources: none of its own — the shape every handler shares; callers are resolved from SigV4
+// credentials (IAM User Guide, "Signature Version 4").
+
 /** Who is calling, resolved from the SigV4 access key. */
 export interface Caller {
   accountId: string;

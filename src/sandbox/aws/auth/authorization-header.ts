@@ -1,5 +1,8 @@
 import * as z from 'zod';
 
+// Sources: AWS General Reference / IAM User Guide, "Signature Version 4 signing process" (Authorization
+// header: Credential, SignedHeaders, Signature).
+
 /** The parts of a SigV4 `Authorization` header. */
 export const AuthorizationHeaderSchema = z.object({
   accessKeyId: z.string().min(1),

@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import type { ServiceName } from '../service-name';
 
+// Sources: none — a sandbox control (`/_sandbox/calls`), not an AWS behaviour; AWS has no such API
+// (CloudTrail is the real-world counterpart).
+
 /** One authenticated call, as listed by `GET /_sandbox/calls`. */
 export interface CallRecord {
   /** ISO time on the emulator clock. */

@@ -3,9 +3,9 @@ import type { World } from '../world';
 import type { CallLog } from './call-log';
 import type { FaultRegistry } from './fault-registry';
 
-// The AWS documentation is silent here: these are the sandbox's own controls (`/_sandbox/`), not an AWS
-// API, so no AWS rule applies; the AWS behaviour they steer (clock, faults, RAM delay) cites its sources
-// where it is implemented.
+// Sources: none (the AWS documentation is silent: no AWS API) — the sandbox controls (`/_sandbox/…`:
+// clock, faults, call log, RAM association delay) are the emulator's own API, not AWS's; the behaviours
+// they tune cite their pages where they are emulated.
 
 /** A seeded admin identity, as listed by `GET /_sandbox/accounts`. */
 export interface SandboxAccountKeys {

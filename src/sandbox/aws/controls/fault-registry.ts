@@ -2,6 +2,9 @@ import * as z from 'zod';
 import { ServiceNameSchema, type ServiceName } from '../service-name';
 import { seededRandom } from './seeded-random';
 
+// Sources: none for the registry itself (a sandbox control); the error codes it injects are those of
+// each service model (botocore service-2.json) and are checked there.
+
 /**
  * A fault to inject, as posted to `/_sandbox/faults`. Example:
  * `{ "service": "lakeformation", "operation": "BatchGrantPermissions", "error": "ConcurrentModificationException", "count": 2 }`.

@@ -7,6 +7,8 @@ import { CallFilterSchema } from './call-log';
 import type { EmulatorControls } from './emulator-controls';
 import { FaultSpecSchema } from './fault-registry';
 
+// Sources: none — the sandbox controls (`/_sandbox/…`) are the emulator's own API, not AWS's.
+
 const AdvanceSchema = z.object({ seconds: z.number().positive() }).strict();
 const AssociationDelaySchema = z.object({ ms: RamAssociationDelaySchema }).strict();
 

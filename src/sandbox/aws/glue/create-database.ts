@@ -8,6 +8,10 @@ import { CatalogIdSchema, DatabaseInputSchema } from './glue-inputs';
 import { catalogOf } from './glue-access';
 import { applyDefaultPermissions } from './default-permissions';
 
+// Sources: AWS Glue API Reference, "CreateDatabase" (DatabaseInput, TargetDatabase); Lake Formation
+// Developer Guide, "Lake Formation permissions reference" (CREATE_DATABASE) and "Implicit Lake
+// Formation permissions".
+
 export const CreateDatabaseInputSchema = z.object({ CatalogId: CatalogIdSchema, DatabaseInput: DatabaseInputSchema, Tags: z.record(z.string(), z.string()).optional() });
 
 /**

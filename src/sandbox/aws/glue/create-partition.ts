@@ -6,6 +6,9 @@ import { listLength, refuseViolations } from './model-constraints';
 import { type PartitionedTable, partitionedTable } from './partition-table';
 import { checkPartitionValues, partitionExists, partitionKey } from './partition-values';
 
+// Sources: AWS Glue API Reference, "CreatePartition" / "BatchCreatePartition" (model:
+// PartitionInputList max 100; per-entry Errors); Lake Formation permissions reference (INSERT).
+
 /** Model: `PartitionInputList` max 100 (min 0: an empty list creates nothing). */
 export const BATCH_CREATE_PARTITION_MAX = 100;
 

@@ -9,6 +9,10 @@ import { CatalogIdSchema, GlueNameSchema, TableInputSchema } from './glue-inputs
 import { catalogOf, insufficientPermissions } from './glue-access';
 import { applyDefaultPermissions } from './default-permissions';
 
+// Sources: AWS Glue API Reference, "CreateTable" (TableInput, TargetTable); Lake Formation Developer
+// Guide, "Resource link handling in AWS Glue APIs"; Lake Formation permissions reference
+// (CREATE_TABLE), "Implicit Lake Formation permissions".
+
 export const CreateTableInputSchema = z.object({
   CatalogId: CatalogIdSchema,
   DatabaseName: GlueNameSchema,

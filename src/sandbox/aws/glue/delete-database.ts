@@ -6,6 +6,10 @@ import { operation } from '../operation';
 import { CatalogIdSchema, GlueNameSchema } from './glue-inputs';
 import { catalogOf, insufficientPermissions, visibleDatabase } from './glue-access';
 
+// Sources: AWS Glue API Reference, "DeleteDatabase"; Lake Formation permissions reference (DROP); Lake
+// Formation Developer Guide, "Resource link handling in AWS Glue APIs" (deleting a link never deletes
+// its target).
+
 export const DeleteDatabaseInputSchema = z.object({ CatalogId: CatalogIdSchema, Name: GlueNameSchema });
 
 /**

@@ -6,6 +6,9 @@ import { listLength, refuseViolations } from './model-constraints';
 import { type PartitionedTable, partitionedTable } from './partition-table';
 import { checkPartitionValues, partitionKey, partitionNotFound } from './partition-values';
 
+// Sources: AWS Glue API Reference, "DeletePartition" / "BatchDeletePartition" (model:
+// BatchDeletePartitionValueList max 25); Lake Formation permissions reference (DELETE).
+
 /** Model: `BatchDeletePartitionValueList` max 25. */
 export const BATCH_DELETE_PARTITION_MAX = 25;
 

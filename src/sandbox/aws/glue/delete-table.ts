@@ -7,6 +7,10 @@ import { CatalogIdSchema, GlueNameSchema } from './glue-inputs';
 import type { DatabaseEntry } from '../access/catalog-lookup';
 import { catalogOf, followDatabase, insufficientPermissions, visibleTable } from './glue-access';
 
+// Sources: AWS Glue API Reference, "DeleteTable" / "BatchDeleteTable" (per-table Errors); Lake
+// Formation permissions reference (DROP); Lake Formation Developer Guide, "Resource link handling in
+// AWS Glue APIs".
+
 /**
  * Delete one table (a resource link is deleted, never its target). Needs DROP on it. Grants on the
  * table go with it, and so do its partitions and its place in RAM shares.

@@ -4,6 +4,9 @@ import { CatalogIdSchema, GlueNameSchema } from './glue-inputs';
 import { catalogOf, visibleDatabase } from './glue-access';
 import { databaseView } from './glue-views';
 
+// Sources: AWS Glue API Reference, "GetDatabase"; Lake Formation Developer Guide, "Resource link
+// handling in AWS Glue APIs".
+
 export const GetDatabaseInputSchema = z.object({ CatalogId: CatalogIdSchema, Name: GlueNameSchema });
 
 /** GetDatabase: one database (or resource link, followed when the target is visible) the caller may see. */

@@ -7,6 +7,9 @@ import { CatalogIdSchema } from './glue-inputs';
 import { catalogOf } from './glue-access';
 import { databaseView } from './glue-views';
 
+// Sources: AWS Glue API Reference, "GetDatabases" (ResourceShareType: FOREIGN, ALL, FEDERATED); Lake
+// Formation Developer Guide, "Viewing shared Data Catalog tables and databases".
+
 export const GetDatabasesInputSchema = z.object({
   CatalogId: CatalogIdSchema,
   NextToken: z.string().optional(),

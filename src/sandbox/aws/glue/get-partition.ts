@@ -7,6 +7,10 @@ import { partitionedTable } from './partition-table';
 import { checkPartitionValues, partitionKey, partitionNotFound } from './partition-values';
 import type { GluePartition } from '../world';
 
+// Sources: AWS Glue API Reference, "GetPartition" / "BatchGetPartition" (model:
+// BatchGetPartitionValueList max 1000); Lake Formation Developer Guide, "Resource link handling in AWS
+// Glue APIs".
+
 export const GetPartitionInputSchema = z.object({
   CatalogId: CatalogIdSchema,
   DatabaseName: GlueNameSchema,

@@ -8,6 +8,9 @@ import { refuseViolations, valueRange } from './model-constraints';
 import { partitionFilter } from './partition-expression';
 import { partitionedTable } from './partition-table';
 
+// Sources: AWS Glue API Reference, "GetPartitions" (Expression, Segment; model: PageSize 1–1000,
+// TotalSegments 1–10); page size when MaxResults is absent: docs silent.
+
 /**
  * The most partitions a GetPartitions page holds (model: `PageSize` 1–1000). Glue does not document
  * the size of a page when `MaxResults` is absent; the emulator answers the most it may.

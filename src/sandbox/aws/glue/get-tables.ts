@@ -7,6 +7,9 @@ import { catalogOf, followDatabase } from './glue-access';
 import { tableView } from './glue-views';
 import { tableNamePattern } from './table-name-pattern';
 
+// Sources: AWS Glue API Reference, "GetTables" (Expression, MaxResults ≤ 100, NextToken); Lake
+// Formation Developer Guide, "Resource link handling in AWS Glue APIs".
+
 /** Glue returns at most 100 tables a page, and 100 when `MaxResults` is absent. */
 export const GET_TABLES_PAGE_MAX = 100;
 

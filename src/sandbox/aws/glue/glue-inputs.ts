@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { ColumnSchema, StorageDescriptorSchema } from '../world';
 
+// Sources: AWS Glue API Reference data types "DatabaseInput", "TableInput", "PartitionInput" and the
+// Glue service model (botocore glue/2017-03-31 service-2.json: NameString 1–255, ValueString ≤ 1024).
+
 /** Zod pieces shared by the Glue operations' input schemas (field names as the Glue API). */
 
 /** `CatalogId`: an account id; absent means the caller's account. */

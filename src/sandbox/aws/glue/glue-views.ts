@@ -4,6 +4,9 @@ import { glueArns, type GlueTarget } from '../iam/glue-actions';
 import type { CallContext } from '../operation';
 import type { GlueDatabase, GluePartition, GlueTable } from '../world';
 
+// Sources: Lake Formation Developer Guide, "Resource link handling in AWS Glue APIs"; AWS Glue API
+// Reference data types "Database", "Table" (TargetDatabase, TargetTable).
+
 /**
  * What Glue answers for stored objects. Resource links are followed as the Lake Formation guide's
  * "Resource link handling in AWS Glue APIs" says: when the caller may see the target, the answer

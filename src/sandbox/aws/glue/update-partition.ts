@@ -6,6 +6,9 @@ import { listLength, refuseViolations } from './model-constraints';
 import { type PartitionedTable, partitionedTable } from './partition-table';
 import { checkPartitionValues, partitionKey, partitionNotFound } from './partition-values';
 
+// Sources: AWS Glue API Reference, "UpdatePartition" / "BatchUpdatePartition" (model:
+// BatchUpdatePartitionRequestEntryList 1–100); Lake Formation permissions reference (INSERT/ALTER).
+
 /** Model: `BoundedPartitionValueList` max 100. */
 const MAX_VALUES = 100;
 

@@ -7,6 +7,10 @@ import { operation } from '../operation';
 import { CatalogIdSchema, GlueNameSchema, TableInputSchema } from './glue-inputs';
 import { catalogOf, followDatabase, insufficientPermissions, visibleTable } from './glue-access';
 
+// Sources: AWS Glue API Reference, "UpdateTable" (VersionId, ConcurrentModificationException); Lake
+// Formation permissions reference (ALTER); Lake Formation Developer Guide, "Resource link handling in
+// AWS Glue APIs".
+
 export const UpdateTableInputSchema = z.object({
   CatalogId: CatalogIdSchema,
   DatabaseName: GlueNameSchema,

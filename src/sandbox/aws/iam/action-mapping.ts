@@ -2,6 +2,9 @@ import type { Caller } from '../operation';
 import type { World } from '../world';
 import type { IamCheck } from './iam-check';
 
+// Sources: Service Authorization Reference ("Actions, resources, and condition keys" per service): each
+// call maps to the actions and resource ARNs listed there.
+
 /** A call as the IAM mapping sees it: the operation, its validated input, the world as the call found it. */
 export interface MappedCall {
   operation: string;

@@ -2,6 +2,9 @@ import type { Caller } from '../operation';
 import type { PolicyDocument, World } from '../world';
 import type { IamPrincipal } from './evaluate-check';
 
+// Sources: IAM User Guide, "AWS global condition context keys" (aws:PrincipalArn, aws:PrincipalAccount,
+// aws:PrincipalType, aws:username, aws:SourceIdentity, aws:RequestedRegion).
+
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
 const USER_ARN = /^arn:aws:iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/;
 

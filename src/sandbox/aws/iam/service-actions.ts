@@ -8,6 +8,9 @@ import { ramActions } from './ram-actions';
 import { s3Actions } from './s3-actions';
 import { stsActions } from './sts-actions';
 
+// Sources: Service Authorization Reference for AWS Glue, IAM, AWS KMS, AWS Lake Formation, AWS RAM,
+// Amazon S3 and AWS STS; each mapping file cites its page.
+
 /** Each service's mapping from an operation to its IAM checks. */
 export const SERVICE_ACTIONS: Record<ServiceName, ActionMapping> = {
   glue: glueActions,

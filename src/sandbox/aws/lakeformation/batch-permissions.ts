@@ -4,6 +4,9 @@ import { type CallContext, operation } from '../operation';
 import { CatalogIdSchema, PermissionChangeSchema } from './lf-inputs';
 import { grantOne, revokeOne } from './permission-change';
 
+// Sources: AWS Lake Formation API Reference, "BatchGrantPermissions" / "BatchRevokePermissions"
+// (Entries 0–20 in the service model; per-entry Failures in a 200 answer).
+
 /** Lake Formation takes at most 20 entries per BatchGrantPermissions / BatchRevokePermissions call. */
 export const BATCH_PERMISSIONS_MAX = 20;
 

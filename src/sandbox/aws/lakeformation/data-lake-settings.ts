@@ -5,6 +5,9 @@ import { isDataLakeAdmin, settingsOf } from '../access/data-lake-settings';
 import { operation } from '../operation';
 import { CatalogIdSchema, DataLakePrincipalSchema, LfPermissionSchema } from './lf-inputs';
 
+// Sources: AWS Lake Formation API Reference, "GetDataLakeSettings" / "PutDataLakeSettings"; Developer
+// Guide, "Lake Formation personas and IAM permissions reference" (who may change the settings).
+
 export const GetDataLakeSettingsInputSchema = z.object({ CatalogId: CatalogIdSchema });
 
 /** GetDataLakeSettings: the settings of the caller's own account (another account's → AccessDeniedException). */

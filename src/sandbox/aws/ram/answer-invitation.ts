@@ -5,6 +5,10 @@ import { type CallContext, operation } from '../operation';
 import type { Invitation } from '../world';
 import { checkInvitationArn, invitationView } from './ram-views';
 
+// Sources: AWS RAM API Reference, "AcceptResourceShareInvitation" / "RejectResourceShareInvitation"
+// (ResourceShareInvitationAlreadyAcceptedException, …AlreadyRejectedException, …ExpiredException,
+// UnknownResourceException).
+
 export const AnswerInvitationInputSchema = z.object({ resourceShareInvitationArn: z.string().min(1), clientToken: z.string().optional() });
 
 /**

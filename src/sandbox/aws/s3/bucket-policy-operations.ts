@@ -8,6 +8,9 @@ import { s3Payload } from './s3-payload';
 import { emptyReply } from './s3-reply';
 import { BucketRequestSchema } from './s3-request';
 
+// Sources: Amazon S3 API Reference, "PutBucketPolicy", "GetBucketPolicy", "DeleteBucketPolicy" (owner
+// account only; NoSuchBucketPolicy; MalformedPolicy).
+
 /**
  * The bucket policy operations belong to the bucket owner's account: a caller without the permission
  * gets 403 AccessDenied (from IAM, before the handler); one with it (granted by the policy) but from

@@ -4,6 +4,9 @@ import { routeS3 } from '../s3/s3-request';
 import { parseQueryForm } from './query-form';
 import type { WireRequest } from './wire-request';
 
+// Sources: the protocols of each service model (`metadata.protocol`: awsJson1_1 for Glue and KMS,
+// restJson1 for Lake Formation and RAM, awsQuery for IAM and STS, restXml for S3).
+
 /** The operation a request names and its raw (not yet validated) input, or why the body is unreadable. */
 export interface ParsedCall {
   operation: string;

@@ -3,6 +3,9 @@ import { s3ErrorResponse, s3SuccessResponse } from '../s3/s3-wire';
 import type { ServiceName } from '../service-name';
 import { IAM_NAMESPACE, queryErrorBody, queryResultBody } from './query-xml';
 
+// Sources: the same protocols' response and error shapes (AWS SDK protocol definitions: awsJson1_1,
+// restJson1, awsQuery, restXml).
+
 /** What the server writes back. */
 export interface WireResponse {
   status: number;
