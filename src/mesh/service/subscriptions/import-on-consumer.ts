@@ -2,17 +2,14 @@ import { ensureLinks, linkDescribeEntries } from '../../aws/consumer-links';
 import { ROLE_NAMES, roleArn } from '../../domain/account-roles';
 import type { SlackUser } from '../../domain/slack-user';
 import type { ResourceLink, Subscription } from '../../domain/subscription';
-import { AwsRefusedError } from '../../errors';
-import { executeEntries } from '../../execute/grant-executor';
 import type { GrantEntry } from '../../domain/grant-entry';
 import { planQueryGrants } from '../../plan/plan-query-grants';
 import { sharedResourceArns } from '../../plan/shared-resource-arns';
 import { awaitShare } from '../await-share';
-import { executorFor } from '../executor-for';
 import type { MeshDeps } from '../mesh-deps';
-import { failedResults, failureNote } from './entry-results';
 import { linkLayout } from './link-layout';
 import { consumerSession, meshSession } from './operation-scope';
+import { changeQueryGrants } from './query-grants';
 
 /** What the consumer side got: the RAM shares it accepted (or had accepted), its resource links, and what its query roles were granted. */
 export interface Imported {
@@ -41,10 +38,6 @@ export async function importOnConsumer(deps: MeshDeps, subscription: Subscriptio
   const links = await ensureLinks(consumer.clients.glue, linkLayout(subscription, product?.tables ?? []), consumer.site);
   const queryPlan = planQueryGrants({ plan: subscription.plan, links, principals: subscription.queryPrincipals ?? [] });
   const entries = [...linkDescribeEntries(roleArn(subscription.consumerAccountId, ROLE_NAMES.consumer), links), ...queryPlan];
-  const results = await executeEntries('grant', entries, executorFor(deps, consumer.clients.lakeFormation, subscription.consumerAccountId));
-  const failed = failedResults(results);
-  if (failed.length > 0) {
-    throw new AwsRefusedError(failed[0]?.errorCode ?? 'UnknownError', `AWS refused a grant in the consumer account (DESCRIBE on the resource links, or the query roles' access) (as ${consumer.site.roleName} in ${consumer.site.accountId}): ${failureNote(results, entries.length)}`, 'retry the subscription');
-  }
+  await changeQueryGrants(deps, consumer, subscription, 'grant', entries, `${consumer.site.roleName} and the query roles (DESCRIBE on the links, the granted permissions on the tables)`);
   return { ramShares, links, queryPlan };
 }

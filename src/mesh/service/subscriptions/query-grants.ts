@@ -18,11 +18,19 @@ export function queryPlansStillHeld(others: readonly Subscription[]): GrantEntry
 }
 
 /**
- * Grant or revoke query-role entries in the consumer account as its Meshbot role (`consumer`); a
- * refused entry throws AwsRefusedError saying which subscription step is unfinished, so the caller's
- * retry path redoes it (granting or revoking again is harmless).
+ * Grant or revoke entries in the consumer account as its Meshbot role (`consumer`): the query roles'
+ * (and, at import, DESCRIBE on the links for the role itself); a refused entry throws AwsRefusedError
+ * saying what is unfinished, so the caller's retry path redoes it (granting or revoking again is
+ * harmless). `whose` names the grantees in that message.
  */
-export async function changeQueryGrants(deps: MeshDeps, consumer: Session, subscription: Subscription, operation: 'grant' | 'revoke', entries: readonly GrantEntry[]): Promise<void> {
+export async function changeQueryGrants(
+  deps: MeshDeps,
+  consumer: Session,
+  subscription: Subscription,
+  operation: 'grant' | 'revoke',
+  entries: readonly GrantEntry[],
+  whose = `the query roles of account ${subscription.consumerAccountId}`,
+): Promise<void> {
   if (entries.length === 0) return;
   const results = await executeEntries(operation, [...entries], executorFor(deps, consumer.clients.lakeFormation, subscription.consumerAccountId));
   const failed = failedResults(results);
@@ -30,7 +38,7 @@ export async function changeQueryGrants(deps: MeshDeps, consumer: Session, subsc
   const verb = operation === 'grant' ? 'grant to' : 'revoke from';
   throw new AwsRefusedError(
     failed[0]?.errorCode ?? 'UnknownError',
-    `AWS refused to ${verb} the query roles of account ${subscription.consumerAccountId} (as ${consumer.site.roleName}): ${failureNote(results, entries.length)}`,
+    `AWS refused to ${verb} ${whose} (as ${consumer.site.roleName} in ${subscription.consumerAccountId}): ${failureNote(results, entries.length)}`,
     'retry the subscription',
   );
 }
