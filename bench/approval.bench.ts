@@ -15,8 +15,8 @@ async function approveOnce(world: MeshWorld): Promise<{ entries: number; ms: num
   const { subscription } = await requestAccess(world.deps, world.ctx(USERS.casey), { productId: MESH_DB, permissions: ['SELECT'], justification: 'benchmark' });
   world.emu.controls.calls.clear();
   const t0 = performance.now();
-  const approved = await approveRequest(world.deps, world.ctx(USERS.pat), { id: subscription.id });
-  const active = await runGrant(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+  const { subscription: approved } = await approveRequest(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+  const { subscription: active } = await runGrant(world.deps, world.ctx(USERS.pat), { id: subscription.id });
   const ms = performance.now() - t0;
   if (active.status !== 'ACTIVE') throw new Error(`benchmark approval ended ${active.status}: ${active.history.at(-1)?.note ?? ''}`);
   const count = (accountId: string) => world.emu.controls.calls.list({ service: 'lakeformation', accountId }).length;

@@ -11,6 +11,7 @@ import type { PreparedRequest, StandInEndpoints } from './stand-ins-thread';
 import { startTsThread } from './ts-thread';
 import { quantile } from './measure';
 import type { BenchSection } from './results-file';
+import { costsTable, decisionCosts } from './decision-costs';
 
 const COMMANDS = 100;
 const APPROVALS = 7;
@@ -67,6 +68,8 @@ export async function run(): Promise<BenchSection[]> {
   const glue = new GlueClient({ endpoint: bot.emulator.endpoint, region: SANDBOX_REGION, credentials: sandboxAdminKeys('producer') });
   try {
     const { burst: acks, oneByOne } = await ackLatencies();
+    // On the seeded two-owner product, before the benchmark's own tables exist.
+    const costs = await decisionCosts(bot);
 
     // A 20-table product, so each approval grants 21 Lake Formation entries (two batches).
     for (let i = 0; i < TABLES; i++) {
@@ -122,7 +125,19 @@ export async function run(): Promise<BenchSection[]> {
       '',
       'The approval is measured from sending the signed click until the grant job has finished: the click acked, the owners\' messages set to Granting, 21 Lake Formation entries granted in 2 calls, the consumer\'s share accepted and link created, the messages set to Active and the DM sent.',
     ].join('\n');
-    return [{ title: 'Slack: ack latency and approval to DM', body }];
+    const costsBody = [
+      'One request of the seeded product `telco-111111111111` (two owners, Pat and Sam; three copies of the request: both owners\' DMs and the requester\'s), its [Approve] click and its `/mesh revoke`, through signed requests into the sandbox bot; counted from the fake Slack Web API\'s call log, a middleware on the bot\'s DynamoDB client and the AWS emulator\'s call log, from the signed request until every job it queued has finished.',
+      '',
+      costsTable(costs),
+      '',
+      'Target per approval: each copy updated once per status change (Granting, then Active: 6 `chat.update`), one DM (`conversations.open` + `chat.postMessage`), each App Home concerned published once (requester, Pat, Sam: 3 `views.publish`) — 11 calls.',
+      '',
+      'Before (commit 20bfab8, the same harness, 2026-12-02): request 6 Slack calls, 5 / 4 DynamoDB reads / writes; approval **23** Slack calls (chat.update 12, views.publish 9, chat.postMessage 1, conversations.open 1), **96** / 3 DynamoDB reads / writes, 12 AWS calls (the same Lake Formation, Glue and STS calls; RAM is polled while the share associates, 5 or 6 `GetResourceShareInvitations` by timing); revoke 8 Slack calls (chat.update 3, views.publish 3, chat.postMessage 1, conversations.open 1), 38 / 2, 5 AWS calls. Every copy was updated four times per approval (by the click, a refresh job, the grant job, and again by the grant job when it found the refresh job\'s newer version), every Home three times, and each step read the product (with an identity read) again.',
+    ].join('\n');
+    return [
+      { title: 'Slack: ack latency and approval to DM', body },
+      { title: 'Slack and DynamoDB calls per decision', body: costsBody },
+    ];
   } finally {
     glue.destroy();
     await bot.close();

@@ -36,8 +36,8 @@ export const BotJobSchema = z.discriminatedUnion('kind', [
      */
     resumeUpdatedBefore: z.iso.datetime().optional(),
   }),
-  /** Update every message showing a subscription to its current state (after any change). */
-  z.object({ kind: z.literal('refresh'), id: z.string(), requestId: z.string(), ref: NoticeRefSchema.optional() }),
+  /** Update every message showing a subscription to its current state and the Homes concerned (after any change); `homesOnly` when the messages show it already. */
+  z.object({ kind: z.literal('refresh'), id: z.string(), requestId: z.string(), ref: NoticeRefSchema.optional(), homesOnly: z.boolean().optional() }),
 ]);
 
 export type BotJob = z.infer<typeof BotJobSchema>;

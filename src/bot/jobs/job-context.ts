@@ -5,9 +5,10 @@ import type { Subscription } from '../../mesh/domain/subscription';
 import type { RequestContext } from '../../mesh/service/request-context';
 import type { SlackMessage } from '../blocks/slack-types';
 import type { BotDeps } from '../bot-deps';
-import { showChange } from '../listeners/decisions/show-change';
+import { showChange } from '../notify/show-change';
 import { replyError } from '../listeners/reply-error';
 import { postDirect } from '../notify/slack-dm';
+import { withProduct } from '../notify/with-product';
 
 /** Where a job answers the person it acts for: the channel they asked from (ephemeral), else their DM. */
 export interface ReplyTarget {
@@ -56,7 +57,7 @@ export async function tellJobFailure(deps: BotDeps, client: webApi.WebClient, ct
 /** After a failed job, the messages show what the record says now (the work may have got halfway). */
 export async function showCurrent(deps: BotDeps, client: webApi.WebClient, id: string, ctx: RequestContext, log: Logger, failed: string): Promise<void> {
   try {
-    await showChange(deps, client, ctx, await deps.mesh.getSubscription(ctx, { id }), log);
+    await showChange(deps, client, ctx, await withProduct(deps, ctx, await deps.mesh.getSubscription(ctx, { id })), log);
   } catch (error) {
     log.warn({ err: error }, `could not show the subscription after a failed ${failed}`);
   }

@@ -54,6 +54,8 @@ export interface SandboxBotView {
   store: { endpoint: string; tablePrefix: string };
   /** How many writes the bot has sent to DynamoDB so far (to notice changes cheaply). */
   storeWrites(): number;
+  /** Every DynamoDB command the bot has sent so far, counted by command name (`GetItemCommand`: 12). */
+  storeCalls(): Record<string, number>;
   slack: FakeSlackApi;
   app: App;
   deps: BotDeps;
@@ -100,6 +102,7 @@ export interface ServedBot {
   deps: BotDeps;
   jobs: InProcessQueue<BotJob>;
   storeWrites(): number;
+  storeCalls(): Record<string, number>;
   idle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -118,12 +121,17 @@ export async function serveBot(
   const local = { region: SANDBOX_REGION };
   const dynamoClient = new DynamoDBClient({ ...local, endpoint: standIns.dynamoEndpoint, credentials: { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' } });
   let storeWrites = 0;
+  const storeCalls: Record<string, number> = {};
   dynamoClient.middlewareStack.add(
     (next, context) => (args) => {
-      if (context.commandName !== undefined && WRITE_COMMANDS.has(context.commandName)) storeWrites += 1;
+      const command = context.commandName;
+      if (command !== undefined) {
+        storeCalls[command] = (storeCalls[command] ?? 0) + 1;
+        if (WRITE_COMMANDS.has(command)) storeWrites += 1;
+      }
       return next(args);
     },
-    { step: 'initialize', name: 'countSandboxStoreWrites' },
+    { step: 'initialize', name: 'countSandboxStoreCalls' },
   );
   const sts = new STSClient({ ...local, endpoint: standIns.awsEndpoint, credentials: { ...SANDBOX_BOT_SESSION } });
   const mesh = wireMesh({
@@ -177,6 +185,7 @@ export async function serveBot(
     deps,
     jobs,
     storeWrites: () => storeWrites,
+    storeCalls: () => ({ ...storeCalls }),
     idle,
     async close() {
       stopSweeps();
@@ -216,6 +225,7 @@ async function serveOnSandbox(aws: SandboxAws, store: { endpoint: string; tableP
     aws,
     store,
     storeWrites: () => bot.storeWrites(),
+    storeCalls: () => bot.storeCalls(),
     slack,
     app: bot.app,
     deps: bot.deps,

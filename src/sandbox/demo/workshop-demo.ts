@@ -75,11 +75,11 @@ export async function runWorkshopDemo(service: MeshService, say: (line: string) 
   for (const s of pending.items) say(`   ${s.id}  ${s.requestedPermissions.join(',')} on ${s.tables.join(', ')}  for ${s.consumerAccountId}: "${s.justification}"`);
 
   say('4. Pat approves');
-  const approved = await service.approveRequest(as(pat), { id: requested.id });
+  const { subscription: approved } = await service.approveRequest(as(pat), { id: requested.id });
   say(`   ${approved.status}: ${String(approved.plan.length)} Lake Formation entries planned`);
 
   say('5. The grant job grants in the mesh account, then Casey’s account accepts the share and links it');
-  const active = await service.runGrant(as(pat), { id: requested.id });
+  const { subscription: active } = await service.runGrant(as(pat), { id: requested.id });
   say(`   ${active.status}; RAM shares accepted: ${String(active.ramShares.length)}; links: ${active.links.map((l) => l.table ?? l.database).join(', ')}`);
 
   say('6. Casey reads what she can query, through her links');

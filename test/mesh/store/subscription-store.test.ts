@@ -54,6 +54,34 @@ describe('subscription store on dynalite', () => {
     expect(stored?.history.map((h) => h.event)).toEqual(['request', 'approve']);
   });
 
+  it('applies a decision to the loaded subscription in one write; a loser on a stale copy is told who decided', async () => {
+    const subscription = pendingSubscription(newId());
+    await store.save(subscription);
+
+    const approved = await store.apply(subscription, { event: 'approve', actor: owners[0]!, at: at(1) });
+    const late = store.apply(subscription, { event: 'approve', actor: owners[1]!, at: at(1) });
+
+    expect(approved).toMatchObject({ status: 'GRANTING', version: 2, decidedBy: owners[0] });
+    await expect(late).rejects.toBeInstanceOf(AlreadyDecidedError);
+    expect(await store.get(subscription.id)).toEqual(approved);
+  });
+
+  it('on a stale copy, a legal change is refused (StaleWriteError) unless it may rebase, as a job outcome does, on the state that won', async () => {
+    const subscription = pendingSubscription(newId());
+    await store.save(subscription);
+    const granting = await store.apply(subscription, { event: 'approve', actor: owners[0]!, at: at(1) });
+    const failed = await store.apply(granting, { event: 'grant-failed', actor: { system: 'grant-job' }, at: at(2) });
+    const retried = await store.apply(failed, { event: 'retry', actor: owners[0]!, at: at(3) });
+    // Somebody notes something on the subscription meanwhile (a checkpoint of results, say).
+    await store.save({ ...retried, version: retried.version + 1, decisionNotes: 'checkpoint' });
+
+    await expect(store.apply(retried, { event: 'grant-succeeded', actor: { system: 'grant-job' }, at: at(4) })).rejects.toBeInstanceOf(StaleWriteError);
+    const active = await store.apply(retried, { event: 'grant-succeeded', actor: { system: 'grant-job' }, at: at(4) }, 'rebase');
+
+    expect(active).toMatchObject({ status: 'ACTIVE', version: retried.version + 2, decisionNotes: 'checkpoint' });
+    expect(await store.get(subscription.id)).toEqual(active);
+  });
+
   it('keeps every history entry through a whole life, with who, when and why', async () => {
     const subscription = pendingSubscription(newId());
     await store.save(subscription);

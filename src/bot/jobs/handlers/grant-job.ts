@@ -1,6 +1,6 @@
 import type { BotJob } from '../../bot-job';
 import { jobLogger, tellJobFailure } from '../job-context';
-import { showChange } from '../../listeners/decisions/show-change';
+import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../run-bot-job';
 
 /**
@@ -12,15 +12,14 @@ export async function runGrantJob(job: Extract<BotJob, { kind: 'grant' }>, deps:
   const { ctx } = job;
   const log = jobLogger(deps.logger, ctx);
   try {
-    const before = await deps.mesh.getSubscription(ctx, { id: job.id });
-    // A job delivered again after its work was done says nothing twice.
-    if (before.status !== 'GRANTING') {
-      log.info({ status: before.status }, 'nothing to grant');
+    const granted = await deps.mesh.runGrant(ctx, { id: job.id });
+    // A job delivered again after its work was done (or for a request withdrawn meanwhile) says nothing twice.
+    if (!granted.changed) {
+      log.info({ status: granted.subscription.status }, 'nothing to grant');
       return;
     }
-    const subscription = await deps.mesh.runGrant(ctx, { id: job.id });
-    log.info({ status: subscription.status }, 'grant job done');
-    await showChange(deps, deps.client, ctx, subscription, log, { tell: true, homes: true });
+    log.info({ status: granted.subscription.status }, 'grant job done');
+    await showChange(deps, deps.client, ctx, granted, log, { tell: true, homes: true });
   } catch (error) {
     await tellJobFailure(deps, deps.client, ctx, error, log);
   }

@@ -2,7 +2,7 @@ import { ModifyInputSchema } from '../../../mesh/service/subscriptions/modify-su
 import { parseInput } from '../../../mesh/service/parse-input';
 import type { BotJob } from '../../bot-job';
 import { jobLogger, tellJobFailure } from '../job-context';
-import { showChange } from '../../listeners/decisions/show-change';
+import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../run-bot-job';
 
 /**
@@ -14,9 +14,9 @@ export async function runModifyJob(job: Extract<BotJob, { kind: 'modify' }>, dep
   const log = jobLogger(deps.logger, ctx);
   try {
     const input = parseInput(ModifyInputSchema, job.input, 'modify');
-    const subscription = await deps.mesh.modifySubscription(ctx, input);
-    log.info({ subscriptionId: subscription.id, permissions: subscription.grantedPermissions }, 'modify job done');
-    await showChange(deps, deps.client, ctx, subscription, log, { tell: true, homes: true });
+    const modified = await deps.mesh.modifySubscription(ctx, input);
+    log.info({ subscriptionId: modified.subscription.id, permissions: modified.subscription.grantedPermissions }, 'modify job done');
+    await showChange(deps, deps.client, ctx, modified, log, { tell: true, homes: true });
   } catch (error) {
     await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
   }

@@ -1,7 +1,8 @@
 import { NotFoundError } from '../../../mesh/errors';
 import type { BotJob } from '../../bot-job';
 import { systemContext } from '../job-context';
-import { showChange } from '../../listeners/decisions/show-change';
+import { showChange } from '../../notify/show-change';
+import { withProduct } from '../../notify/with-product';
 import type { JobDeps } from '../run-bot-job';
 
 /**
@@ -19,7 +20,8 @@ export async function runRefreshJob(job: Extract<BotJob, { kind: 'refresh' }>, d
     if (ref !== undefined && !(await deps.notices.list(job.id)).some((known) => known.channel === ref.channel && known.ts === ref.ts)) {
       await deps.notices.add(job.id, ref);
     }
-    await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, log, { homes: true });
+    const ctx = systemContext(deps, job.requestId, subscription);
+    await showChange(deps, deps.client, ctx, await withProduct(deps, ctx, subscription), log, { messages: job.homesOnly !== true, homes: true });
   } catch (error) {
     // Nobody asked for a refresh; the messages stay as they were, and the log says why.
     log.warn({ err: error }, 'refresh job failed');

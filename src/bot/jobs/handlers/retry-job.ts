@@ -1,6 +1,6 @@
 import type { BotJob } from '../../bot-job';
 import { jobLogger, showCurrent, tellJobFailure } from '../job-context';
-import { showChange } from '../../listeners/decisions/show-change';
+import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../run-bot-job';
 
 /**
@@ -11,9 +11,9 @@ export async function runRetryJob(job: Extract<BotJob, { kind: 'retry' }>, deps:
   const { ctx } = job;
   const log = jobLogger(deps.logger, ctx);
   try {
-    const subscription = await deps.mesh.retrySubscription(ctx, { id: job.id });
-    log.info({ status: subscription.status }, 'retry job done');
-    await showChange(deps, deps.client, ctx, subscription, log, { tell: true, homes: true });
+    const retried = await deps.mesh.retrySubscription(ctx, { id: job.id });
+    log.info({ status: retried.subscription.status }, 'retry job done');
+    await showChange(deps, deps.client, ctx, retried, log, { tell: true, homes: true });
   } catch (error) {
     await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
     await showCurrent(deps, deps.client, job.id, ctx, log, 'retry');

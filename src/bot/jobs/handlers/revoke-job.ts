@@ -1,6 +1,6 @@
 import type { BotJob } from '../../bot-job';
 import { jobLogger, showCurrent, tellJobFailure } from '../job-context';
-import { showChange } from '../../listeners/decisions/show-change';
+import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../run-bot-job';
 
 /**
@@ -12,9 +12,9 @@ export async function runRevokeJob(job: Extract<BotJob, { kind: 'revoke' }>, dep
   const { ctx } = job;
   const log = jobLogger(deps.logger, ctx);
   try {
-    const subscription = await deps.mesh.revokeSubscription(ctx, { id: job.id, reason: job.reason });
-    log.info({ status: subscription.status }, 'revoke job done');
-    await showChange(deps, deps.client, ctx, subscription, log, { tell: true, homes: true });
+    const revoked = await deps.mesh.revokeSubscription(ctx, { id: job.id, reason: job.reason });
+    log.info({ status: revoked.subscription.status }, 'revoke job done');
+    await showChange(deps, deps.client, ctx, revoked, log, { tell: true, homes: true });
   } catch (error) {
     await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
     await showCurrent(deps, deps.client, job.id, ctx, log, 'revoke');

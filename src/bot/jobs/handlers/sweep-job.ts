@@ -6,8 +6,9 @@ import { dueForSync } from '../../../mesh/service/products/due-for-sync';
 import type { BotJob } from '../../bot-job';
 import { buildPendingReminderMessage } from '../../blocks/pending-reminder-message';
 import { systemContext } from '../job-context';
-import { showChange } from '../../listeners/decisions/show-change';
+import { showChange } from '../../notify/show-change';
 import { postDirect } from '../../notify/slack-dm';
+import { withProduct } from '../../notify/with-product';
 import type { JobDeps } from '../run-bot-job';
 
 /** The notice subject that marks a request whose owners were reminded (once per request). */
@@ -19,7 +20,8 @@ export function reminderMarker(subscriptionId: string): string {
 async function showExpired(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, expired: readonly Subscription[], log: Logger): Promise<void> {
   for (const subscription of expired) {
     const scoped = log.child({ subscriptionId: subscription.id });
-    await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, scoped, { tell: true, homes: true });
+    const ctx = systemContext(deps, job.requestId, subscription);
+    await showChange(deps, deps.client, ctx, await withProduct(deps, ctx, subscription), scoped, { tell: true, homes: true });
     scoped.info('request expired');
   }
 }
@@ -91,7 +93,8 @@ async function resume(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, lo
     const scoped = log.child({ subscriptionId: subscription.id });
     // Still waiting for its RAM share: the messages show it, the requester was told once already.
     const waiting = subscription.status === 'GRANTING';
-    await showChange(deps, deps.client, systemContext(deps, job.requestId, subscription), subscription, scoped, { tell: !waiting, homes: !waiting });
+    const ctx = systemContext(deps, job.requestId, subscription);
+    await showChange(deps, deps.client, ctx, await withProduct(deps, ctx, subscription), scoped, { tell: !waiting, homes: !waiting });
     if (problem === undefined) scoped.info({ status: subscription.status }, 'interrupted subscription finished');
     else scoped.warn({ status: subscription.status, problem }, 'interrupted subscription could not be finished');
   }

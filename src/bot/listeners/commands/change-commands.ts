@@ -5,7 +5,7 @@ import { sameUser } from '../../../mesh/rules/actor';
 import { permissionsText, statusBadge } from '../../blocks/subscription-facts';
 import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
 import type { CommandOf } from '../../commands/mesh-command';
-import { showChange } from '../decisions/show-change';
+import { showChange } from '../../notify/show-change';
 import { replyToOf, type CommandScope } from './command-scope';
 
 /** `Subscription `01J…` (product `telco-…`, account `999…`)`: which record a confirmation is about. */
@@ -65,10 +65,11 @@ export async function answerRetry(scope: CommandScope, command: CommandOf<'retry
 
 /** `/mesh cancel <id>`: the requester withdraws a pending request; every message showing it is updated. */
 export async function answerCancel(scope: CommandScope, command: CommandOf<'cancel'>): Promise<void> {
-  const cancelled = await scope.deps.mesh.cancelRequest(scope.ctx, { id: command.subscriptionId });
+  const change = await scope.deps.mesh.cancelRequest(scope.ctx, { id: command.subscriptionId });
+  const cancelled = change.subscription;
   // As the [Cancel request] button does: every copy updated now (best effort), Homes by the refresh job.
-  await showChange(scope.deps, scope.client, scope.ctx, cancelled, scope.log);
-  await scope.deps.jobs.enqueue({ kind: 'refresh', id: cancelled.id, requestId: scope.ctx.requestId });
+  await showChange(scope.deps, scope.client, scope.ctx, change, scope.log);
+  await scope.deps.jobs.enqueue({ kind: 'refresh', id: cancelled.id, requestId: scope.ctx.requestId, homesOnly: true });
   // A mesh admin may cancel someone else's request.
   const whose = sameUser(cancelled.requester, scope.ctx.user) ? 'your request' : `the request of ${mention(cancelled.requester).mrkdwn}`;
   await scope.reply(buildConfirmationMessage({ mrkdwn: `Cancelled ${whose} ${code(cancelled.id)} for ${code(cancelled.productId)}.` }, 'The owners’ messages now show it as cancelled.'));

@@ -2,7 +2,7 @@ import type { BotDeps } from '../../bot-deps';
 import { answerRefusal } from './answer-refusal';
 import { buttonValue, scopeOf, type ClickArgs } from './interaction-scope';
 import { replyToClicker } from './reply-to-clicker';
-import { showChange } from './show-change';
+import { showChange } from '../../notify/show-change';
 
 /** [Cancel request] on the requester's message: CANCELLED, and every copy says so (the owners' buttons go). */
 export function cancelListener(deps: BotDeps) {
@@ -14,7 +14,8 @@ export function cancelListener(deps: BotDeps) {
       const cancelled = await deps.mesh.cancelRequest(ctx, { id });
       log.info('request cancelled');
       await showChange(deps, client, ctx, cancelled, log);
-      await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId });
+      // The Homes off the click's path: every copy shows the cancel already.
+      await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId, homesOnly: true });
     } catch (error) {
       await answerRefusal(deps, error, replyToClicker(client, body, respond, log), ctx, log);
     }

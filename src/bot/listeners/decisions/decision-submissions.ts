@@ -9,7 +9,7 @@ import { replyError } from '../reply-error';
 import { APPROVE_WITH_CHANGES_MODAL, DENY_MODAL } from './open-decision-modals';
 import { scopeOf } from './interaction-scope';
 import { parsedSubmission } from './parsed-submission';
-import { showChange } from './show-change';
+import { showChange } from '../../notify/show-change';
 import { submitWithinAck } from './submit-within-ack';
 
 /** Which field of the approve modal a refusal of the mesh concerns. */
@@ -37,10 +37,9 @@ export function approveWithChangesSubmission(deps: BotDeps) {
       work: deps.mesh.approveRequest(ctx, { id, changes: { permissions, grantable: grantablePermissions, columns: columns ?? null, ...(notes !== undefined && { notes }) } }),
       fieldOf: approveFieldOf,
       then: async (approved) => {
-        log.info({ permissions: approved.grantedPermissions }, 'approved with changes; grant job queued');
+        log.info({ permissions: approved.subscription.grantedPermissions }, 'approved with changes; grant job queued');
         await showChange(deps, client, ctx, approved, log);
-        await deps.jobs.enqueue({ kind: 'grant', id, ctx, group: subscriptionLockKey(approved) });
-        await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId });
+        await deps.jobs.enqueue({ kind: 'grant', id, ctx, group: subscriptionLockKey(approved.subscription) });
       },
     });
   });
@@ -62,7 +61,8 @@ export function denySubmission(deps: BotDeps) {
       then: async (denied) => {
         log.info('denied');
         await showChange(deps, client, ctx, denied, log, { tell: true });
-        await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId });
+        // The Homes off the submission's path: the messages and the DM are shown already.
+        await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId, homesOnly: true });
       },
     });
   });

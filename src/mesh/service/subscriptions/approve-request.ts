@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
+import { SubscriptionIdSchema } from '../../domain/subscription';
 import { canDecide } from '../../rules/can-decide';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
@@ -7,6 +7,7 @@ import { enforce, resolveActor } from '../resolve-actor';
 import { decideGrant, GrantChangesSchema } from './grant-decision';
 import { loadProduct, loadSubscription, operationLogger } from './operation-scope';
 import { parseInput } from '../parse-input';
+import type { SubscriptionWithProduct } from './subscription-with-product';
 
 /** Approve a request, as asked or with changes: `{ id, changes: { permissions: ['SELECT'], notes: 'no INSERT' } }`. */
 export const ApproveInputSchema = z.object({
@@ -21,13 +22,13 @@ export type ApproveInput = z.input<typeof ApproveInputSchema>;
  * (→ GRANTING) in one conditional write; of two deciders the loser gets AlreadyDecidedError. The
  * grants themselves are `runGrant`'s job, off the Slack ack path.
  */
-export async function approveRequest(deps: MeshDeps, ctx: RequestContext, input: ApproveInput): Promise<Subscription> {
+export async function approveRequest(deps: MeshDeps, ctx: RequestContext, input: ApproveInput): Promise<SubscriptionWithProduct> {
   const { id, changes = {} } = parseInput(ApproveInputSchema, input);
   const subscription = await loadSubscription(deps, id);
   const product = await loadProduct(deps, subscription.productId);
   enforce(canDecide(await resolveActor(deps, ctx), product, subscription));
   const decision = decideGrant(subscription, changes, { permissions: subscription.requestedPermissions, what: 'requested' });
-  const approved = await deps.stores.subscriptions.record(id, {
+  const approved = await deps.stores.subscriptions.apply(subscription, {
     event: 'approve',
     actor: ctx.user,
     at: new Date(deps.clock()).toISOString(),
@@ -42,5 +43,5 @@ export async function approveRequest(deps: MeshDeps, ctx: RequestContext, input:
     },
   });
   operationLogger(deps, ctx, id).info({ entries: decision.plan.length }, 'request approved');
-  return approved;
+  return { subscription: approved, product };
 }

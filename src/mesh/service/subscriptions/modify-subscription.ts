@@ -20,6 +20,7 @@ import { planQueryGrants } from '../../plan/plan-query-grants';
 import { changeQueryGrants, queryPlansStillHeld } from './query-grants';
 import { subscriptionLockKey } from '../../execute/grant-lock-key';
 import { parseInput } from '../parse-input';
+import type { SubscriptionWithProduct } from './subscription-with-product';
 
 /** Change an active subscription's grants: `{ id, permissions: ['SELECT'], columns: { kind: 'exclude', names: ['msisdn'] } }`. */
 export const ModifyInputSchema = z.object({
@@ -86,13 +87,13 @@ export async function finishModify(deps: MeshDeps, ctx: RequestContext, id: stri
     if (failed.length === 0) await changeQueryGrants(deps, consumer, subscription, 'grant', queryDiff.grant);
     log.info({ revoked: toRevoke.length, granted: toGrant.length, failed: failed.length, queryGrants: queryDiff.grant.length, queryRevokes: queryDiff.revoke.length }, 'subscription modified');
     // Refused grants leave it FAILED: what it holds is counted, and retry grants the rest.
-    return deps.stores.subscriptions.record(id, {
+    return deps.stores.subscriptions.apply(subscription, {
       event: failed.length > 0 ? 'grant-failed' : 'modify-succeeded',
       actor: { system: 'modify-job' },
       at,
       ...(failed.length > 0 && { note: failureNote(granted, toGrant.length) }),
       patch: { results, previousPlan: undefined, queryPlan },
-    });
+    }, 'rebase');
   });
 }
 
@@ -103,7 +104,7 @@ export async function finishModify(deps: MeshDeps, ctx: RequestContext, id: stri
  * modify) exactly one wins the write, and the loser never touches AWS. Then finish it (see
  * `finishModify`).
  */
-export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, input: ModifyInput): Promise<Subscription> {
+export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, input: ModifyInput): Promise<SubscriptionWithProduct> {
   const { id, permissions, grantable, columns, notes } = parseInput(ModifyInputSchema, input);
   const subscription = await loadSubscription(deps, id);
   const product = await loadProduct(deps, subscription.productId);
@@ -120,7 +121,7 @@ export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, in
     const result = subscription.results[e.Id];
     return result?.outcome === 'DONE' ? [[e.Id, result] as const] : [];
   }));
-  await deps.stores.subscriptions.record(id, {
+  await deps.stores.subscriptions.apply(subscription, {
     event: 'modify',
     actor: ctx.user,
     at: new Date(deps.clock()).toISOString(),
@@ -134,6 +135,6 @@ export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, in
       columns: decision.columns,
       ...(notes !== undefined && { decisionNotes: notes }),
     },
-  }, subscription.version);
-  return finishModify(deps, ctx, id);
+  });
+  return { subscription: await finishModify(deps, ctx, id), product };
 }

@@ -7,7 +7,7 @@ import type { MeshDeps } from '../mesh-deps';
 import { finishModify } from './modify-subscription';
 import { lastActorOf } from './operation-scope';
 import { finishRevoke } from './revoke-subscription';
-import { runGrant } from './run-grant';
+import { grantSubscription } from './run-grant';
 
 /** Statuses a job leaves behind only while it works: one found there long after its last write was interrupted. */
 const IN_FLIGHT: readonly SubscriptionStatus[] = ['GRANTING', 'MODIFYING', 'REVOKING'];
@@ -63,7 +63,7 @@ export async function resumeInterrupted(deps: MeshDeps, input: { updatedBeforeMs
     }
     log.warn('resuming an interrupted subscription');
     try {
-      const finished = stuck.status === 'REVOKING' ? await finishRevoke(deps, ctx, stuck.id) : stuck.status === 'MODIFYING' ? await finishModify(deps, ctx, stuck.id) : await runGrant(deps, ctx, { id: stuck.id });
+      const finished = stuck.status === 'REVOKING' ? await finishRevoke(deps, ctx, stuck.id) : stuck.status === 'MODIFYING' ? await finishModify(deps, ctx, stuck.id) : await grantSubscription(deps, ctx, stuck.id);
       resumed.push({ subscription: finished, ...(finished.status === 'FAILED' && { problem: finished.history.at(-1)?.note ?? 'the grant failed' }) });
     } catch (error) {
       if (!(error instanceof MeshError)) throw error;

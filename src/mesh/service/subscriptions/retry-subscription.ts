@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
+import { SubscriptionIdSchema } from '../../domain/subscription';
 import { canRevoke } from '../../rules/can-revoke';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
@@ -8,7 +8,8 @@ import { loadProduct, loadSubscription, operationLogger } from './operation-scop
 import { parseInput } from '../parse-input';
 import { finishModify } from './modify-subscription';
 import { finishRevoke } from './revoke-subscription';
-import { runGrant } from './run-grant';
+import { grantSubscription } from './run-grant';
+import type { SubscriptionWithProduct } from './subscription-with-product';
 
 /** Retry a failed or stuck subscription: `{ id }`. */
 export const RetryInputSchema = z.object({ id: SubscriptionIdSchema });
@@ -22,15 +23,14 @@ export type RetryInput = z.input<typeof RetryInputSchema>;
  * recorded first (its own history line). Who may: whoever may revoke it (owners, mesh admins, the
  * consumer side); grants still act for the approver.
  */
-export async function retrySubscription(deps: MeshDeps, ctx: RequestContext, input: RetryInput): Promise<Subscription> {
+export async function retrySubscription(deps: MeshDeps, ctx: RequestContext, input: RetryInput): Promise<SubscriptionWithProduct> {
   const { id } = parseInput(RetryInputSchema, input);
   const subscription = await loadSubscription(deps, id);
   const product = await loadProduct(deps, subscription.productId);
   enforce(canRevoke(await resolveActor(deps, ctx), product, subscription));
-  // Illegal from any other status: record() throws IllegalTransitionError naming the legal moves.
-  const retried = await deps.stores.subscriptions.record(id, { event: 'retry', actor: ctx.user, at: new Date(deps.clock()).toISOString() });
+  // Illegal from any other status: apply() throws IllegalTransitionError naming the legal moves.
+  const retried = await deps.stores.subscriptions.apply(subscription, { event: 'retry', actor: ctx.user, at: new Date(deps.clock()).toISOString() });
   operationLogger(deps, ctx, id).info({ from: subscription.status }, 'retry');
-  if (retried.status === 'REVOKING') return finishRevoke(deps, ctx, id);
-  if (retried.status === 'MODIFYING') return finishModify(deps, ctx, id);
-  return runGrant(deps, ctx, { id });
+  const finish = retried.status === 'REVOKING' ? finishRevoke : retried.status === 'MODIFYING' ? finishModify : grantSubscription;
+  return { subscription: await finish(deps, ctx, id), product };
 }

@@ -17,6 +17,7 @@ import { linksToDelete, plansStillHeld } from './held-grants';
 import { consumerSession, lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
 import { subscriptionLockKey } from '../../execute/grant-lock-key';
 import { parseInput } from '../parse-input';
+import type { SubscriptionWithProduct } from './subscription-with-product';
 
 /** Revoke a subscription, saying why: `{ id, reason: 'project ended' }`. */
 export const RevokeInputSchema = z.object({ id: SubscriptionIdSchema, reason: JustificationSchema });
@@ -60,13 +61,13 @@ export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: stri
       await deleteLinks(consumer.clients.glue, links, dropEmpty, consumer.site);
     }
     log.info({ revoked: entries.length, queryGrantsRevoked: queryEntries.length, linksDeleted: links.length }, 'subscription revoked');
-    return deps.stores.subscriptions.record(id, {
+    return deps.stores.subscriptions.apply(subscription, {
       event: 'revoke-succeeded',
       actor: { system: 'revoke-job' },
       at: new Date(deps.clock()).toISOString(),
       note: `revoked ${entries.length} of ${subscription.plan.length} plan entries (the rest still serve other subscriptions of account ${subscription.consumerAccountId}); revoked ${queryEntries.length} grant(s) to query roles; deleted ${links.length} resource link(s)`,
       patch: { results },
-    });
+    }, 'rebase');
   });
 }
 
@@ -75,11 +76,11 @@ export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: stri
  * consumer side. Records REVOKING with the reason, then finishes the revoke (see `finishRevoke`);
  * the record is kept, with its history, as REVOKED.
  */
-export async function revokeSubscription(deps: MeshDeps, ctx: RequestContext, input: RevokeInput): Promise<Subscription> {
+export async function revokeSubscription(deps: MeshDeps, ctx: RequestContext, input: RevokeInput): Promise<SubscriptionWithProduct> {
   const { id, reason } = parseInput(RevokeInputSchema, input);
   const subscription = await loadSubscription(deps, id);
   const product = await loadProduct(deps, subscription.productId);
   enforce(canRevoke(await resolveActor(deps, ctx), product, subscription));
-  await deps.stores.subscriptions.record(id, { event: 'revoke', actor: ctx.user, at: new Date(deps.clock()).toISOString(), note: reason });
-  return finishRevoke(deps, ctx, id);
+  await deps.stores.subscriptions.apply(subscription, { event: 'revoke', actor: ctx.user, at: new Date(deps.clock()).toISOString(), note: reason });
+  return { subscription: await finishRevoke(deps, ctx, id), product };
 }

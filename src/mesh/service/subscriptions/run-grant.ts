@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import type { EntryResult } from '../../domain/grant-entry';
 import { SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
-import { transition } from '../../domain/subscription-transition';
 import { InvitationExpiredError, MeshError, ShareNotReadyError, StaleWriteError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
 import { executorFor } from '../executor-for';
@@ -9,9 +8,11 @@ import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
 import { entriesToGrant, failedResults, failureNote, markAllFailed } from './entry-results';
 import { importOnConsumer } from './import-on-consumer';
-import { loadSubscription, meshSession, operationLogger } from './operation-scope';
+import { loadProduct, loadSubscription, meshSession, operationLogger } from './operation-scope';
 import { subscriptionLockKey } from '../../execute/grant-lock-key';
 import { parseInput } from '../parse-input';
+import type { Logger } from 'pino';
+import type { SubscriptionWithProduct } from './subscription-with-product';
 
 /** The grant job of one approved subscription: `{ id }`. */
 export const RunGrantInputSchema = z.object({ id: SubscriptionIdSchema });
@@ -54,56 +55,70 @@ function waitingSince(subscription: Subscription, now: string): string {
  * sweep to look again, until `shareWaitHours` have passed (→ FAILED). Running it again after a crash
  * finishes the job without doubling anything.
  */
-export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGrantInput): Promise<Subscription> {
+export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGrantInput): Promise<SubscriptionWithProduct & { changed: boolean }> {
   const { id } = parseInput(RunGrantInputSchema, input);
+  const { subscription, changed } = await grantUnderLock(deps, ctx, id);
+  return { subscription, product: await loadProduct(deps, subscription.productId), changed };
+}
+
+/** `runGrant`'s work: the subscription as the grant left it. */
+export async function grantSubscription(deps: MeshDeps, ctx: RequestContext, id: string): Promise<Subscription> {
+  return (await grantUnderLock(deps, ctx, id)).subscription;
+}
+
+/** The grant under its lock; `changed` is false when there was nothing to grant. */
+async function grantUnderLock(deps: MeshDeps, ctx: RequestContext, id: string): Promise<{ subscription: Subscription; changed: boolean }> {
   const log = operationLogger(deps, ctx, id);
   const first = await loadSubscription(deps, id);
   return deps.locks(subscriptionLockKey(first), async () => {
     const subscription = await loadSubscription(deps, id);
-    // A job delivered twice finds its work done.
-    if (subscription.status === 'ACTIVE') return subscription;
-    const move = transition(subscription.status, 'grant-succeeded');
-    if (!move.ok) throw move.error;
-    const approver = subscription.decidedBy ?? ctx.user;
-    const at = (): string => new Date(deps.clock()).toISOString();
-    const system = { system: 'grant-job' };
-
-    let current = subscription;
-    const pending = entriesToGrant(subscription.plan, subscription.results);
-    if (pending.length > 0) {
-      const mesh = meshSession(deps, subscription, approver, ctx.requestId);
-      const executed = await executeEntries('grant', pending, executorFor(deps, mesh.clients.lakeFormation, subscription.meshCatalogId));
-      const results = { ...subscription.results, ...executed };
-      if (failedResults(results).length > 0) {
-        const note = failureNote(results, subscription.plan.length);
-        log.warn({ failed: failedResults(results).length }, 'grant failed');
-        return deps.stores.subscriptions.record(id, { event: 'grant-failed', actor: system, at: at(), note, patch: { results } });
-      }
-      current = await checkpoint(deps, subscription, results);
-      log.info({ granted: pending.length }, 'grants done');
-    }
-
-    try {
-      const { ramShares, links, queryPlan } = await importOnConsumer(deps, current, approver, ctx.requestId);
-      log.info({ links: links.length, ramShares: ramShares.length, queryGrants: queryPlan.length }, 'imported on the consumer side');
-      return await deps.stores.subscriptions.record(id, { event: 'grant-succeeded', actor: system, at: at(), patch: { results: current.results, ramShares, links, queryPlan } });
-    } catch (error) {
-      if (!(error instanceof MeshError)) throw error;
-      if (error instanceof ShareNotReadyError) {
-        const since = waitingSince(current, at());
-        if (deps.clock() - Date.parse(since) < deps.config.shareWaitHours * 3_600_000) {
-          log.info({ since, waitingFor: error.waitingFor }, 'waiting for the RAM share');
-          return deps.stores.subscriptions.record(id, { event: 'share-pending', actor: system, at: at(), note: error.message.slice(0, 4096), patch: { results: current.results } });
-        }
-        log.warn({ since }, 'the RAM share never arrived');
-        const note = `${error.message}, ${deps.config.shareWaitHours} hours after the grant; retry sends the grant again`;
-        const results = { ...current.results, ...markAllFailed(current.plan, { code: error.code, message: note }, at()) };
-        return deps.stores.subscriptions.record(id, { event: 'grant-failed', actor: system, at: at(), note: note.slice(0, 4096), patch: { results } });
-      }
-      // An expired invitation means the grants never reached the consumer: mark them all, so a retry grants again (which sends a new invitation).
-      const results = error instanceof InvitationExpiredError ? { ...current.results, ...markAllFailed(current.plan, { code: error.code, message: error.message }, at()) } : current.results;
-      log.warn({ code: error.code }, 'import failed');
-      return deps.stores.subscriptions.record(id, { event: 'grant-failed', actor: system, at: at(), note: error.message.slice(0, 4096), patch: { results } });
-    }
+    // A job delivered twice finds its work done; one for a subscription revoked or cancelled while it queued has none.
+    if (subscription.status !== 'GRANTING') return { subscription, changed: false };
+    return { subscription: await grant(deps, ctx, subscription, log), changed: true };
   });
+}
+
+/** Grant a GRANTING subscription (the caller holds its lock) and record the outcome. */
+async function grant(deps: MeshDeps, ctx: RequestContext, subscription: Subscription, log: Logger): Promise<Subscription> {
+  const approver = subscription.decidedBy ?? ctx.user;
+  const at = (): string => new Date(deps.clock()).toISOString();
+  const system = { system: 'grant-job' };
+
+  let current = subscription;
+  const pending = entriesToGrant(subscription.plan, subscription.results);
+  if (pending.length > 0) {
+    const mesh = meshSession(deps, subscription, approver, ctx.requestId);
+    const executed = await executeEntries('grant', pending, executorFor(deps, mesh.clients.lakeFormation, subscription.meshCatalogId));
+    const results = { ...subscription.results, ...executed };
+    if (failedResults(results).length > 0) {
+      const note = failureNote(results, subscription.plan.length);
+      log.warn({ failed: failedResults(results).length }, 'grant failed');
+      return deps.stores.subscriptions.apply(subscription, { event: 'grant-failed', actor: system, at: at(), note, patch: { results } }, 'rebase');
+    }
+    current = await checkpoint(deps, subscription, results);
+    log.info({ granted: pending.length }, 'grants done');
+  }
+
+  try {
+    const { ramShares, links, queryPlan } = await importOnConsumer(deps, current, approver, ctx.requestId);
+    log.info({ links: links.length, ramShares: ramShares.length, queryGrants: queryPlan.length }, 'imported on the consumer side');
+    return await deps.stores.subscriptions.apply(current, { event: 'grant-succeeded', actor: system, at: at(), patch: { results: current.results, ramShares, links, queryPlan } }, 'rebase');
+  } catch (error) {
+    if (!(error instanceof MeshError)) throw error;
+    if (error instanceof ShareNotReadyError) {
+      const since = waitingSince(current, at());
+      if (deps.clock() - Date.parse(since) < deps.config.shareWaitHours * 3_600_000) {
+        log.info({ since, waitingFor: error.waitingFor }, 'waiting for the RAM share');
+        return deps.stores.subscriptions.apply(current, { event: 'share-pending', actor: system, at: at(), note: error.message.slice(0, 4096), patch: { results: current.results } }, 'rebase');
+      }
+      log.warn({ since }, 'the RAM share never arrived');
+      const note = `${error.message}, ${deps.config.shareWaitHours} hours after the grant; retry sends the grant again`;
+      const results = { ...current.results, ...markAllFailed(current.plan, { code: error.code, message: note }, at()) };
+      return deps.stores.subscriptions.apply(current, { event: 'grant-failed', actor: system, at: at(), note: note.slice(0, 4096), patch: { results } }, 'rebase');
+    }
+    // An expired invitation means the grants never reached the consumer: mark them all, so a retry grants again (which sends a new invitation).
+    const results = error instanceof InvitationExpiredError ? { ...current.results, ...markAllFailed(current.plan, { code: error.code, message: error.message }, at()) } : current.results;
+    log.warn({ code: error.code }, 'import failed');
+    return deps.stores.subscriptions.apply(current, { event: 'grant-failed', actor: system, at: at(), note: error.message.slice(0, 4096), patch: { results } }, 'rebase');
+  }
 }

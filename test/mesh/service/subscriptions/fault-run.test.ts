@@ -47,7 +47,7 @@ describe('50 subscriptions approved and granted at once, under 30% throttling an
       pending.map(async (s, i) => {
         const approver = i % 2 === 0 ? USERS.pat : USERS.sam;
         await approveRequest(world.deps, world.ctx(approver), { id: s.id });
-        return runGrant(world.deps, world.ctx(approver), { id: s.id });
+        return (await runGrant(world.deps, world.ctx(approver), { id: s.id })).subscription;
       }),
     );
 

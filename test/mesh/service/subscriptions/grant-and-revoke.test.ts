@@ -33,7 +33,7 @@ async function subscribe(request: Parameters<typeof requestAccess>[2], approver:
   const { subscription } = await requestAccess(world.deps, world.ctx(USERS.casey), request);
   await approveRequest(world.deps, world.ctx(approver), { id: subscription.id });
   const job = world.ctx(approver);
-  return { subscription: await runGrant(world.deps, job, { id: subscription.id }), jobRequestId: job.requestId };
+  return { subscription: (await runGrant(world.deps, job, { id: subscription.id })).subscription, jobRequestId: job.requestId };
 }
 
 const tableThroughLink = (database: string, table: string) => consumerRole.glue.send(new GetTableCommand({ CatalogId: CONSUMER, DatabaseName: database, Name: table }));
@@ -70,7 +70,7 @@ describe('approving a request for the whole product', () => {
 
   it('running the job again changes nothing', async () => {
     world.emu.controls.calls.clear();
-    const again = await runGrant(world.deps, world.ctx(USERS.pat), { id: full.id });
+    const again = (await runGrant(world.deps, world.ctx(USERS.pat), { id: full.id })).subscription;
     expect(again.version).toBe(full.version);
     expect(world.emu.controls.calls.list({ service: 'lakeformation' })).toEqual([]);
   });
@@ -90,7 +90,7 @@ describe('two overlapping subscriptions of one consumer account', () => {
   });
 
   it('revoking one leaves the other its grants and links', async () => {
-    const revoked = await revokeSubscription(world.deps, world.ctx(USERS.pat), { id: full.id, reason: 'replaced by the column-limited subscription' });
+    const revoked = (await revokeSubscription(world.deps, world.ctx(USERS.pat), { id: full.id, reason: 'replaced by the column-limited subscription' })).subscription;
 
     expect(revoked.status).toBe('REVOKED');
     expect(revoked.history.map((h) => h.event)).toEqual(['request', 'approve', 'grant-succeeded', 'revoke', 'revoke-succeeded']);
@@ -105,7 +105,7 @@ describe('modifying an active subscription', () => {
     const before = await grantedTo(pool, CONSUMER);
     world.emu.controls.calls.clear();
 
-    const modified = await modifySubscription(world.deps, world.ctx(USERS.pat), { id: partial.id, permissions: ['SELECT', 'INSERT'], columns: null, notes: 'all columns, and loads' });
+    const modified = (await modifySubscription(world.deps, world.ctx(USERS.pat), { id: partial.id, permissions: ['SELECT', 'INSERT'], columns: null, notes: 'all columns, and loads' })).subscription;
 
     expect(modified.status).toBe('ACTIVE');
     // Recorded before Lake Formation was touched (→ MODIFYING), then finished (→ ACTIVE).
@@ -127,7 +127,7 @@ describe('modifying an active subscription', () => {
   });
 
   it('grants a permission added to an entry it already holds (INSERT → INSERT, DESCRIBE on the same tables)', async () => {
-    const modified = await modifySubscription(world.deps, world.ctx(USERS.pat), { id: partial.id, permissions: ['SELECT', 'INSERT', 'DESCRIBE'] });
+    const modified = (await modifySubscription(world.deps, world.ctx(USERS.pat), { id: partial.id, permissions: ['SELECT', 'INSERT', 'DESCRIBE'] })).subscription;
 
     expect(modified.status).toBe('ACTIVE');
     expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom([modified.plan]));
@@ -137,7 +137,7 @@ describe('modifying an active subscription', () => {
 
 describe('revoking the last subscription', () => {
   it('removes every grant and link: the consumer role can no longer read the tables', async () => {
-    const revoked = await revokeSubscription(world.deps, world.ctx(USERS.casey), { id: partial.id, reason: 'project ended' });
+    const revoked = (await revokeSubscription(world.deps, world.ctx(USERS.casey), { id: partial.id, reason: 'project ended' })).subscription;
 
     expect(revoked.status).toBe('REVOKED');
     expect(await grantedTo(pool, CONSUMER)).toEqual({});

@@ -45,7 +45,7 @@ const targetTable = { Table: { CatalogId: MESH, DatabaseName: MESH_DB, Name: TAB
 async function subscribe(request: RequestAccessInput): Promise<Subscription> {
   const { subscription } = await requestAccess(world.deps, world.ctx(USERS.casey), request);
   await approveRequest(world.deps, world.ctx(USERS.pat), { id: subscription.id });
-  return runGrant(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+  return (await runGrant(world.deps, world.ctx(USERS.pat), { id: subscription.id })).subscription;
 }
 
 describe('naming query roles when enabling a consumer account', () => {
@@ -110,7 +110,7 @@ describe('a subscription reaches the query roles', () => {
   });
 
   it('a modify that drops SELECT takes it from the role too, and keeps DESCRIBE', async () => {
-    const modified = await modifySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id, permissions: ['DESCRIBE'] });
+    const modified = (await modifySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id, permissions: ['DESCRIBE'] })).subscription;
     expect(modified.status).toBe('ACTIVE');
     expect(await heldBy(ANALYST, targetTable)).toEqual(['DESCRIBE']);
   });
@@ -118,7 +118,7 @@ describe('a subscription reaches the query roles', () => {
   it('a revoke takes everything it gave the role, and leaves what another subscription still gives', async () => {
     const other = await subscribe({ productId: MESH_DB, tables: ['cell_towers'], permissions: ['SELECT'], justification: 'Tower map' });
     expect(other.status).toBe('ACTIVE');
-    const revoked = await revokeSubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id, reason: 'Project ended' });
+    const revoked = (await revokeSubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id, reason: 'Project ended' })).subscription;
     expect(revoked.status).toBe('REVOKED');
     expect(await heldBy(ANALYST, targetTable)).toEqual([]);
     // The database DESCRIBE both plans hold stays for the other subscription.

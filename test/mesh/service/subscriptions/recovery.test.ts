@@ -37,7 +37,7 @@ afterAll(async () => {
 
 async function approved(input: Partial<RequestAccessInput> = {}): Promise<Subscription> {
   const { subscription } = await requestAccess(world.deps, world.ctx(USERS.casey), { productId: MESH_DB, permissions: ['SELECT'], justification: 'Churn model', ...input });
-  return approveRequest(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+  return (await approveRequest(world.deps, world.ctx(USERS.pat), { id: subscription.id })).subscription;
 }
 
 const activePlans = async () => (await world.deps.stores.subscriptions.listForConsumer(CONSUMER, { limit: 100 })).items.filter((s) => s.status === 'ACTIVE').map((s) => s.plan);
@@ -48,12 +48,12 @@ describe('an invitation that expires before the import', () => {
     const subscription = await approved();
     // The job dies after its grants, before the import (a failing RAM call stands in for the crash).
     world.emu.controls.faults.add({ service: 'ram', operation: 'ListResources', error: 'ServerInternalException', count: 1 });
-    const interrupted = await runGrant(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+    const interrupted = (await runGrant(world.deps, world.ctx(USERS.pat), { id: subscription.id })).subscription;
     expect(interrupted.status).toBe('FAILED');
     expect(Object.values(interrupted.results).every((r) => r.outcome === 'DONE')).toBe(true);
 
     await advanceClock(world.emu, 12 * 60 * 60);
-    const expired = await retrySubscription(world.deps, world.ctx(USERS.casey), { id: subscription.id });
+    const expired = (await retrySubscription(world.deps, world.ctx(USERS.casey), { id: subscription.id })).subscription;
 
     expect(expired.status).toBe('FAILED');
     const message = expired.history.at(-1)?.note ?? '';
@@ -61,7 +61,7 @@ describe('an invitation that expires before the import', () => {
     expect(Object.values(expired.results).map((r) => r.errorCode)).toEqual(expired.plan.map(() => new InvitationExpiredError('x', CONSUMER).code));
 
     world.emu.controls.calls.clear();
-    const recovered = await retrySubscription(world.deps, world.ctx(USERS.casey), { id: subscription.id });
+    const recovered = (await retrySubscription(world.deps, world.ctx(USERS.casey), { id: subscription.id })).subscription;
 
     expect(recovered.status).toBe('ACTIVE');
     expect(grantCalls()).toHaveLength(1);
@@ -79,14 +79,14 @@ describe('a grant that fails part-way', () => {
     // subscription (verified with ListPermissions, so DONE); INSERT on both tables fail.
     world.emu.controls.faults.add({ service: 'lakeformation', operation: 'BatchGrantPermissions', error: 'AccessDeniedException', count: 4, perEntry: true });
 
-    const failed = await runGrant(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+    const failed = (await runGrant(world.deps, world.ctx(USERS.pat), { id: subscription.id })).subscription;
 
     expect(failed.status).toBe('FAILED');
     expect(Object.values(failed.results).filter((r) => r.outcome === 'FAILED')).toHaveLength(2);
     expect(failed.history.at(-1)?.note).toMatch(/^2 of 5 entries failed: AccessDeniedException/);
 
     world.emu.controls.calls.clear();
-    const retried = await retrySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+    const retried = (await retrySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id })).subscription;
 
     expect(retried.status).toBe('ACTIVE');
     expect(grantCalls()).toHaveLength(1);
@@ -100,7 +100,7 @@ describe('a grant that fails part-way', () => {
     await world.deps.stores.subscriptions.save({ ...subscription, results: done, version: subscription.version + 1 });
 
     world.emu.controls.calls.clear();
-    const finished = await retrySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+    const finished = (await retrySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id })).subscription;
 
     expect(finished.status).toBe('ACTIVE');
     expect(grantCalls()).toHaveLength(1);
@@ -118,7 +118,7 @@ describe('a revoke that fails part-way', () => {
     await expect(revokeSubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id, reason: 'done' })).rejects.toBeInstanceOf(AwsRefusedError);
     expect((await world.deps.stores.subscriptions.get(subscription.id))?.status).toBe('REVOKING');
 
-    const revoked = await retrySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id });
+    const revoked = (await retrySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id })).subscription;
     expect(revoked.status).toBe('REVOKED');
     expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom(await activePlans()));
   });
@@ -128,8 +128,8 @@ describe('work a killed job left half-way (GRANTING, MODIFYING, REVOKING)', () =
   it('is found by the sweep once old enough, recorded as resumed by the system, and finished as the person who started it', async () => {
     // Three subscriptions whose jobs died right after their status write, before Lake Formation heard of it.
     const granting = await approved({ tables: ['usecase1_cell_kpis'] });
-    const toModify = await runGrant(world.deps, world.ctx(USERS.pat), { id: (await approved({ tables: ['usecase2_customer_churn'] })).id });
-    const toRevoke = await runGrant(world.deps, world.ctx(USERS.pat), { id: (await approved({ tables: ['cell_towers'] })).id });
+    const toModify = (await runGrant(world.deps, world.ctx(USERS.pat), { id: (await approved({ tables: ['usecase2_customer_churn'] })).id })).subscription;
+    const toRevoke = (await runGrant(world.deps, world.ctx(USERS.pat), { id: (await approved({ tables: ['cell_towers'] })).id })).subscription;
     const at = new Date().toISOString();
     await world.deps.stores.subscriptions.record(toModify.id, { event: 'modify', actor: USERS.sam, at, patch: { plan: planGrants({ meshCatalogId: MESH, meshDatabase: MESH_DB, tables: toModify.tables, grantee: CONSUMER, permissions: ['SELECT', 'INSERT'], grantable: [] }), previousPlan: toModify.plan, results: {}, grantedPermissions: ['SELECT', 'INSERT'] } });
     await world.deps.stores.subscriptions.record(toRevoke.id, { event: 'revoke', actor: USERS.pat, at, note: 'project ended' });
@@ -161,16 +161,16 @@ describe('work a killed job left half-way (GRANTING, MODIFYING, REVOKING)', () =
 
 describe('a modify some of whose new grants are refused', () => {
   it('ends FAILED with what it holds counted, not ACTIVE with a grant missing; retry grants the rest', async () => {
-    const active = await runGrant(world.deps, world.ctx(USERS.pat), { id: (await approved({ tables: ['usecase3_sites'] })).id });
+    const active = (await runGrant(world.deps, world.ctx(USERS.pat), { id: (await approved({ tables: ['usecase3_sites'] })).id })).subscription;
     world.emu.controls.faults.add({ service: 'lakeformation', operation: 'BatchGrantPermissions', error: 'AccessDeniedException', perEntry: true, count: 1 });
 
     // DESCRIBE on the table: held by no other subscription of the account (a refused entry already held counts as done).
-    const modified = await modifySubscription(world.deps, world.ctx(USERS.sam), { id: active.id, permissions: ['SELECT', 'DESCRIBE'] });
+    const modified = (await modifySubscription(world.deps, world.ctx(USERS.sam), { id: active.id, permissions: ['SELECT', 'DESCRIBE'] })).subscription;
 
     expect(modified.status).toBe('FAILED');
     expect(modified.history.at(-1)).toMatchObject({ event: 'grant-failed', from: 'MODIFYING', note: expect.stringContaining('AccessDeniedException') as string });
     world.emu.controls.faults.clear();
-    const retried = await retrySubscription(world.deps, world.ctx(USERS.pat), { id: active.id });
+    const retried = (await retrySubscription(world.deps, world.ctx(USERS.pat), { id: active.id })).subscription;
     expect(retried.status).toBe('ACTIVE');
     expect(retried.grantedPermissions).toEqual(['SELECT', 'DESCRIBE']);
     expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom(await activePlans()));

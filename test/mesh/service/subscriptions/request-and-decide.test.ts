@@ -79,7 +79,7 @@ describe('deciding', () => {
 
   it('approves with changes: narrower permissions, notes, and the plan recorded; the second owner learns who decided', async () => {
     const pending = await request({ permissions: ['SELECT', 'INSERT'] });
-    const approved = await approveRequest(world.deps, world.ctx(USERS.pat), { id: pending.id, changes: { permissions: ['SELECT'], notes: 'read only for now' } });
+    const approved = (await approveRequest(world.deps, world.ctx(USERS.pat), { id: pending.id, changes: { permissions: ['SELECT'], notes: 'read only for now' } })).subscription;
 
     expect(approved).toMatchObject({ status: 'GRANTING', grantedPermissions: ['SELECT'], decisionNotes: 'read only for now', decidedBy: USERS.pat });
     expect(approved.plan.map((e) => e.Id)).toEqual(['db', expect.stringMatching(/^s\./)]);
@@ -104,7 +104,7 @@ describe('deciding', () => {
     const pending = await request();
     await expect(denyRequest(world.deps, world.ctx(USERS.sam), { id: pending.id, reason: '' })).rejects.toBeInstanceOf(InvalidInputError);
 
-    const denied = await denyRequest(world.deps, world.ctx(USERS.sam), { id: pending.id, reason: 'use the aggregated product' });
+    const denied = (await denyRequest(world.deps, world.ctx(USERS.sam), { id: pending.id, reason: 'use the aggregated product' })).subscription;
 
     expect(denied).toMatchObject({ status: 'DENIED', decisionNotes: 'use the aggregated product', decidedBy: USERS.sam });
     expect(denied.history.at(-1)).toMatchObject({ event: 'deny', actor: USERS.sam, note: 'use the aggregated product', from: 'PENDING', to: 'DENIED' });
@@ -113,7 +113,7 @@ describe('deciding', () => {
   it('lets the requester cancel, and nobody else but a mesh admin', async () => {
     const pending = await request();
     await expect(cancelRequest(world.deps, world.ctx(USERS.pat), { id: pending.id })).rejects.toBeInstanceOf(NotAuthorizedError);
-    expect((await cancelRequest(world.deps, world.ctx(USERS.casey), { id: pending.id, reason: 'asked by mistake' })).status).toBe('CANCELLED');
+    expect(((await cancelRequest(world.deps, world.ctx(USERS.casey), { id: pending.id, reason: 'asked by mistake' })).subscription).status).toBe('CANCELLED');
   });
 });
 

@@ -59,7 +59,7 @@ describe('a grant whose RAM share takes a few seconds', () => {
     world.emu.controls.calls.clear();
     waits.length = 0;
 
-    const subscription = await runGrant(world.deps, world.ctx(USERS.pat), { id });
+    const subscription = (await runGrant(world.deps, world.ctx(USERS.pat), { id })).subscription;
 
     expect(subscription.status).toBe('ACTIVE');
     expect(subscription.history.map((h) => h.event)).not.toContain('share-pending');
@@ -74,7 +74,7 @@ describe('a grant whose RAM share takes longer than one job looks', () => {
     world.emu.controls.ramAssociationDelay.set(3_600_000);
     const id = await approved('usecase2_customer_churn', 'waits an hour');
 
-    const waiting = await runGrant(world.deps, world.ctx(USERS.pat), { id });
+    const waiting = (await runGrant(world.deps, world.ctx(USERS.pat), { id })).subscription;
 
     expect(waiting.status).toBe('GRANTING');
     expect(waiting.history.at(-1)?.event).toBe('share-pending');
@@ -89,7 +89,7 @@ describe('a grant whose RAM share takes longer than one job looks', () => {
   it('fails after shareWaitHours, with a reason, for a retry to send the grant again', async () => {
     world.emu.controls.ramAssociationDelay.set(13 * 3_600_000);
     const id = await approved('usecase3_sites', 'never arrives in time');
-    expect((await runGrant(world.deps, world.ctx(USERS.pat), { id })).status).toBe('GRANTING');
+    expect(((await runGrant(world.deps, world.ctx(USERS.pat), { id })).subscription).status).toBe('GRANTING');
 
     for (let hour = 0; hour < 12; hour++) {
       world.emu.controls.clock.advance(3_600);
