@@ -1,5 +1,4 @@
-import type { RAMClient } from '@aws-sdk/client-ram';
-import { acceptShareInvitations, sharesWith, type RamSite } from '../aws/ram-invitations';
+import type { RamInvitations } from '../aws/ram-invitations';
 import { ShareNotReadyError } from '../errors';
 import { backoffDelay, defaultSleep, type RetryPolicy } from '../execute/retry-policy';
 import type { MeshDeps } from './mesh-deps';
@@ -10,10 +9,10 @@ import type { MeshDeps } from './mesh-deps';
  */
 export const SHARE_POLL: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 10_000 };
 
-/** The two sides of a cross-account share: who owns it and who receives it, each through its role session. */
+/** The two sides of a cross-account share: who owns it and who receives it, each through RAM as its role session. */
 export interface ShareSides {
-  owner: { accountId: string; ram: RAMClient; site: RamSite };
-  receiver: { accountId: string; ram: RAMClient; site: RamSite };
+  owner: { accountId: string; ram: RamInvitations };
+  receiver: { accountId: string; ram: RamInvitations };
   /** The Glue ARNs the grants put in the share; all must be listed as shared. */
   resourceArns: readonly string[];
 }
@@ -36,15 +35,16 @@ export async function awaitShare(deps: MeshDeps, { owner, receiver, resourceArns
   const accepted: string[] = [];
   for (let attempt = 1; attempt <= SHARE_POLL.maxAttempts; attempt++) {
     if (attempt > 1) await sleep(backoffDelay(SHARE_POLL, attempt, random));
-    const shared = await sharesWith(owner.ram, receiver.accountId, owner.site);
-    const missing = resourceArns.filter((arn) => !shared.resourceArns.includes(arn));
+    const shared = await owner.ram.sharedWith(receiver.accountId);
+    const shareArns = [...new Set(shared.map((r) => r.shareArn))].sort();
+    const missing = resourceArns.filter((arn) => !shared.some((r) => r.resourceArn === arn));
     if (missing.length > 0) {
       waitingFor = `RAM does not list ${missing.length} of ${resourceArns.length} granted resources as shared yet, e.g. ${missing[0] ?? ''}`;
       continue;
     }
-    const outcome = await acceptShareInvitations(receiver.ram, { senderAccountId: owner.accountId, receiverAccountId: receiver.accountId, shareArns: shared.shareArns }, receiver.site);
+    const outcome = await receiver.ram.accept(owner.accountId, shareArns);
     accepted.push(...outcome.accepted);
-    if (outcome.notYetThere.length === 0) return { shareArns: shared.shareArns, accepted };
+    if (outcome.notYetThere.length === 0) return { shareArns, accepted };
     waitingFor = `no invitation yet for ${outcome.notYetThere.join(', ')}`;
   }
   throw new ShareNotReadyError(receiver.accountId, waitingFor);
