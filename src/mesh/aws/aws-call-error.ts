@@ -35,6 +35,13 @@ export const AMBIGUOUS_CODES: ReadonlySet<string> = new Set([
   'ETIMEDOUT',
 ]);
 
+/**
+ * The answers that mean "no such thing" (Glue and Lake Formation `EntityNotFoundException`; RAM
+ * `UnknownResourceException` and `ResourceShareInvitationArnNotFoundException`, from their service
+ * models): for a read, an answer — the thing is absent — rather than a failure.
+ */
+export const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['EntityNotFoundException', 'UnknownResourceException', 'ResourceShareInvitationArnNotFoundException']);
+
 /** How the executor must treat an AWS error code. */
 export type ErrorKind = 'refused' | 'ambiguous' | 'final';
 

@@ -1,23 +1,12 @@
-import {
-  AlreadyExistsException,
-  BatchDeleteTableCommand,
-  CreateDatabaseCommand,
-  CreateTableCommand,
-  DeleteDatabaseCommand,
-  EntityNotFoundException,
-  GetDatabaseCommand,
-  paginateGetTables,
-  type Database,
-  type GlueClient,
-  type Table,
-} from '@aws-sdk/client-glue';
 import type { GrantEntry } from '../domain/grant-entry';
 import type { ResourceLink } from '../domain/subscription';
 import { AwsRefusedError } from '../errors';
-import { callAws, translateAwsError, type AwsCallSite } from './translate-aws-error';
+import type { GlueCatalog } from './glue-catalog';
 
-/** Who makes the Glue and Lake Formation calls in the consumer account, for error messages. */
-export type LinkSite = Omit<AwsCallSite, 'doing'>;
+/**
+ * The consumer's resource links, made and dropped through the consumer catalog's Glue adapter
+ * (glue-catalog.ts), so they share its paging, not-found and retry habits.
+ */
 
 /** The links a subscription needs in the consumer catalog (see `linkLayout`). */
 export type LinkRequest =
@@ -29,50 +18,18 @@ export function candidateNames(base: string): string[] {
   return [base, ...Array.from({ length: 8 }, (_, i) => `${base.slice(0, 253)}_${i + 2}`)];
 }
 
-const notFound = (error: unknown): boolean => error instanceof EntityNotFoundException;
-
-async function getDatabase(glue: GlueClient, catalogId: string, name: string, site: LinkSite): Promise<Database | undefined> {
-  try {
-    return (await glue.send(new GetDatabaseCommand({ CatalogId: catalogId, Name: name }))).Database;
-  } catch (error) {
-    if (notFound(error)) return undefined;
-    throw translateAwsError(error, { ...site, doing: `read database ${name}` });
-  }
-}
-
-/** Create a database (or database link); false if the name was taken meanwhile. */
-async function createDatabase(glue: GlueClient, catalogId: string, input: { Name: string; Description?: string; TargetDatabase?: { CatalogId: string; DatabaseName: string } }, site: LinkSite): Promise<boolean> {
-  try {
-    await glue.send(new CreateDatabaseCommand({ CatalogId: catalogId, DatabaseInput: input }));
-    return true;
-  } catch (error) {
-    if (error instanceof AlreadyExistsException) return false;
-    throw translateAwsError(error, { ...site, doing: `create database ${input.Name}` });
-  }
-}
-
-async function tablesOf(glue: GlueClient, catalogId: string, database: string, site: LinkSite): Promise<Map<string, Table>> {
-  return callAws({ ...site, doing: `list the tables of ${database}` }, async () => {
-    const tables = new Map<string, Table>();
-    for await (const page of paginateGetTables({ client: glue }, { CatalogId: catalogId, DatabaseName: database })) {
-      for (const table of page.TableList ?? []) if (table.Name) tables.set(table.Name, table);
-    }
-    return tables;
-  });
-}
-
 const pointsTo = (target: { CatalogId?: string; DatabaseName?: string; Name?: string } | undefined, want: { CatalogId: string; DatabaseName: string; Name?: string }): boolean =>
   target?.CatalogId === want.CatalogId && target.DatabaseName === want.DatabaseName && (want.Name === undefined || target.Name === want.Name);
 
 /** A database resource link to the target: reused when one of the candidate names already is one, else created under the first free name. */
-async function ensureDatabaseLink(glue: GlueClient, request: Extract<LinkRequest, { kind: 'database' }>, site: LinkSite): Promise<ResourceLink[]> {
+async function ensureDatabaseLink(catalog: GlueCatalog, request: Extract<LinkRequest, { kind: 'database' }>): Promise<ResourceLink[]> {
   const target = { CatalogId: request.targetCatalogId, DatabaseName: request.targetDatabase };
   for (const name of candidateNames(request.name)) {
     // Twice: a concurrent creator may take the name between our read and our create.
     for (let attempt = 0; attempt < 2; attempt++) {
-      const existing = await getDatabase(glue, request.catalogId, name, site);
+      const existing = await catalog.getDatabase(name);
       if (existing && !pointsTo(existing.TargetDatabase, target)) break;
-      if (existing || (await createDatabase(glue, request.catalogId, { Name: name, TargetDatabase: target }, site))) {
+      if (existing || (await catalog.createDatabase({ Name: name, TargetDatabase: target }))) {
         return [{ catalogId: request.catalogId, database: name, targetCatalogId: request.targetCatalogId, targetDatabase: request.targetDatabase }];
       }
     }
@@ -85,29 +42,21 @@ async function ensureDatabaseLink(glue: GlueClient, request: Extract<LinkRequest
  * existing link to the same table is reused; a database that is a link, or holds a different table
  * under a needed name, is passed over for the next candidate name.
  */
-async function ensureTableLinks(glue: GlueClient, request: Extract<LinkRequest, { kind: 'tables' }>, site: LinkSite): Promise<ResourceLink[]> {
+async function ensureTableLinks(catalog: GlueCatalog, request: Extract<LinkRequest, { kind: 'tables' }>): Promise<ResourceLink[]> {
   const targetOf = (table: string) => ({ CatalogId: request.targetCatalogId, DatabaseName: request.targetDatabase, Name: table });
   for (const database of candidateNames(request.database)) {
-    let existing = await getDatabase(glue, request.catalogId, database, site);
+    let existing = await catalog.getDatabase(database);
     if (existing?.TargetDatabase) continue;
     if (!existing) {
       const description = `Resource links to ${request.targetDatabase} of catalog ${request.targetCatalogId}, shared through the data mesh`;
-      await createDatabase(glue, request.catalogId, { Name: database, Description: description }, site);
-      existing = await getDatabase(glue, request.catalogId, database, site);
+      await catalog.createDatabase({ Name: database, Description: description });
+      existing = await catalog.getDatabase(database);
       if (!existing || existing.TargetDatabase) continue;
     }
-    const present = await tablesOf(glue, request.catalogId, database, site);
+    const present = new Map((await catalog.listTables(database)).map((t) => [t.Name ?? '', t]));
     if (request.tables.some((t) => present.has(t) && !pointsTo(present.get(t)?.TargetTable, targetOf(t)))) continue;
-    for (const table of request.tables.filter((t) => !present.has(t))) {
-      await callAws({ ...site, doing: `create the resource link ${database}.${table}` }, async () => {
-        try {
-          await glue.send(new CreateTableCommand({ CatalogId: request.catalogId, DatabaseName: database, TableInput: { Name: table, TargetTable: targetOf(table) } }));
-        } catch (error) {
-          // Created meanwhile by another import of the same table: the same link, so fine.
-          if (!(error instanceof AlreadyExistsException)) throw error;
-        }
-      });
-    }
+    // One created meanwhile by another import of the same table is the same link, so fine.
+    for (const table of request.tables.filter((t) => !present.has(t))) await catalog.createTable(database, { Name: table, TargetTable: targetOf(table) });
     return request.tables.map((table) => ({
       catalogId: request.catalogId,
       database,
@@ -120,9 +69,9 @@ async function ensureTableLinks(glue: GlueClient, request: Extract<LinkRequest, 
   throw new AwsRefusedError('AlreadyExistsException', `every database name tried for links to ${request.targetDatabase} is taken in catalog ${request.catalogId}`, 'rename or drop one of those databases, then retry');
 }
 
-/** Create (or find) the resource links a subscription needs in the consumer catalog; idempotent. */
-export async function ensureLinks(glue: GlueClient, request: LinkRequest, site: LinkSite): Promise<ResourceLink[]> {
-  return request.kind === 'database' ? ensureDatabaseLink(glue, request, site) : ensureTableLinks(glue, request, site);
+/** Create (or find) the resource links a subscription needs in the consumer catalog (`catalog`, of `request.catalogId`); idempotent. */
+export async function ensureLinks(catalog: GlueCatalog, request: LinkRequest): Promise<ResourceLink[]> {
+  return request.kind === 'database' ? ensureDatabaseLink(catalog, request) : ensureTableLinks(catalog, request);
 }
 
 /**
@@ -143,50 +92,23 @@ export function linkDescribeEntries(principalArn: string, links: readonly Resour
 }
 
 /**
- * Delete resource links (never their targets); links already gone are fine. A local database left
- * empty is dropped too when `dropEmpty` names it.
+ * Delete resource links (never their targets) from the consumer catalog (`catalog`, of the links'
+ * catalogId); links already gone are fine. A local database left empty is dropped too when
+ * `dropEmpty` names it.
  */
-export async function deleteLinks(glue: GlueClient, links: readonly ResourceLink[], dropEmpty: ReadonlySet<string>, site: LinkSite): Promise<void> {
-  const byDatabase = new Map<string, { catalogId: string; tables: string[] }>();
+export async function deleteLinks(catalog: GlueCatalog, links: readonly ResourceLink[], dropEmpty: ReadonlySet<string>): Promise<void> {
+  const byDatabase = new Map<string, string[]>();
   for (const link of links) {
-    if (link.table === undefined) {
-      await callAws({ ...site, doing: `delete the database link ${link.database}` }, async () => {
-        try {
-          await glue.send(new DeleteDatabaseCommand({ CatalogId: link.catalogId, Name: link.database }));
-        } catch (error) {
-          if (!notFound(error)) throw error;
-        }
-      });
-      continue;
-    }
-    const group = byDatabase.get(link.database) ?? { catalogId: link.catalogId, tables: [] };
-    group.tables.push(link.table);
-    byDatabase.set(link.database, group);
+    if (link.table === undefined) await catalog.deleteDatabase(link.database);
+    else byDatabase.set(link.database, [...(byDatabase.get(link.database) ?? []), link.table]);
   }
-  for (const [database, { catalogId, tables }] of byDatabase) {
-    for (let start = 0; start < tables.length; start += 100) {
-      const answer = await callAws({ ...site, doing: `delete resource links in ${database}` }, async () => {
-        try {
-          return await glue.send(new BatchDeleteTableCommand({ CatalogId: catalogId, DatabaseName: database, TablesToDelete: tables.slice(start, start + 100) }));
-        } catch (error) {
-          if (notFound(error)) return { Errors: [] };
-          throw error;
-        }
-      });
-      const failed = (answer.Errors ?? []).filter((e) => e.ErrorDetail?.ErrorCode !== 'EntityNotFoundException');
-      if (failed.length > 0) {
-        const code = failed[0]?.ErrorDetail?.ErrorCode ?? 'UnknownError';
-        throw new AwsRefusedError(code, `AWS could not delete resource links ${failed.map((e) => `${database}.${e.TableName ?? ''}`).join(', ')} (as ${site.roleName} in ${site.accountId}): ${code}`, 'retry the subscription');
-      }
+  for (const [database, tables] of byDatabase) {
+    const failed = await catalog.deleteTables(database, tables);
+    const first = failed[0];
+    if (first) {
+      const { roleName, accountId } = catalog.site;
+      throw new AwsRefusedError(first.code, `AWS could not delete resource links ${failed.map((f) => `${database}.${f.table}`).join(', ')} (as ${roleName} in ${accountId}): ${first.code}`, 'retry the subscription');
     }
-    if (dropEmpty.has(database) && (await getDatabase(glue, catalogId, database, site)) && (await tablesOf(glue, catalogId, database, site)).size === 0) {
-      await callAws({ ...site, doing: `drop the empty link database ${database}` }, async () => {
-        try {
-          await glue.send(new DeleteDatabaseCommand({ CatalogId: catalogId, Name: database }));
-        } catch (error) {
-          if (!notFound(error)) throw error;
-        }
-      });
-    }
+    if (dropEmpty.has(database) && (await catalog.getDatabase(database)) && (await catalog.listTables(database)).length === 0) await catalog.deleteDatabase(database);
   }
 }

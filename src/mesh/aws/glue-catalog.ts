@@ -1,115 +1,118 @@
 import {
+  BatchDeleteTableCommand,
   CreateDatabaseCommand,
   CreateTableCommand,
+  DeleteDatabaseCommand,
   GetDatabaseCommand,
   GetTableCommand,
   GetTablesCommand,
   UpdateTableCommand,
-  type Database,
-  type DatabaseInput,
   type GlueClient,
-  type Table,
-  type TableInput,
 } from '@aws-sdk/client-glue';
-import { AwsRefusedError } from '../errors';
-import { retryRefused, type RetryOptions } from './retry-refused';
-import { callAws } from './translate-aws-error';
+import { inBatches } from '../plan/chunk-batches';
+import { created, orAbsent, sendAws, type AdapterSession } from './aws-call';
+import { readAllAwsPages } from './aws-pages';
+import type { AwsCallSite } from './translate-aws-error';
+import { databaseOf, tableOf, type DatabaseDefinition, type TableDefinition } from './glue-definitions';
 
 /** One Glue catalog as seen through one role session: every call names the catalog's `CatalogId`. */
-export interface GlueCatalogOptions {
-  client: GlueClient;
+export interface GlueCatalogOptions extends AdapterSession<GlueClient> {
   /** The catalog read or written (the owning account). */
   catalogId: string;
-  /** The role the client acts as, and its account, for error messages. */
-  roleName: string;
-  accountId: string;
-  retry?: RetryOptions;
 }
 
-/** The Glue operations publishing needs, translated to mesh errors and retried on throttling. */
+/** A table a batch delete left in place, and why. */
+export interface TableDeleteFailure {
+  table: string;
+  code: string;
+  message: string;
+}
+
+/** The Glue operations on databases, tables and resource links, translated to mesh errors and retried on throttling. */
 export interface GlueCatalog {
   readonly catalogId: string;
-  /** The database, or undefined when it does not exist in the catalog. */
-  getDatabase(name: string): Promise<Database | undefined>;
-  /** Create a database; false when it already existed. */
-  createDatabase(input: DatabaseInput): Promise<boolean>;
-  /** Every table of a database the role may see, all pages. */
-  listTables(database: string): Promise<Table[]>;
+  /** The role session it acts as, for the messages of callers that refuse on its answers. */
+  readonly site: Omit<AwsCallSite, 'doing'>;
+  /** The database (or database link), or undefined when it does not exist in the catalog. */
+  getDatabase(name: string): Promise<DatabaseDefinition | undefined>;
+  /** Create a database or database link; false when it already existed. */
+  createDatabase(input: DatabaseDefinition): Promise<boolean>;
+  /** Delete a database (a database link: never its target); false when it did not exist. */
+  deleteDatabase(name: string): Promise<boolean>;
+  /** Every table and resource link of a database the role may see, all pages. */
+  listTables(database: string): Promise<TableDefinition[]>;
   /** One table (through a resource link: its target's definition), or undefined when it does not exist. */
-  getTable(database: string, name: string): Promise<Table | undefined>;
+  getTable(database: string, name: string): Promise<TableDefinition | undefined>;
   /** Create a table or resource link; false when it already existed. */
-  createTable(database: string, input: TableInput): Promise<boolean>;
+  createTable(database: string, input: TableDefinition): Promise<boolean>;
   /** Replace a table's definition. */
-  updateTable(database: string, input: TableInput): Promise<void>;
+  updateTable(database: string, input: TableDefinition): Promise<void>;
+  /**
+   * Delete tables or resource links (a link: never its target), in batches at Glue's limit; ones
+   * already gone, or a database already gone, count as deleted. The ones Glue refused are returned.
+   */
+  deleteTables(database: string, names: readonly string[]): Promise<TableDeleteFailure[]>;
 }
 
-/** Glue's own page maximum for GetTables. */
-const TABLES_PAGE = 100;
+/** Glue's own limits: GetTables pages of ≤ 100 (`MaxResults`), BatchDeleteTable ≤ 100 names (`TablesToDelete`). */
+export const TABLE_LIMITS = { page: 100, delete: 100 } as const;
 
 /** The Glue catalog `catalogId` through a role session's client. */
-export function glueCatalog({ client, catalogId, roleName, accountId, retry }: GlueCatalogOptions): GlueCatalog {
-  const call = <T>(doing: string, send: () => Promise<T>): Promise<T> => callAws({ doing, roleName, accountId }, () => retryRefused(send, retry));
-  // Absent is an answer, not a failure: the caller decides whether to create or to refuse.
-  const orUndefined = async <T>(read: Promise<T>): Promise<T | undefined> => {
-    try {
-      return await read;
-    } catch (error) {
-      if (error instanceof AwsRefusedError && error.awsCode === 'EntityNotFoundException') return undefined;
-      throw error;
-    }
-  };
-  const created = async (write: Promise<unknown>): Promise<boolean> => {
-    try {
-      await write;
-      return true;
-    } catch (error) {
-      if (error instanceof AwsRefusedError && error.awsCode === 'AlreadyExistsException') return false;
-      throw error;
-    }
-  };
+export function glueCatalog(session: GlueCatalogOptions): GlueCatalog {
+  const { client, catalogId } = session;
+  const send = <T>(doing: string, call: () => Promise<T>): Promise<T> => sendAws(session, `${doing} in catalog ${catalogId}`, call);
 
   return {
     catalogId,
+    site: { roleName: session.roleName, accountId: session.accountId },
 
-    getDatabase: async (name) =>
-      orUndefined(
-        call(`read database ${name} in catalog ${catalogId}`, async () => (await client.send(new GetDatabaseCommand({ CatalogId: catalogId, Name: name }))).Database),
-      ),
-
-    createDatabase: (input) =>
-      created(call(`create database ${input.Name ?? ''} in catalog ${catalogId}`, () => client.send(new CreateDatabaseCommand({ CatalogId: catalogId, DatabaseInput: input })))),
-
-    async listTables(database) {
-      const tables: Table[] = [];
-      let token: string | undefined;
-      do {
-        // One call per page, each retried on its own, so a throttled page does not restart the listing.
-        const NextToken = token;
-        const page = await call(`list the tables of ${database} in catalog ${catalogId}`, () =>
-          client.send(new GetTablesCommand({ CatalogId: catalogId, DatabaseName: database, MaxResults: TABLES_PAGE, ...(NextToken !== undefined && { NextToken }) })),
-        );
-        tables.push(...(page.TableList ?? []));
-        token = page.NextToken;
-      } while (token);
-      return tables;
+    getDatabase: async (name) => {
+      const database = await orAbsent(send(`read database ${name}`, async () => (await client.send(new GetDatabaseCommand({ CatalogId: catalogId, Name: name }))).Database));
+      return database && databaseOf(database);
     },
 
-    getTable: async (database, name) =>
-      orUndefined(
-        call(`read table ${database}.${name} in catalog ${catalogId}`, async () => (await client.send(new GetTableCommand({ CatalogId: catalogId, DatabaseName: database, Name: name }))).Table),
-      ),
+    createDatabase: (input) =>
+      created(send(`create database ${input.Name ?? ''}`, () => client.send(new CreateDatabaseCommand({ CatalogId: catalogId, DatabaseInput: input })))),
+
+    deleteDatabase: async (name) =>
+      (await orAbsent(send(`delete database ${name}`, () => client.send(new DeleteDatabaseCommand({ CatalogId: catalogId, Name: name }))))) !== undefined,
+
+    listTables: async (database) => {
+      const doing = `list the tables of ${database}`;
+      const tables = await readAllAwsPages(`${doing} in catalog ${catalogId}`, async (token) => {
+        const page = await send(doing, () =>
+          client.send(new GetTablesCommand({ CatalogId: catalogId, DatabaseName: database, MaxResults: TABLE_LIMITS.page, ...(token !== undefined && { NextToken: token }) })),
+        );
+        return { items: page.TableList, next: page.NextToken };
+      });
+      return tables.map(tableOf);
+    },
+
+    getTable: async (database, name) => {
+      const table = await orAbsent(send(`read table ${database}.${name}`, async () => (await client.send(new GetTableCommand({ CatalogId: catalogId, DatabaseName: database, Name: name }))).Table));
+      return table && tableOf(table);
+    },
 
     createTable: (database, input) =>
-      created(
-        call(`create table ${database}.${input.Name ?? ''} in catalog ${catalogId}`, () =>
-          client.send(new CreateTableCommand({ CatalogId: catalogId, DatabaseName: database, TableInput: input })),
-        ),
-      ),
+      created(send(`create table ${database}.${input.Name ?? ''}`, () => client.send(new CreateTableCommand({ CatalogId: catalogId, DatabaseName: database, TableInput: input })))),
 
     async updateTable(database, input) {
-      await call(`update table ${database}.${input.Name ?? ''} in catalog ${catalogId}`, () =>
-        client.send(new UpdateTableCommand({ CatalogId: catalogId, DatabaseName: database, TableInput: input })),
-      );
+      await send(`update table ${database}.${input.Name ?? ''}`, () => client.send(new UpdateTableCommand({ CatalogId: catalogId, DatabaseName: database, TableInput: input })));
+    },
+
+    async deleteTables(database, names) {
+      const failures: TableDeleteFailure[] = [];
+      for (const batch of inBatches(names, TABLE_LIMITS.delete)) {
+        const answer = await orAbsent(
+          send(`delete tables of ${database}`, () => client.send(new BatchDeleteTableCommand({ CatalogId: catalogId, DatabaseName: database, TablesToDelete: batch }))),
+        );
+        if (answer === undefined) return failures; // The database is gone, and its tables with it.
+        for (const error of answer.Errors ?? []) {
+          if (error.ErrorDetail?.ErrorCode === 'EntityNotFoundException') continue;
+          failures.push({ table: error.TableName ?? '', code: error.ErrorDetail?.ErrorCode ?? 'UnknownError', message: error.ErrorDetail?.ErrorMessage ?? '' });
+        }
+      }
+      return failures;
     },
   };
 }

@@ -1,17 +1,10 @@
-import {
-  BatchCreatePartitionCommand,
-  BatchDeletePartitionCommand,
-  BatchUpdatePartitionCommand,
-  GetPartitionsCommand,
-  type ErrorDetail,
-  type Partition,
-  type PartitionInput,
-} from '@aws-sdk/client-glue';
+import { BatchCreatePartitionCommand, BatchDeletePartitionCommand, BatchUpdatePartitionCommand, GetPartitionsCommand, type ErrorDetail } from '@aws-sdk/client-glue';
 import { AwsRefusedError } from '../errors';
 import { inBatches } from '../plan/chunk-batches';
-import { retryRefused } from './retry-refused';
-import { callAws } from './translate-aws-error';
+import { sendAws } from './aws-call';
+import { readAllAwsPages } from './aws-pages';
 import type { GlueCatalogOptions } from './glue-catalog';
+import { partitionOf, type PartitionDefinition } from './glue-definitions';
 
 /**
  * Glue's limits per call, from its service model: GetPartitions pages of ≤ 1,000 (`PageSize`),
@@ -23,18 +16,19 @@ export const PARTITION_LIMITS = { page: 1000, create: 100, update: 100, delete: 
 /** The partition operations mirroring needs on one table, in batches at Glue's limits. */
 export interface GluePartitions {
   /** Every partition of a table, all pages. */
-  list(database: string, table: string): Promise<Partition[]>;
+  list(database: string, table: string): Promise<PartitionDefinition[]>;
   /** Create partitions; those that already exist are returned, to be updated instead. */
-  create(database: string, table: string, inputs: readonly PartitionInput[]): Promise<PartitionInput[]>;
+  create(database: string, table: string, inputs: readonly PartitionDefinition[]): Promise<PartitionDefinition[]>;
   /** Replace partitions' definitions (each keeps its values). */
-  update(database: string, table: string, inputs: readonly PartitionInput[]): Promise<void>;
+  update(database: string, table: string, inputs: readonly PartitionDefinition[]): Promise<void>;
   /** Delete partitions by values; ones already gone count as deleted. */
   delete(database: string, table: string, values: readonly string[][]): Promise<void>;
 }
 
 /** The partitions of catalog `catalogId` through a role session's client, retried on throttling. */
-export function gluePartitions({ client, catalogId, roleName, accountId, retry }: GlueCatalogOptions): GluePartitions {
-  const call = <T>(doing: string, send: () => Promise<T>): Promise<T> => callAws({ doing, roleName, accountId }, () => retryRefused(send, retry));
+export function gluePartitions(session: GlueCatalogOptions): GluePartitions {
+  const { client, catalogId, roleName, accountId } = session;
+  const call = <T>(doing: string, send: () => Promise<T>): Promise<T> => sendAws(session, doing, send);
   // Batch calls answer 200 with per-entry errors: any left is a refusal of the whole step.
   const refuse = (doing: string, errors: { values: string[]; detail: ErrorDetail | undefined }[], of: number): never => {
     const first = errors[0];
@@ -47,21 +41,18 @@ export function gluePartitions({ client, catalogId, roleName, accountId, retry }
 
   return {
     async list(database, table) {
-      const partitions: Partition[] = [];
-      let token: string | undefined;
-      do {
-        const NextToken = token;
-        const page = await call(`list the partitions of ${database}.${table} in catalog ${catalogId}`, () =>
-          client.send(new GetPartitionsCommand({ CatalogId: catalogId, DatabaseName: database, TableName: table, MaxResults: PARTITION_LIMITS.page, ...(NextToken !== undefined && { NextToken }) })),
+      const doing = `list the partitions of ${database}.${table} in catalog ${catalogId}`;
+      const partitions = await readAllAwsPages(doing, async (token) => {
+        const page = await call(doing, () =>
+          client.send(new GetPartitionsCommand({ CatalogId: catalogId, DatabaseName: database, TableName: table, MaxResults: PARTITION_LIMITS.page, ...(token !== undefined && { NextToken: token }) })),
         );
-        partitions.push(...(page.Partitions ?? []));
-        token = page.NextToken;
-      } while (token);
-      return partitions;
+        return { items: page.Partitions, next: page.NextToken };
+      });
+      return partitions.map(partitionOf);
     },
 
     async create(database, table, inputs) {
-      const existing: PartitionInput[] = [];
+      const existing: PartitionDefinition[] = [];
       const failed: { values: string[]; detail: ErrorDetail | undefined }[] = [];
       const doing = `create partitions of ${database}.${table} in catalog ${catalogId}`;
       for (const batch of inBatches(inputs, PARTITION_LIMITS.create)) {

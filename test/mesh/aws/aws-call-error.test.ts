@@ -3,7 +3,7 @@ import * as lakeformation from '@aws-sdk/client-lakeformation';
 import * as ram from '@aws-sdk/client-ram';
 import * as sts from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
-import { AMBIGUOUS_CODES, errorKind, errorKindOf, REFUSED_CODES } from '../../../src/mesh/aws/aws-call-error';
+import { AMBIGUOUS_CODES, errorKind, errorKindOf, NOT_FOUND_CODES, REFUSED_CODES } from '../../../src/mesh/aws/aws-call-error';
 
 /** The exceptions an SDK client generates from its service model, with the traits the model gives them. */
 function modelledExceptions(module: Record<string, unknown>, base: abstract new (...args: never[]) => Error): { code: string; fault: string; throttling: boolean }[] {
@@ -38,6 +38,11 @@ describe('error classification, checked against the service models the SDK clien
     // STS speaks the query protocol: its throttling and internal errors are plain codes, not modelled shapes.
     const transport = new Set(['Throttling', 'InternalFailure', 'TimeoutError', 'RequestTimeout', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
     for (const code of [...REFUSED_CODES, ...AMBIGUOUS_CODES]) expect(modelled.has(code) || transport.has(code), code).toBe(true);
+  });
+
+  it('names as "not found" only client faults the models define', () => {
+    const clientFaults = new Set(Object.values(SERVICES).flatMap((exceptions) => exceptions.filter((e) => e.fault === 'client').map((e) => e.code)));
+    for (const code of NOT_FOUND_CODES) expect([code, clientFaults.has(code)]).toEqual([code, true]);
   });
 
   it('treats client faults as final: the request was wrong or not allowed', () => {

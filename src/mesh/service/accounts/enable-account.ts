@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { catalogPermissionsOf, readDataLakeSettings } from '../../aws/lake-formation-settings';
+import { catalogPermissionsOf } from '../../aws/lake-formation-permissions';
+import { readDataLakeSettings } from '../../aws/lake-formation-settings';
 import { checkQueryRole, type QueryRoleFinding } from '../../aws/query-role-check';
 import { AccountIdSchema } from '../../domain/account-id';
 import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../domain/account-roles';

@@ -1,10 +1,10 @@
-import type { Column, TableInput } from '@aws-sdk/client-glue';
+import type { ColumnDefinition, TableDefinition } from '../../aws/glue-definitions';
 
 /** A table whose definition differs between the source and the mesh, with what changed in words. */
 export interface TableChange {
   name: string;
   /** The source's definition, to write over the mesh table. */
-  input: TableInput;
+  input: TableDefinition;
   /** E.g. `column churn_score added`, `column tenure_months: int → bigint`, `location changed`. */
   changes: string[];
 }
@@ -12,7 +12,7 @@ export interface TableChange {
 /** What to do to the mesh side so it mirrors the source side. */
 export interface CatalogDiff {
   /** In the source, not in the mesh: create. */
-  added: TableInput[];
+  added: TableDefinition[];
   /** In both, defined differently: update. */
   changed: TableChange[];
   /** In both, the same. */
@@ -33,7 +33,7 @@ export function sameDefinition<T extends object>(a: T, b: T): boolean {
   return canonical(a) === canonical(b);
 }
 
-function columnChanges(kind: string, before: readonly Column[], after: readonly Column[]): string[] {
+function columnChanges(kind: string, before: readonly ColumnDefinition[], after: readonly ColumnDefinition[]): string[] {
   const was = new Map(before.map((c) => [c.Name ?? '', c]));
   const now = new Map(after.map((c) => [c.Name ?? '', c]));
   const changes: string[] = [];
@@ -49,7 +49,7 @@ function columnChanges(kind: string, before: readonly Column[], after: readonly 
 }
 
 /** What differs between the mesh table (`before`) and the source (`after`), in words; empty when the same. */
-export function describeChanges(before: TableInput, after: TableInput): string[] {
+export function describeChanges(before: TableDefinition, after: TableDefinition): string[] {
   const changes = [
     ...columnChanges('column', before.StorageDescriptor?.Columns ?? [], after.StorageDescriptor?.Columns ?? []),
     ...columnChanges('partition key', before.PartitionKeys ?? [], after.PartitionKeys ?? []),
@@ -71,7 +71,7 @@ export function describeChanges(before: TableInput, after: TableInput): string[]
  * The difference between the source tables a product selects and its tables in the mesh, both as
  * mirrored definitions (see mirrorTableInput). Pure: applying it with applyDiff to `mesh` gives `source`.
  */
-export function diffCatalog(source: readonly TableInput[], mesh: readonly TableInput[]): CatalogDiff {
+export function diffCatalog(source: readonly TableDefinition[], mesh: readonly TableDefinition[]): CatalogDiff {
   const meshByName = new Map(mesh.map((t) => [t.Name ?? '', t]));
   const sourceNames = new Set(source.map((t) => t.Name ?? ''));
   const diff: CatalogDiff = { added: [], changed: [], unchanged: [], gone: [] };
@@ -90,7 +90,7 @@ export function diffCatalog(source: readonly TableInput[], mesh: readonly TableI
  * The product's tables once a diff is applied: added ones created, changed ones replaced, gone
  * ones no longer part of the product (their mesh tables stay in the catalog). Sorted by name.
  */
-export function applyDiff(mesh: readonly TableInput[], diff: CatalogDiff): TableInput[] {
+export function applyDiff(mesh: readonly TableDefinition[], diff: CatalogDiff): TableDefinition[] {
   const gone = new Set(diff.gone);
   const result = new Map(mesh.filter((t) => !gone.has(t.Name ?? '')).map((t) => [t.Name ?? '', t]));
   for (const table of diff.added) result.set(table.Name ?? '', table);

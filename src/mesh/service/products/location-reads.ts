@@ -1,6 +1,4 @@
-import type { IAMClient } from '@aws-sdk/client-iam';
-import type { S3Client } from '@aws-sdk/client-s3';
-import type { KMSClient } from '@aws-sdk/client-kms';
+import type { AccountClients } from '../../aws/aws-clients';
 import { bucketDefaultKey, deniedByRolePolicies, readBucketPolicy, readKeyPolicy, type BucketPolicy } from '../../aws/bucket-read-check';
 import type { AwsCallSite } from '../../aws/translate-aws-error';
 import { bucketPolicyNames } from './bucket-policy-principals';
@@ -8,8 +6,8 @@ import { s3PathOfArn } from './source-locations';
 
 /** Where the check runs: the producer's role reads its buckets' policies, the mesh admin asks IAM about the data access role. */
 export interface LocationReadSides {
-  producer: { s3: S3Client; kms: KMSClient; site: Omit<AwsCallSite, 'doing'> };
-  mesh: { iam: IAMClient; site: Omit<AwsCallSite, 'doing'> };
+  producer: Pick<AccountClients, 's3' | 'kms'> & { site: Omit<AwsCallSite, 'doing'> };
+  mesh: Pick<AccountClients, 'iam'> & { site: Omit<AwsCallSite, 'doing'> };
   /** The role the locations are (or will be) registered with, in the mesh account. */
   dataAccessRoleArn: string;
 }

@@ -1,10 +1,12 @@
 import { grantLockKey } from '../../execute/grant-lock-key';
-import type { Table, TableInput } from '@aws-sdk/client-glue';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import { grantLocationAccess, registeredLocations, registerLocation, type DataLocationSite } from '../../aws/data-locations';
+import { registeredLocations, registerLocation, type DataLocationSite } from '../../aws/data-locations';
 import { glueCatalog, type GlueCatalog } from '../../aws/glue-catalog';
+import type { TableDefinition } from '../../aws/glue-definitions';
 import { gluePartitions, type GluePartitions } from '../../aws/glue-partitions';
+import { grantLocationAccess } from '../../aws/lake-formation-permissions';
+import { ramInvitations } from '../../aws/ram-invitations';
 import type { RoleSessionRequest } from '../../aws/role-sessions';
 import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../domain/account-roles';
 import { sharedResourceArns } from '../../plan/shared-resource-arns';
@@ -103,14 +105,14 @@ async function applyEntries(deps: MeshDeps, meshRole: RoleSessionRequest, operat
 }
 
 /** The tables of a catalog listing that are data, not resource links, by name. */
-function dataTables(tables: readonly Table[]): Map<string, Table> {
+function dataTables(tables: readonly TableDefinition[]): Map<string, TableDefinition> {
   return new Map(tables.filter((t) => !isResourceLink(t) && t.Name !== undefined).map((t) => [t.Name?.toLowerCase() ?? '', t]));
 }
 
 /** Create or update the mesh tables of a diff, `concurrency` at a time. */
 async function applyDiffToMesh(mesh: GlueCatalog, database: string, diff: CatalogDiff, concurrency: number): Promise<void> {
   const writes: (() => Promise<void>)[] = [
-    ...diff.added.map((input: TableInput) => async () => {
+    ...diff.added.map((input) => async () => {
       // Created meanwhile (a concurrent publish): write this definition over it.
       if (!(await mesh.createTable(database, input))) await mesh.updateTable(database, input);
     }),
@@ -264,8 +266,8 @@ export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: 
   const describeToProducer = describeEntries({ meshCatalogId: meshAccountId, meshDatabase, tables: selected, principal: producerAccountId, withGrantOption: true });
   await applyEntries(deps, meshRole, 'grant', describeToProducer, grantLockKey(meshAccountId, producerAccountId), `DESCRIBE on ${meshDatabase} to account ${producerAccountId}`);
   const { accepted } = await awaitShare(deps, {
-    owner: { accountId: meshAccountId, ram: meshClients.ram, site: { roleName: meshRole.roleName, accountId: meshAccountId } },
-    receiver: { accountId: producerAccountId, ram: producerClients.ram, site: { roleName: producerRole.roleName, accountId: producerAccountId } },
+    owner: { accountId: meshAccountId, ram: ramInvitations({ client: meshClients.ram, roleName: meshRole.roleName, accountId: meshAccountId, retry }) },
+    receiver: { accountId: producerAccountId, ram: ramInvitations({ client: producerClients.ram, roleName: producerRole.roleName, accountId: producerAccountId, retry }) },
     resourceArns: sharedResourceArns(describeToProducer, deps.config.region),
   });
   const existing = new Map(sourceListing.map((t) => [t.Name?.toLowerCase() ?? '', t]));

@@ -1,26 +1,26 @@
-import type { Column, StorageDescriptor, Table, TableInput } from '@aws-sdk/client-glue';
+import type { ColumnDefinition, StorageDefinition, TableDefinition } from '../../aws/glue-definitions';
 
 /** A copy of `value` without the keys whose value is undefined (so equal definitions compare equal). */
 function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-function column(source: Column): Column {
+function column(source: ColumnDefinition): ColumnDefinition {
   return defined({ Name: source.Name, Type: source.Type, Comment: source.Comment, Parameters: source.Parameters && { ...source.Parameters } });
 }
 
 /** The storage of a table or partition as mirrored: what the data is and where it lives. */
-export function mirrorStorage(source: StorageDescriptor): StorageDescriptor {
+export function mirrorStorage(source: StorageDefinition): StorageDefinition {
   // Everything that says what the data is and where it lives; structuredClone keeps the source untouched.
   return defined({ ...structuredClone(source), Columns: source.Columns?.map(column) });
 }
 
 /**
- * The TableInput that mirrors a producer table in the mesh catalog: same name, columns, partition
+ * The definition that mirrors a producer table in the mesh catalog: same name, columns, partition
  * keys, storage (location, formats, SerDe), table type and parameters; without what Glue keeps
  * about the source itself (catalog, database, times, version, creator). Pure; the source is not changed.
  */
-export function mirrorTableInput(source: Table): TableInput {
+export function mirrorTableInput(source: TableDefinition): TableDefinition {
   return defined({
     Name: source.Name?.toLowerCase(),
     Description: source.Description,
@@ -36,6 +36,6 @@ export function mirrorTableInput(source: Table): TableInput {
 }
 
 /** Whether a table is a resource link (a pointer to another table), which is never published itself. */
-export function isResourceLink(table: Table): boolean {
+export function isResourceLink(table: TableDefinition): boolean {
   return table.TargetTable !== undefined;
 }

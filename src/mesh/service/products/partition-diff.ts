@@ -1,24 +1,24 @@
-import type { Partition, PartitionInput } from '@aws-sdk/client-glue';
+import type { PartitionDefinition } from '../../aws/glue-definitions';
 import { sameDefinition } from './catalog-diff';
 import { mirrorStorage } from './mirror-table';
 
 /** What to do to a mesh table's partitions so they mirror its source's. */
 export interface PartitionDiff {
   /** In the source, not in the mesh: create. */
-  added: PartitionInput[];
+  added: PartitionDefinition[];
   /** In both, defined differently (location, columns, parameters): update to the source's. */
-  changed: PartitionInput[];
+  changed: PartitionDefinition[];
   /** In the mesh, no longer in the source: delete (a partition is an index entry; the data stays in S3). */
   dropped: string[][];
   unchanged: number;
 }
 
 /**
- * The PartitionInput that mirrors a source partition: its values, storage and parameters, without
+ * The definition that mirrors a source partition: its values, storage and parameters, without
  * what Glue keeps about the copy itself (catalog, database, table, times). Pure.
  */
-export function mirrorPartitionInput(source: Partition): PartitionInput {
-  const input: PartitionInput = { Values: [...(source.Values ?? [])] };
+export function mirrorPartitionInput(source: PartitionDefinition): PartitionDefinition {
+  const input: PartitionDefinition = { Values: [...(source.Values ?? [])] };
   if (source.StorageDescriptor) input.StorageDescriptor = mirrorStorage(source.StorageDescriptor);
   if (source.Parameters) input.Parameters = { ...source.Parameters };
   return input;
@@ -30,7 +30,7 @@ export function partitionKey(values: readonly string[]): string {
 }
 
 /** The difference between a source table's partitions and its mirror's, both as mirrored inputs. Pure. */
-export function diffPartitions(source: readonly PartitionInput[], mesh: readonly PartitionInput[]): PartitionDiff {
+export function diffPartitions(source: readonly PartitionDefinition[], mesh: readonly PartitionDefinition[]): PartitionDiff {
   const meshByKey = new Map(mesh.map((p) => [partitionKey(p.Values ?? []), p]));
   const sourceKeys = new Set<string>();
   const diff: PartitionDiff = { added: [], changed: [], dropped: [], unchanged: 0 };

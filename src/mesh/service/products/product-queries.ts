@@ -1,6 +1,6 @@
-import type { Column } from '@aws-sdk/client-glue';
 import * as z from 'zod';
 import { glueCatalog } from '../../aws/glue-catalog';
+import type { ColumnDefinition } from '../../aws/glue-definitions';
 import { AccountIdSchema } from '../../domain/account-id';
 import { ROLE_NAMES, producerRoleInMesh } from '../../domain/account-roles';
 import type { DataProduct } from '../../domain/data-product';
@@ -59,7 +59,7 @@ const pageOf = ({ limit, cursor }: { limit?: number | undefined; cursor?: string
   ...(cursor !== undefined && { cursor }),
 });
 
-const columnView = (c: Column): ColumnView => ({ name: c.Name ?? '', type: c.Type ?? '', ...(c.Comment !== undefined && { comment: c.Comment }) });
+const columnView = (c: ColumnDefinition): ColumnView => ({ name: c.Name ?? '', type: c.Type ?? '', ...(c.Comment !== undefined && { comment: c.Comment }) });
 
 /** One product by id, if the user may see it; NotFoundError (with a hint) otherwise. */
 export async function getProduct(deps: MeshDeps, ctx: RequestContext, rawInput: ProductIdInput): Promise<DataProduct> {

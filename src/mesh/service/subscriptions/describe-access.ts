@@ -35,7 +35,7 @@ export async function describeAccess(deps: MeshDeps, ctx: RequestContext, rawInp
     throw new InvalidInputError(`subscription ${id} is ${subscription.status}: there is nothing to query`, 'wait until it is ACTIVE, or see its history');
   }
   const session = consumerSession(deps, subscription, ctx.user, ctx.requestId);
-  const catalog = glueCatalog({ client: session.clients.glue, catalogId: subscription.consumerAccountId, ...session.site });
+  const catalog = glueCatalog({ client: session.clients.glue, catalogId: subscription.consumerAccountId, ...session.site, retry: deps.executor });
   const tables: QueryableTable[] = [];
   for (const name of namesToQuery(subscription)) {
     const dot = name.indexOf('.');

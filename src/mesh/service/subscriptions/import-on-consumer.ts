@@ -1,4 +1,6 @@
 import { ensureLinks, linkDescribeEntries } from '../../aws/consumer-links';
+import { glueCatalog } from '../../aws/glue-catalog';
+import { ramInvitations } from '../../aws/ram-invitations';
 import { ROLE_NAMES, roleArn } from '../../domain/account-roles';
 import type { SlackUser } from '../../domain/slack-user';
 import type { ResourceLink, Subscription } from '../../domain/subscription';
@@ -30,12 +32,13 @@ export async function importOnConsumer(deps: MeshDeps, subscription: Subscriptio
   const mesh = meshSession(deps, subscription, grantor, requestId);
   const consumer = consumerSession(deps, subscription, subscription.requester, requestId);
   const { shareArns: ramShares } = await awaitShare(deps, {
-    owner: { accountId: subscription.meshCatalogId, ram: mesh.clients.ram, site: mesh.site },
-    receiver: { accountId: subscription.consumerAccountId, ram: consumer.clients.ram, site: consumer.site },
+    owner: { accountId: subscription.meshCatalogId, ram: ramInvitations({ client: mesh.clients.ram, ...mesh.site, retry: deps.executor }) },
+    receiver: { accountId: subscription.consumerAccountId, ram: ramInvitations({ client: consumer.clients.ram, ...consumer.site, retry: deps.executor }) },
     resourceArns: sharedResourceArns(subscription.plan, deps.config.region),
   });
   const product = await deps.stores.products.get(subscription.productId);
-  const links = await ensureLinks(consumer.clients.glue, linkLayout(subscription, product?.tables ?? []), consumer.site);
+  const catalog = glueCatalog({ client: consumer.clients.glue, catalogId: subscription.consumerAccountId, ...consumer.site, retry: deps.executor });
+  const links = await ensureLinks(catalog, linkLayout(subscription, product?.tables ?? []));
   const queryPlan = planQueryGrants({ plan: subscription.plan, links, principals: subscription.queryPrincipals ?? [] });
   const entries = [...linkDescribeEntries(roleArn(subscription.consumerAccountId, ROLE_NAMES.consumer), links), ...queryPlan];
   await changeQueryGrants(deps, consumer, subscription, 'grant', entries, `${consumer.site.roleName} and the query roles (DESCRIBE on the links, the granted permissions on the tables)`);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { deleteLinks } from '../../aws/consumer-links';
+import { glueCatalog } from '../../aws/glue-catalog';
 import { JustificationSchema, SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
 import { transition } from '../../domain/subscription-transition';
 import { AwsRefusedError } from '../../errors';
@@ -58,7 +59,8 @@ export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: stri
 
     const { links, dropEmpty } = linksToDelete(subscription.links, others);
     if (links.length > 0) {
-      await deleteLinks(consumer.clients.glue, links, dropEmpty, consumer.site);
+      const catalog = glueCatalog({ client: consumer.clients.glue, catalogId: subscription.consumerAccountId, ...consumer.site, retry: deps.executor });
+      await deleteLinks(catalog, links, dropEmpty);
     }
     log.info({ revoked: entries.length, queryGrantsRevoked: queryEntries.length, linksDeleted: links.length }, 'subscription revoked');
     return deps.stores.subscriptions.apply(subscription, {
