@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Subscription } from '../../mesh/domain/subscription';
-import type { RequestContext } from '../../mesh/service/request-context';
+import type { Caller } from '../../mesh/service/request-context';
 import type { NoticeRef } from '../../mesh/store/notice-store';
 import { buildAccessRequestMessage } from '../blocks/access-request-message';
 import { buildRequestReceivedMessage } from '../blocks/request-received-message';
@@ -13,7 +13,7 @@ import type { BotDeps } from '../bot-deps';
  * posted: approvers see the request with the buttons still possible, the requester its own view.
  * One message that cannot be updated (deleted, channel archived) does not stop the others.
  */
-export async function refreshNotices(deps: BotDeps, client: webApi.WebClient, ctx: RequestContext, subscription: Subscription): Promise<void> {
+export async function refreshNotices(deps: BotDeps, client: webApi.WebClient, ctx: Caller, subscription: Subscription): Promise<void> {
   const refs = await deps.notices.list(subscription.id);
   if (refs.length === 0) return;
   const product = await deps.mesh.getProduct(ctx, { productId: subscription.productId });

@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackUser } from '../../../mesh/domain/slack-user';
 import type { Subscription } from '../../../mesh/domain/subscription';
-import type { RequestContext } from '../../../mesh/service/request-context';
+import type { Caller } from '../../../mesh/service/request-context';
 import type { BotDeps } from '../../bot-deps';
 import { refreshNotices } from '../../notify/refresh-notices';
 import { tellRequester } from '../../notify/tell-requester';
@@ -19,13 +19,13 @@ export interface ShowChangeOptions {
 }
 
 /** Everyone whose App Home lists the subscription: requester, decider, owners. */
-async function involved(deps: BotDeps, ctx: RequestContext, subscription: Subscription): Promise<SlackUser[]> {
+async function involved(deps: BotDeps, ctx: Caller, subscription: Subscription): Promise<SlackUser[]> {
   const product = await deps.mesh.getProduct(ctx, { productId: subscription.productId });
   return [subscription.requester, ...(subscription.decidedBy ? [subscription.decidedBy] : []), ...product.owners];
 }
 
 /** Update the recorded messages and, as asked, the Homes, to `subscription`; failures are logged. */
-async function render(deps: BotDeps, client: webApi.WebClient, ctx: RequestContext, subscription: Subscription, log: Logger, homes: boolean): Promise<void> {
+async function render(deps: BotDeps, client: webApi.WebClient, ctx: Caller, subscription: Subscription, log: Logger, homes: boolean): Promise<void> {
   try {
     await refreshNotices(deps, client, ctx, subscription);
   } catch (error) {
@@ -44,7 +44,7 @@ async function render(deps: BotDeps, client: webApi.WebClient, ctx: RequestConte
  * (as asked) the requester is told and the App Homes concerned are re-published. Each step is best
  * effort — the change is recorded already, and one Slack failure must not hide the others.
  */
-export async function showChange(deps: BotDeps, client: webApi.WebClient, ctx: RequestContext, subscription: Subscription, log: Logger, options: ShowChangeOptions = {}): Promise<void> {
+export async function showChange(deps: BotDeps, client: webApi.WebClient, ctx: Caller, subscription: Subscription, log: Logger, options: ShowChangeOptions = {}): Promise<void> {
   const homes = options.homes === true;
   await render(deps, client, ctx, subscription, log, homes);
   if (options.tell === true) {

@@ -6,7 +6,7 @@ import { InvitationExpiredError, MeshError, ShareNotReadyError, StaleWriteError 
 import { executeEntries } from '../../execute/grant-executor';
 import { executorFor } from '../executor-for';
 import type { MeshDeps } from '../mesh-deps';
-import type { RequestContext } from '../request-context';
+import { actingAs, type Caller } from '../request-context';
 import { entriesToGrant, failedResults, failureNote, markAllFailed } from './entry-results';
 import { importOnConsumer } from './import-on-consumer';
 import { loadSubscription, meshSession, operationLogger } from './operation-scope';
@@ -52,9 +52,10 @@ function waitingSince(subscription: Subscription, now: string): string {
  * recorded (→ FAILED, retryable) with its reason, not thrown; success records the shares and links
  * (→ ACTIVE). A RAM share not delivered yet leaves it GRANTING with a `share-pending` note for the
  * sweep to look again, until `shareWaitHours` have passed (→ FAILED). Running it again after a crash
- * finishes the job without doubling anything.
+ * finishes the job without doubling anything. Resumed by the sweep (a system caller), it acts as the bot
+ * itself (`meshbot-system`) on both sides.
  */
-export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGrantInput): Promise<Subscription> {
+export async function runGrant(deps: MeshDeps, ctx: Caller, input: RunGrantInput): Promise<Subscription> {
   const { id } = parseInput(RunGrantInputSchema, input);
   const log = operationLogger(deps, ctx, id);
   const first = await loadSubscription(deps, id);
@@ -64,7 +65,7 @@ export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGr
     if (subscription.status === 'ACTIVE') return subscription;
     const move = transition(subscription.status, 'grant-succeeded');
     if (!move.ok) throw move.error;
-    const approver = subscription.decidedBy ?? ctx.user;
+    const approver = actingAs(ctx, subscription.decidedBy);
     const at = (): string => new Date(deps.clock()).toISOString();
     const system = { system: 'grant-job' };
 
