@@ -1,6 +1,7 @@
 import { enableAccount } from './accounts/enable-account';
 import { listAccounts } from './accounts/list-accounts';
 import { mapUser } from './accounts/map-user';
+import { meshAdmins } from './accounts/mesh-admins';
 import { unmapUser } from './accounts/unmap-user';
 import { whoami } from './accounts/whoami';
 import type { MeshDeps } from './mesh-deps';
@@ -34,15 +35,17 @@ function bindRead<A extends unknown[], R>(deps: MeshDeps, operation: (deps: Mesh
 /**
  * The mesh service: every operation the three personas perform, bound to one set of dependencies, and
  * under `system` the bot's own scheduled work. What the Slack layer, the demo and the workers call.
+ * It hands out operations only, never its stores or configuration, so every call goes through the
+ * rules; operators read the records through `createMeshInspection` instead.
  */
 export function createMeshService(deps: MeshDeps) {
   return {
-    deps,
     enableAccount: bind(deps, enableAccount),
     listAccounts: bind(deps, listAccounts),
     mapUser: bind(deps, mapUser),
     unmapUser: bind(deps, unmapUser),
     whoami: bind(deps, whoami),
+    meshAdmins: () => meshAdmins(deps),
     publishProduct: bind(deps, publishProduct),
     syncProduct: bind(deps, syncProduct),
     getProduct: bindRead(deps, getProduct),
