@@ -12,7 +12,8 @@ export type SystemActor = z.infer<typeof SystemActorSchema>;
  * The STS SourceIdentity of the bot's own work in AWS (the sweep's syncs, resumed jobs), so CloudTrail
  * tells it from any person's. STS takes 2–64 characters of `[\w+=,.@-]`; a Slack user id is upper-case
  * letters and digits (`U0ADMIN`, see SlackUserSchema), so this lower-case, hyphenated name can never be
- * taken for a person. It is also what Lake Formation's and CloudTrail's records show, hence `meshbot-`.
+ * taken for a person; it starts like the role session names (`meshbot-<request id>`), so one prefix
+ * finds the bot in CloudTrail.
  */
 export const SYSTEM_SOURCE_IDENTITY = 'meshbot-system';
 

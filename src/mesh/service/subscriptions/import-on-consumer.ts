@@ -20,10 +20,11 @@ export interface Imported {
 /**
  * Make granted tables usable in the consumer account: wait for the mesh account's share with it to
  * list every granted resource (as the producer's role in the mesh, for `grantor`), then as the
- * consumer's role for the requester (for the bot itself when `grantor` is) accept exactly that share's pending invitation, create (or
- * reuse) the resource links, grant DESCRIBE on them to the consumer role, and grant the
- * subscription's query roles what they need to query (see `planQueryGrants`). Every step is
- * idempotent, so a crashed import is redone; a share RAM has not delivered yet throws ShareNotReadyError.
+ * consumer's role for the requester (for the bot itself when `grantor` is the bot) accept exactly
+ * that share's pending invitation, create (or reuse) the resource links, grant DESCRIBE on them to
+ * the consumer role, and grant the subscription's query roles what they need to query (see
+ * `planQueryGrants`). Every step is idempotent, so a crashed import is redone; a share RAM has not
+ * delivered yet throws ShareNotReadyError.
  */
 export async function importOnConsumer(deps: MeshDeps, subscription: Subscription, grantor: Actor, requestId: string): Promise<Imported> {
   const mesh = meshSession(deps, subscription, grantor, requestId);
