@@ -4,7 +4,7 @@ import * as z from 'zod';
  * The bot acting on its own, as a subscription's history records it: `{ system: 'expiry-sweep' }`
  * names the task (the sweep, a job), never a person.
  */
-export const SystemActorSchema = z.object({ system: z.string().min(1) });
+export const SystemActorSchema = z.object({ system: z.string() });
 
 export type SystemActor = z.infer<typeof SystemActorSchema>;
 
