@@ -1,5 +1,10 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { pino } from 'pino';
+import { createDocumentClient } from '../../src/mesh/store/document-client';
+import { createProductStore, type ProductStore } from '../../src/mesh/store/product-store';
+import { createSubscriptionStore, type SubscriptionStore } from '../../src/mesh/store/subscription-store';
 import { startSandboxBot, type SandboxBot } from '../../src/sandbox/bot/sandbox-bot';
+import { SANDBOX_REGION } from '../../src/sandbox/seed/sandbox-accounts';
 import { postSignedToBot, type PostSignedOptions, type SignedPostResult } from '../../src/sandbox/slack/post-signed-to-bot';
 import { SANDBOX_SIGNING_SECRET } from '../../src/sandbox/slack/slack-world';
 
@@ -10,6 +15,11 @@ export type BotRequest = PostSignedOptions extends infer O ? (O extends unknown 
 export interface BotWorld extends SandboxBot {
   /** Sign and post a Slack request (command, click, submission, event) to the bot, as Slack would. */
   post(request: BotRequest): Promise<SignedPostResult>;
+  /**
+   * The test's own handles on Meshbot's tables, to put a record where time would have put it (a request
+   * a day old); the bot itself reaches them only through the mesh service.
+   */
+  stores: { subscriptions: SubscriptionStore; products: ProductStore };
 }
 
 /**
@@ -26,8 +36,16 @@ export async function startBotWorld(options: { ramAssociationDelayMs?: number } 
     logger: pino({ level: 'silent' }),
     ramAssociationDelayMs: options.ramAssociationDelayMs ?? 0,
   });
+  // dynalite accepts any keys; these are not AWS credentials.
+  const dynamo = new DynamoDBClient({ region: SANDBOX_REGION, endpoint: bot.store.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const store = { client: createDocumentClient(dynamo), tablePrefix: bot.store.tablePrefix };
   return {
     ...bot,
     post: (request) => postSignedToBot({ ...request, url: bot.eventsUrl, secret: SANDBOX_SIGNING_SECRET, slack: bot.slack }),
+    stores: { subscriptions: createSubscriptionStore(store), products: createProductStore(store) },
+    close: async () => {
+      dynamo.destroy();
+      await bot.close();
+    },
   };
 }

@@ -1,8 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { slackUserKey } from '../../mesh/domain/slack-user';
-import type { Subscription } from '../../mesh/domain/subscription';
-import type { RequestContext } from '../../mesh/service/request-context';
+import type { RequestContext, SystemContext } from '../../mesh/service/request-context';
 import type { SlackMessage } from '../blocks/slack-types';
 import type { BotDeps } from '../bot-deps';
 import { showChange } from '../notify/show-change';
@@ -17,14 +16,11 @@ export interface ReplyTarget {
 }
 
 /**
- * The context of work the bot does on its own (refreshes, the sweep): it reads as a mesh admin when
- * one is configured (they may see every product), else as the people of the subscription.
+ * The context of work the bot does on its own (refreshes, the sweep): the bot itself, named by its
+ * task, never a person nobody asked (the mesh lets it read any product and subscription to show them).
  */
-export function systemContext(deps: BotDeps, requestId: string, subscription: Subscription): RequestContext {
-  const admin = deps.mesh.deps.config.meshAdmins[0];
-  // An admin configured without a workspace acts in the subscription's.
-  const user = admin ? { teamId: admin.teamId ?? subscription.requester.teamId, userId: admin.userId } : (subscription.decidedBy ?? subscription.requester);
-  return { user, requestId };
+export function systemContext(task: 'refresh-job' | 'sweep-job', requestId: string): SystemContext {
+  return { system: task, requestId };
 }
 
 /** A job's logger with the user it acts for added (the job runner already set the job, request and subscription). */

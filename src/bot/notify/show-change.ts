@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackUser } from '../../mesh/domain/slack-user';
-import type { RequestContext } from '../../mesh/service/request-context';
+import type { Caller } from '../../mesh/service/request-context';
 import type { SubscriptionWithProduct } from '../../mesh/service/subscriptions/subscription-with-product';
 import type { BotDeps } from '../bot-deps';
 import { republishHomes } from '../listeners/app-home/publish-home';
@@ -26,7 +26,7 @@ function involved({ subscription, product }: SubscriptionWithProduct): SlackUser
 }
 
 /** Update the recorded messages and, as asked, the Homes, to `change`; failures are logged. */
-async function render(deps: BotDeps, client: webApi.WebClient, ctx: RequestContext, change: SubscriptionWithProduct, log: Logger, options: ShowChangeOptions): Promise<void> {
+async function render(deps: BotDeps, client: webApi.WebClient, ctx: Caller, change: SubscriptionWithProduct, log: Logger, options: ShowChangeOptions): Promise<void> {
   if (options.messages !== false) {
     try {
       await refreshNotices(deps, client, change);
@@ -49,7 +49,7 @@ async function render(deps: BotDeps, client: webApi.WebClient, ctx: RequestConte
  * hide the others. The product comes with the change (the operation loaded it), so nothing is read
  * again to show it.
  */
-export async function showChange(deps: BotDeps, client: webApi.WebClient, ctx: RequestContext, change: SubscriptionWithProduct, log: Logger, options: ShowChangeOptions = {}): Promise<void> {
+export async function showChange(deps: BotDeps, client: webApi.WebClient, ctx: Caller, change: SubscriptionWithProduct, log: Logger, options: ShowChangeOptions = {}): Promise<void> {
   await render(deps, client, ctx, change, log, options);
   if (options.tell === true) {
     try {

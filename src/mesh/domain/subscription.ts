@@ -6,6 +6,7 @@ import { PermissionSchema } from './permission';
 import { QueryRoleArnSchema } from './query-principal';
 import { SlackUserSchema } from './slack-user';
 import { SubscriptionEventSchema, SubscriptionStatusSchema } from './subscription-status';
+import { SystemActorSchema } from './system-actor';
 
 /** Subscription ids are ULIDs: 26 Crockford base-32 characters, sortable by creation time. */
 export const SubscriptionIdSchema = z
@@ -19,7 +20,7 @@ export const ColumnFilterSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** Who did something: a Slack user, or the bot itself (sweeps, workers). */
-export const ActorSchema = z.union([SlackUserSchema, z.object({ system: z.string() })]);
+export const ActorSchema = z.union([SlackUserSchema, SystemActorSchema]);
 
 /** One line of a subscription's append-only history. */
 export const HistoryEntrySchema = z.object({

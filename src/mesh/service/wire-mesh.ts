@@ -13,6 +13,7 @@ import { createProductStore } from '../store/product-store';
 import { createSubscriptionStore } from '../store/subscription-store';
 import { createMeshService, type MeshService } from './create-mesh-service';
 import { MeshConfigSchema, type MeshConfigInput } from './mesh-config';
+import { createMeshInspection, type MeshInspection } from './mesh-inspection';
 import type { MeshDeps } from './mesh-deps';
 
 /** The clients and settings a running mesh service is built from (the same in Lambda, Socket Mode and the sandbox). */
@@ -31,8 +32,11 @@ export interface MeshWiring {
   isMeshAdmin?: MeshDeps['isMeshAdmin'];
 }
 
-/** Build the mesh service and its dependencies (and the notices the bot keeps); `destroy()` releases the AWS clients' sockets. */
-export function wireMesh(wiring: MeshWiring): { service: MeshService; deps: MeshDeps; notices: NoticeStore; destroy: () => void } {
+/**
+ * Build the mesh service, the operators' read-only inspection of its records (the sandbox console's),
+ * and the notices the bot keeps; `destroy()` releases the AWS clients' sockets.
+ */
+export function wireMesh(wiring: MeshWiring): { service: MeshService; inspect: MeshInspection; notices: NoticeStore; destroy: () => void } {
   const clock = wiring.clock ?? Date.now;
   const config = MeshConfigSchema.parse(wiring.config);
   const aws = createAwsClients({
@@ -57,5 +61,5 @@ export function wireMesh(wiring: MeshWiring): { service: MeshService; deps: Mesh
     locks: createKeyedLock(),
     ...(wiring.isMeshAdmin !== undefined && { isMeshAdmin: wiring.isMeshAdmin }),
   };
-  return { service: createMeshService(deps), deps, notices: createNoticeStore(store), destroy: aws.destroy };
+  return { service: createMeshService(deps), inspect: createMeshInspection(deps), notices: createNoticeStore(store), destroy: aws.destroy };
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { ulid } from 'ulid';
+import type { MeshInspection } from '../../mesh/service/mesh-inspection';
 import { wireMesh } from '../../mesh/service/wire-mesh';
 import { startEmulator, type Emulator } from '../aws/emulator';
 import { localSandboxAws, remoteSandboxAws, type SandboxAws } from '../aws/controls/sandbox-aws';
@@ -59,6 +60,8 @@ export interface SandboxBotView {
   slack: FakeSlackApi;
   app: App;
   deps: BotDeps;
+  /** The mesh's records, read-only, as an operator sees them (the console's mesh view; tests). */
+  inspect: MeshInspection;
   /** The in-process job queue: `jobs.idle()` waits for grants and other jobs to finish. */
   jobs: InProcessQueue<BotJob>;
   /** Resolves once every listener (follow-up included) and every job it queued has finished. */
@@ -100,6 +103,7 @@ export interface ServedBot {
   eventsUrl: string;
   app: App;
   deps: BotDeps;
+  inspect: MeshInspection;
   jobs: InProcessQueue<BotJob>;
   storeWrites(): number;
   storeCalls(): Record<string, number>;
@@ -183,6 +187,7 @@ export async function serveBot(
     eventsUrl: `${origin}/slack/events`,
     app,
     deps,
+    inspect: mesh.inspect,
     jobs,
     storeWrites: () => storeWrites,
     storeCalls: () => ({ ...storeCalls }),
@@ -229,6 +234,7 @@ async function serveOnSandbox(aws: SandboxAws, store: { endpoint: string; tableP
     slack,
     app: bot.app,
     deps: bot.deps,
+    inspect: bot.inspect,
     jobs: bot.jobs,
     idle: () => bot.idle(),
     close: () => bot.close(),

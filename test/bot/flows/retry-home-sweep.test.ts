@@ -1,10 +1,13 @@
+import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reminderMarker } from '../../../src/bot/jobs/handlers/sweep-job';
+import { SYSTEM_SOURCE_IDENTITY } from '../../../src/mesh/domain/system-actor';
 import { ACTIONS, keyedActionId } from '../../../src/bot/interaction-ids';
 import { REQUEST_BLOCKS } from '../../../src/bot/views/request-modal';
 import type { SlackMessage } from '../../../src/sandbox/slack/slack-state';
+import { SANDBOX_BOT_TOKEN } from '../../../src/sandbox/slack/slack-world';
 import { startBotWorld, type BotWorld } from '../../support/bot-world';
-import { as, current, dmsAbout, eventually, expectedFrom, grantedToConsumer, messageWith, PEOPLE, postProductCard, requestThroughModal, settled, shown } from './flow-support';
+import { as, current, dmsAbout, eventually, expectedFrom, grantedToConsumer, messageWith, PEOPLE, postProductCard, PRODUCTS_CHANNEL, requestThroughModal, settled, shown } from './flow-support';
 
 /** A grant Lake Formation refuses and its retry, the App Home with working buttons, and the scheduled sweep. */
 
@@ -123,7 +126,7 @@ describe('the sweep', () => {
   /** Make a request look `hours` old, as the store would have it. */
   async function age(id: string, hours: number): Promise<void> {
     const now = await current(world, id);
-    await world.deps.mesh.deps.stores.subscriptions.save({ ...now, createdAt: new Date(Date.now() - hours * HOUR).toISOString(), version: now.version + 1 });
+    await world.stores.subscriptions.save({ ...now, createdAt: new Date(Date.now() - hours * HOUR).toISOString(), version: now.version + 1 });
   }
 
   async function sweep(requestId: string): Promise<void> {
@@ -149,7 +152,10 @@ describe('the sweep', () => {
     await age(request.id, 24 * 7 + 1);
     await sweep('sweep-3');
 
-    expect((await current(world, request.id)).status).toBe('EXPIRED');
+    const expired = await current(world, request.id);
+    expect(expired.status).toBe('EXPIRED');
+    // Expired by the bot itself, not by a person it borrowed.
+    expect(expired.history.at(-1)).toMatchObject({ event: 'expire', actor: { system: 'expiry-sweep' } });
     for (const owner of [PEOPLE.pat, PEOPLE.sam]) {
       // The request and the reminder both say so, without buttons.
       for (const m of dmsAbout(world, owner, request.id)) {
@@ -161,8 +167,8 @@ describe('the sweep', () => {
     expect(shown(dmsAbout(world, PEOPLE.casey, request.id).at(-1))).toContain('expired');
   });
 
-  it('syncs the products due, as their publisher', async () => {
-    const products = world.deps.mesh.deps.stores.products;
+  it('syncs the products due as the bot itself: meshbot-system in AWS, no borrowed publisher', async () => {
+    const products = world.stores.products;
     const product = (await products.get('telco-111111111111'))!;
     await products.save({ ...product, updatedAt: new Date(Date.now() - 5 * HOUR).toISOString(), version: product.version + 1 });
     world.emulator.controls.calls.clear();
@@ -174,6 +180,29 @@ describe('the sweep', () => {
     expect(Date.now() - Date.parse(synced.updatedAt)).toBeLessThan(HOUR);
     const glue = world.emulator.controls.calls.list({ service: 'glue' }).filter((c) => c.sessionName === 'meshbot-sweep-sync');
     expect(glue.length).toBeGreaterThan(0);
-    expect(new Set(glue.map((c) => c.sourceIdentity))).toEqual(new Set([PEOPLE.pat]));
+    expect(new Set(glue.map((c) => c.sourceIdentity))).toEqual(new Set([SYSTEM_SOURCE_IDENTITY]));
+    // Every role session of the sync (producer account and mesh account alike) names the bot.
+    const sessions = world.emulator.controls.calls.list().filter((c) => c.sessionName === 'meshbot-sweep-sync');
+    expect(new Set(sessions.map((c) => `${c.accountId} ${c.roleName ?? ''}`)).size).toBeGreaterThan(1);
+    expect(new Set(sessions.map((c) => c.sourceIdentity))).toEqual(new Set([SYSTEM_SOURCE_IDENTITY]));
+  });
+});
+
+describe('a refresh job', () => {
+  it('shows the subscription as it stands wherever it is posted, a copy it had not recorded included, and records nothing', async () => {
+    const request = await requestThroughModal(world, card, { ...ASK, [REQUEST_BLOCKS.reason]: 'Refresh check' });
+    const client = new webApi.WebClient(SANDBOX_BOT_TOKEN, { slackApiUrl: `${world.url}/api/` });
+    const posted = await client.chat.postMessage({ channel: PRODUCTS_CHANNEL, text: 'a copy of the request, to be filled in' });
+    const copy = { channel: PRODUCTS_CHANNEL, ts: posted.ts ?? '' };
+
+    await world.deps.jobs.enqueue({ kind: 'refresh', id: request.id, requestId: 'refresh-copy', ref: copy });
+    await world.jobs.idle();
+
+    const shownCopy = shown(world.slack.message(copy.channel, copy.ts));
+    expect(shownCopy).toContain(request.id);
+    expect(shownCopy).toContain(`"action_id":"${ACTIONS.approve}"`);
+    expect(await world.deps.notices.list(request.id)).toContainEqual(expect.objectContaining(copy));
+    // The bot read and showed the record as itself: the history has no line more.
+    expect((await current(world, request.id)).history).toEqual(request.history);
   });
 });

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SYSTEM_SOURCE_IDENTITY } from '../../../src/mesh/domain/system-actor';
 import { remoteSandboxAws } from '../../../src/sandbox/aws/controls/sandbox-aws';
 import { startEmulator, type Emulator } from '../../../src/sandbox/aws/emulator';
 import { attachSandboxBot, startSandboxBot } from '../../../src/sandbox/bot/sandbox-bot';
@@ -139,6 +140,10 @@ describe('a sandbox restarted while a grant was in flight (npm start -- --persis
           ['retry', 'resume-sweep'],
           ['grant-succeeded', 'grant-job'],
         ]);
+        // The restart's sweep resumed it as the bot itself: every role session of the work names meshbot-system, not the approver.
+        const work = after.emulator.controls.calls.list().filter((c) => c.service !== 'sts' && c.sessionName?.startsWith('meshbot-') === true);
+        expect(new Set(work.map((c) => c.accountId))).toEqual(new Set(['555555555555', '999999999999']));
+        expect(new Set(work.map((c) => c.sourceIdentity))).toEqual(new Set([SYSTEM_SOURCE_IDENTITY]));
         expect(after.slack.messages('U0CONSUMER').map((m) => `${m.text} ${JSON.stringify(m.blocks)}`).join('\n')).toContain('Access granted');
       } finally {
         await after.close();

@@ -1,4 +1,3 @@
-import { NotFoundError } from '../../../mesh/errors';
 import type { BotJob } from '../../bot-job';
 import { systemContext } from '../job-context';
 import { showChange } from '../../notify/show-change';
@@ -13,14 +12,13 @@ import type { JobDeps } from '../run-bot-job';
 export async function runRefreshJob(job: Extract<BotJob, { kind: 'refresh' }>, deps: JobDeps): Promise<void> {
   const log = deps.logger;
   try {
-    // The bot's own work has no user to read as: it reads the record itself.
-    const subscription = await deps.mesh.deps.stores.subscriptions.get(job.id);
-    if (subscription === undefined) throw new NotFoundError('subscription', job.id);
+    // Nobody asked: the bot reads and shows the record as itself.
+    const ctx = systemContext('refresh-job', job.requestId);
+    const subscription = await deps.mesh.getSubscription(ctx, { id: job.id });
     const { ref } = job;
     if (ref !== undefined && !(await deps.notices.list(job.id)).some((known) => known.channel === ref.channel && known.ts === ref.ts)) {
       await deps.notices.add(job.id, ref);
     }
-    const ctx = systemContext(deps, job.requestId, subscription);
     await showChange(deps, deps.client, ctx, await withProduct(deps, ctx, subscription), log, { messages: job.homesOnly !== true, homes: true });
   } catch (error) {
     // Nobody asked for a refresh; the messages stay as they were, and the log says why.

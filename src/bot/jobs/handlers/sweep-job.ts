@@ -1,8 +1,6 @@
 import type { Logger } from 'pino';
-import type { DataProduct } from '../../../mesh/domain/data-product';
 import type { Subscription } from '../../../mesh/domain/subscription';
 import { sameUser } from '../../../mesh/rules/actor';
-import { dueForSync } from '../../../mesh/service/products/due-for-sync';
 import type { BotJob } from '../../bot-job';
 import { buildPendingReminderMessage } from '../../blocks/pending-reminder-message';
 import { systemContext } from '../job-context';
@@ -20,7 +18,7 @@ export function reminderMarker(subscriptionId: string): string {
 async function showExpired(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, expired: readonly Subscription[], log: Logger): Promise<void> {
   for (const subscription of expired) {
     const scoped = log.child({ subscriptionId: subscription.id });
-    const ctx = systemContext(deps, job.requestId, subscription);
+    const ctx = systemContext('sweep-job', job.requestId);
     await showChange(deps, deps.client, ctx, await withProduct(deps, ctx, subscription), scoped, { tell: true, homes: true });
     scoped.info('request expired');
   }
@@ -37,7 +35,7 @@ async function remind(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, du
     const scoped = log.child({ subscriptionId: subscription.id });
     try {
       if ((await deps.notices.list(reminderMarker(subscription.id))).length > 0) continue;
-      const product = await deps.mesh.getProduct(systemContext(deps, job.requestId, subscription), { productId: subscription.productId });
+      const product = await deps.mesh.getProduct(systemContext('sweep-job', job.requestId), { productId: subscription.productId });
       const now = new Date(deps.clock());
       const owners = product.owners.filter((o, i, all) => !sameUser(o, subscription.requester) && all.findIndex((x) => sameUser(x, o)) === i);
       for (const owner of owners) {
@@ -54,25 +52,13 @@ async function remind(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, du
   return sent;
 }
 
-/** Every product of the mesh (the scheduler sees them all, public or not). */
-async function allProducts(deps: JobDeps): Promise<DataProduct[]> {
-  const products: DataProduct[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.mesh.deps.stores.products.search('', { limit: 100, ...(cursor !== undefined && { cursor }) });
-    products.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return products;
-}
-
-/** Products whose sync is due, synced one at a time as their publisher (a failure is logged; the next sweep tries again). */
+/** Products whose sync is due, synced one at a time by the bot itself (a failure is logged; the next sweep tries again). */
 async function syncDue(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, log: Logger): Promise<number> {
   let synced = 0;
-  for (const product of dueForSync(await allProducts(deps), deps.clock())) {
+  for (const product of await deps.mesh.system.productsDueForSync()) {
     const scoped = log.child({ productId: product.id });
     try {
-      const report = await deps.mesh.syncProduct({ user: product.publishedBy, requestId: job.requestId }, { productId: product.id });
+      const report = await deps.mesh.system.syncProduct({ requestId: job.requestId, productId: product.id });
       scoped.info({ added: report.added.length, changed: report.changed.length, gone: report.gone.length, partitions: report.partitions }, 'product synced');
       synced += 1;
     } catch (error) {
@@ -88,12 +74,12 @@ async function syncDue(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, l
  */
 async function resume(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, log: Logger): Promise<number> {
   // Without a cutoff of its own, the mesh's: `resumeInterruptedAfterMinutes` ago.
-  const resumed = await deps.mesh.resumeInterrupted({ requestId: job.requestId, ...(job.resumeUpdatedBefore !== undefined && { updatedBeforeMs: Date.parse(job.resumeUpdatedBefore) }) });
+  const resumed = await deps.mesh.system.resumeInterrupted({ requestId: job.requestId, ...(job.resumeUpdatedBefore !== undefined && { updatedBeforeMs: Date.parse(job.resumeUpdatedBefore) }) });
   for (const { subscription, problem } of resumed) {
     const scoped = log.child({ subscriptionId: subscription.id });
     // Still waiting for its RAM share: the messages show it, the requester was told once already.
     const waiting = subscription.status === 'GRANTING';
-    const ctx = systemContext(deps, job.requestId, subscription);
+    const ctx = systemContext('sweep-job', job.requestId);
     await showChange(deps, deps.client, ctx, await withProduct(deps, ctx, subscription), scoped, { tell: !waiting, homes: !waiting });
     if (problem === undefined) scoped.info({ status: subscription.status }, 'interrupted subscription finished');
     else scoped.warn({ status: subscription.status, problem }, 'interrupted subscription could not be finished');
@@ -111,7 +97,7 @@ export async function runSweepJob(job: Extract<BotJob, { kind: 'sweep' }>, deps:
   try {
     const resumed = await resume(job, deps, log);
     if (resumed > 0) log.info({ resumed }, 'interrupted subscriptions resumed');
-    const { expired, remindersDue } = await deps.mesh.expirePending();
+    const { expired, remindersDue } = await deps.mesh.system.expirePending();
     await showExpired(job, deps, expired, log);
     const reminded = await remind(job, deps, remindersDue, log);
     const synced = await syncDue(job, deps, log);

@@ -4,7 +4,7 @@ import type { CommandScope } from './command-scope';
 
 /** The mesh admins as mentions (`<@U0ADMIN>, <@U0ADA2>`), or how to find them when none is configured. */
 export function meshAdminsText(scope: CommandScope): string {
-  const admins = scope.deps.mesh.deps.config.meshAdmins.map((admin) => `<@${admin.userId}>`);
+  const admins = scope.deps.mesh.meshAdmins().map((admin) => `<@${admin.userId}>`);
   return admins.length > 0 ? admins.join(', ') : 'a mesh admin (none is configured yet: ask whoever runs Meshbot)';
 }
 

@@ -11,12 +11,13 @@ import type { RoleSessionRequest } from '../../aws/role-sessions';
 import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../domain/account-roles';
 import { sharedResourceArns } from '../../plan/shared-resource-arns';
 import type { EntryResult, GrantEntry } from '../../domain/grant-entry';
+import { sourceIdentityOf } from '../../domain/system-actor';
 import { AccountNotReadyError, AwsRefusedError, NotFoundError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
 import { awaitShare } from '../await-share';
 import { executorFor } from '../executor-for';
 import type { MeshDeps } from '../mesh-deps';
-import type { RequestContext } from '../request-context';
+import { actorOf, type Caller } from '../request-context';
 import { diffCatalog, type CatalogDiff } from './catalog-diff';
 import { isResourceLink, mirrorTableInput } from './mirror-table';
 import { diffPartitions, mirrorPartitionInput } from './partition-diff';
@@ -182,10 +183,10 @@ async function governLocations(
  *      create the missing `<table><suffix>` resource links in the source database;
  *  (d) DESCRIBE to the mesh read-only role when the product's metadata is public (same account: no RAM).
  */
-export async function mirrorProduct(deps: MeshDeps, ctx: RequestContext, scope: MirrorScope, log: Logger): Promise<MirrorOutcome> {
+export async function mirrorProduct(deps: MeshDeps, ctx: Caller, scope: MirrorScope, log: Logger): Promise<MirrorOutcome> {
   const { meshAccountId, linkSuffix, publishConcurrency } = deps.config;
   const { producerAccountId, sourceDatabase, meshDatabase } = scope;
-  const session = { actor: ctx.user.userId, requestId: ctx.requestId };
+  const session = { actor: sourceIdentityOf(actorOf(ctx)), requestId: ctx.requestId };
   const producerRole: RoleSessionRequest = { ...session, accountId: producerAccountId, roleName: ROLE_NAMES.producer };
   const meshRole: RoleSessionRequest = { ...session, accountId: meshAccountId, roleName: producerRoleInMesh(producerAccountId) };
   const producerClients = deps.clientsFor(producerRole);

@@ -9,7 +9,7 @@ import { hasPersona, sameUser, type Actor } from '../../rules/actor';
 import type { Page, PageRequest } from '../../store/page';
 import type { MeshDeps } from '../mesh-deps';
 import { parseInput } from '../parse-input';
-import type { RequestContext } from '../request-context';
+import { isSystem, type Caller, type RequestContext } from '../request-context';
 import { resolveActor } from '../resolve-actor';
 import { isResourceLink } from './mirror-table';
 
@@ -61,12 +61,15 @@ const pageOf = ({ limit, cursor }: { limit?: number | undefined; cursor?: string
 
 const columnView = (c: ColumnDefinition): ColumnView => ({ name: c.Name ?? '', type: c.Type ?? '', ...(c.Comment !== undefined && { comment: c.Comment }) });
 
-/** One product by id, if the user may see it; NotFoundError (with a hint) otherwise. */
-export async function getProduct(deps: MeshDeps, ctx: RequestContext, rawInput: ProductIdInput): Promise<DataProduct> {
+/**
+ * One product by id, if the user may see it; NotFoundError (with a hint) otherwise. The bot's own work
+ * (a system caller: refreshing the messages about a request, reminding its owners) reads any product.
+ */
+export async function getProduct(deps: MeshDeps, ctx: Caller, rawInput: ProductIdInput): Promise<DataProduct> {
   const { productId } = parseInput(ProductIdInputSchema, rawInput, 'product');
   const product = await deps.stores.products.get(productId);
   // A private product is "not found" to those who may not see it, so its existence does not leak.
-  if (!product || !maySee(await resolveActor(deps, ctx), product)) {
+  if (!product || (!isSystem(ctx) && !maySee(await resolveActor(deps, ctx), product))) {
     throw new NotFoundError('data product', productId, 'search the published products with `/mesh products <text>`');
   }
   return product;

@@ -5,7 +5,7 @@ import { sameUser } from '../../rules/actor';
 import { canPublish } from '../../rules/can-publish';
 import type { MeshDeps } from '../mesh-deps';
 import { parseInput } from '../parse-input';
-import type { RequestContext } from '../request-context';
+import { isSystem, type Caller } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { mirrorProduct, type PartitionCounts, type UpdatedTable } from './mirror-product';
 
@@ -35,17 +35,17 @@ export interface SyncReport {
  * Re-read the producer catalog for a product's pattern and bring the mesh up to date: new tables are
  * published and linked, changed schemas updated, partitions mirrored (new, changed and dropped); tables gone from the source are reported, never
  * deleted. The product's table list is updated (version + 1, which also records when it was synced).
+ * Owners and the account's producers may sync by hand; the scheduled sync runs as the bot itself
+ * (a system caller: `meshbot-system` in AWS).
  */
-export async function syncProduct(deps: MeshDeps, ctx: RequestContext, rawInput: SyncInput): Promise<SyncReport> {
+export async function syncProduct(deps: MeshDeps, ctx: Caller, rawInput: SyncInput): Promise<SyncReport> {
   const { productId } = parseInput(SyncInputSchema, rawInput, 'sync');
-  const actor = await resolveActor(deps, ctx);
   const found = await deps.stores.products.get(productId);
   if (!found) throw new NotFoundError('data product', productId, 'see the published products with `/mesh products`');
-  // The scheduler syncs as the product's publisher; owners and the account's producers may sync by hand.
-  if (!found.owners.some((owner) => sameUser(owner, ctx.user))) enforce(canPublish(actor, found.producerAccountId));
+  if (!isSystem(ctx) && !found.owners.some((owner) => sameUser(owner, ctx.user))) enforce(canPublish(await resolveActor(deps, ctx), found.producerAccountId));
   const account = await deps.stores.accounts.get(found.producerAccountId);
   if (!account?.producer) throw new AccountNotEnabledError(found.producerAccountId, 'producer');
-  const log = deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId, productId });
+  const log = deps.logger.child({ requestId: ctx.requestId, ...(isSystem(ctx) ? { system: ctx.system } : { user: ctx.user.userId }), productId });
 
   return deps.locks(`publish/${found.meshDatabase}`, async () => {
     // Re-read under the lock: a publish may have changed the product meanwhile.

@@ -10,7 +10,7 @@ import { diffPlans } from '../../plan/diff-plans';
 import { entriesStillNeeded } from '../../plan/entries-still-needed';
 import { canDecide } from '../../rules/can-decide';
 import type { MeshDeps } from '../mesh-deps';
-import type { RequestContext } from '../request-context';
+import { actingAs, type Caller, type RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { entriesToGrant, failedResults, failureNote } from './entry-results';
 import { decideGrant, modifiablePermissions } from './grant-decision';
@@ -37,14 +37,15 @@ export type ModifyInput = z.input<typeof ModifyInputSchema>;
 /**
  * Finish the modify of a MODIFYING subscription, under the grant lock: revoke what the new plan drops
  * from the previous one (except what the account's other subscriptions hold) and grant every entry of
- * the new plan not yet DONE, as the producer's role in the mesh for the modifier, changing the query
+ * the new plan not yet DONE, as the producer's role in the mesh for the modifier (for the bot itself when
+ * the sweep resumes it), changing the query
  * roles' grants to match as the consumer's role (theirs revoked first, granted last); record
  * 'modify-succeeded' (→ ACTIVE) with every entry's result. Refused grants record 'grant-failed'
  * (→ FAILED: retry grants what is missing); a refused revoke leaves it MODIFYING with the results
  * stored, and is thrown, so a retry or the sweep revokes it. Run again after a crash, it finishes the
  * same change without doubling anything.
  */
-export async function finishModify(deps: MeshDeps, ctx: RequestContext, id: string): Promise<Subscription> {
+export async function finishModify(deps: MeshDeps, ctx: Caller, id: string): Promise<Subscription> {
   const log = operationLogger(deps, ctx, id);
   const first = await loadSubscription(deps, id);
   return deps.locks(subscriptionLockKey(first), async () => {
@@ -53,7 +54,7 @@ export async function finishModify(deps: MeshDeps, ctx: RequestContext, id: stri
     if (subscription.status === 'ACTIVE' && subscription.previousPlan === undefined) return subscription;
     const move = transition(subscription.status, 'modify-succeeded');
     if (!move.ok) throw move.error;
-    const modifier = lastActorOf(subscription, 'modify') ?? ctx.user;
+    const modifier = actingAs(ctx, lastActorOf(subscription, 'modify'));
     const diff = diffPlans(subscription.previousPlan ?? subscription.plan, subscription.plan);
     const others = (await subscriptionsOfConsumer(deps, subscription.consumerAccountId)).filter((o) => o.id !== id);
     const toRevoke = entriesStillNeeded(diff.revoke, plansStillHeld(others));

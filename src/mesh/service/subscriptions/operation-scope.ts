@@ -3,15 +3,17 @@ import type { AccountClients } from '../../aws/aws-clients';
 import { ROLE_NAMES, producerRoleInMesh } from '../../domain/account-roles';
 import type { DataProduct } from '../../domain/data-product';
 import { slackUserKey, type SlackUser } from '../../domain/slack-user';
-import type { Subscription } from '../../domain/subscription';
+import type { Actor, Subscription } from '../../domain/subscription';
+import { sourceIdentityOf } from '../../domain/system-actor';
 import { NotFoundError } from '../../errors';
 import { readAllPages } from '../../store/page';
 import type { MeshDeps } from '../mesh-deps';
-import type { RequestContext } from '../request-context';
+import { isSystem, type Caller } from '../request-context';
 
 /** The logger of one operation on one subscription. */
-export function operationLogger(deps: MeshDeps, ctx: RequestContext, subscriptionId?: string): Logger {
-  return deps.logger.child({ requestId: ctx.requestId, user: slackUserKey(ctx.user), ...(subscriptionId !== undefined && { subscriptionId }) });
+export function operationLogger(deps: MeshDeps, ctx: Caller, subscriptionId?: string): Logger {
+  const caller = isSystem(ctx) ? { system: ctx.system } : { user: slackUserKey(ctx.user) };
+  return deps.logger.child({ requestId: ctx.requestId, ...caller, ...(subscriptionId !== undefined && { subscriptionId }) });
 }
 
 /** A subscription by id, or NotFoundError. */
@@ -39,16 +41,16 @@ export interface Session {
   site: { roleName: string; accountId: string };
 }
 
-/** The producer's role in the mesh account, acting for `actor`: grants and revokes on the producer's mesh databases. */
-export function meshSession(deps: MeshDeps, subscription: Subscription, actor: SlackUser, requestId: string): Session {
+/** The producer's role in the mesh account, acting for `actor` (a person, or the bot itself): grants and revokes on the producer's mesh databases. */
+export function meshSession(deps: MeshDeps, subscription: Subscription, actor: Actor, requestId: string): Session {
   const site = { roleName: producerRoleInMesh(subscription.producerAccountId), accountId: subscription.meshCatalogId };
-  return { site, clients: deps.clientsFor({ ...site, actor: actor.userId, requestId }) };
+  return { site, clients: deps.clientsFor({ ...site, actor: sourceIdentityOf(actor), requestId }) };
 }
 
-/** The consumer's role in the consumer account, acting for `actor`: accepts shares, creates and deletes links. */
-export function consumerSession(deps: MeshDeps, subscription: Subscription, actor: SlackUser, requestId: string): Session {
+/** The consumer's role in the consumer account, acting for `actor` (a person, or the bot itself): accepts shares, creates and deletes links. */
+export function consumerSession(deps: MeshDeps, subscription: Subscription, actor: Actor, requestId: string): Session {
   const site = { roleName: ROLE_NAMES.consumer, accountId: subscription.consumerAccountId };
-  return { site, clients: deps.clientsFor({ ...site, actor: actor.userId, requestId }) };
+  return { site, clients: deps.clientsFor({ ...site, actor: sourceIdentityOf(actor), requestId }) };
 }
 
 /** The user who last moved the subscription with `event` (e.g. who revoked it), if a user did. */

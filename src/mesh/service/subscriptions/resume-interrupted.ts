@@ -1,11 +1,10 @@
-import type { SlackUser } from '../../domain/slack-user';
 import type { Subscription } from '../../domain/subscription';
 import type { SubscriptionStatus } from '../../domain/subscription-status';
 import { MeshError } from '../../errors';
 import { readAllPages } from '../../store/page';
 import type { MeshDeps } from '../mesh-deps';
+import { actorOf, type SystemContext } from '../request-context';
 import { finishModify } from './modify-subscription';
-import { lastActorOf } from './operation-scope';
 import { finishRevoke } from './revoke-subscription';
 import { grantSubscription } from './run-grant';
 
@@ -29,16 +28,11 @@ async function interruptedSubscriptions(deps: MeshDeps, updatedBeforeMs: number)
   return found;
 }
 
-/** The person a job acted for, so the resumed work names the same human in AWS (SourceIdentity). */
-function actingFor(subscription: Subscription): SlackUser {
-  const event = subscription.status === 'MODIFYING' ? 'modify' : subscription.status === 'REVOKING' ? 'revoke' : 'approve';
-  return lastActorOf(subscription, event) ?? subscription.decidedBy ?? subscription.requester;
-}
-
 /**
  * Finish the work of subscriptions a job left half-way (a worker killed, a process restarted): each is
  * recorded as resumed by the system (`retry` by `resume-sweep`, with how long it waited), then its
- * grant, modify or revoke runs again as the person who started it — all of which are safe to repeat.
+ * grant, modify or revoke runs again as the bot itself — in AWS as `meshbot-system`, not as the person
+ * who started it, who did not ask for this run — all of which are safe to repeat.
  * By default the cutoff is `resumeInterruptedAfterMinutes` ago (longer than a worker may run).
  * A subscription another worker finishes meanwhile is left to it. Each outcome is returned, to tell
  * both sides.
@@ -47,12 +41,12 @@ export async function resumeInterrupted(deps: MeshDeps, input: { updatedBeforeMs
   const updatedBeforeMs = input.updatedBeforeMs ?? deps.clock() - deps.config.resumeInterruptedAfterMinutes * 60_000;
   const resumed: Resumed[] = [];
   for (const stuck of await interruptedSubscriptions(deps, updatedBeforeMs)) {
-    const ctx = { user: actingFor(stuck), requestId: `${input.requestId}-${stuck.id}`.slice(0, 100) };
+    const ctx: SystemContext = { system: 'resume-sweep', requestId: `${input.requestId}-${stuck.id}`.slice(0, 100) };
     const log = deps.logger.child({ requestId: ctx.requestId, subscriptionId: stuck.id, status: stuck.status });
     try {
       await deps.stores.subscriptions.record(
         stuck.id,
-        { event: 'retry', actor: { system: 'resume-sweep' }, at: new Date(deps.clock()).toISOString(), note: `${stuck.status} since ${stuck.updatedAt} without progress: resumed` },
+        { event: 'retry', actor: actorOf(ctx), at: new Date(deps.clock()).toISOString(), note: `${stuck.status} since ${stuck.updatedAt} without progress: resumed` },
         stuck.version,
       );
     } catch (error) {

@@ -10,7 +10,7 @@ import { entriesStillNeeded } from '../../plan/entries-still-needed';
 import { planRevoke } from '../../plan/plan-revoke';
 import { canRevoke } from '../../rules/can-revoke';
 import type { MeshDeps } from '../mesh-deps';
-import type { RequestContext } from '../request-context';
+import { actingAs, type Caller, type RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { failedResults, failureNote } from './entry-results';
 import { changeQueryGrants, queryPlansStillHeld } from './query-grants';
@@ -28,10 +28,10 @@ export type RevokeInput = z.input<typeof RevokeInputSchema>;
 /**
  * Finish the revoke of a REVOKING subscription, under the grant lock: revoke its query roles' grants,
  * as the consumer's role, then its plan, as the producer's role in the mesh, for the user who
- * revoked — each except what the consumer account's other subscriptions still hold; delete the consumer links no other subscription uses, as the consumer's role;
+ * revoked (for the bot itself when the sweep resumes it) — each except what the consumer account's other subscriptions still hold; delete the consumer links no other subscription uses, as the consumer's role;
  * record REVOKED. A failure leaves it REVOKING with the entries' results stored, and is thrown.
  */
-export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: string): Promise<Subscription> {
+export async function finishRevoke(deps: MeshDeps, ctx: Caller, id: string): Promise<Subscription> {
   const log = operationLogger(deps, ctx, id);
   const first = await loadSubscription(deps, id);
   return deps.locks(subscriptionLockKey(first), async () => {
@@ -39,7 +39,7 @@ export async function finishRevoke(deps: MeshDeps, ctx: RequestContext, id: stri
     if (subscription.status === 'REVOKED') return subscription;
     const move = transition(subscription.status, 'revoke-succeeded');
     if (!move.ok) throw move.error;
-    const revoker = lastActorOf(subscription, 'revoke') ?? ctx.user;
+    const revoker = actingAs(ctx, lastActorOf(subscription, 'revoke'));
     const others = (await subscriptionsOfConsumer(deps, subscription.consumerAccountId)).filter((o) => o.id !== id);
 
     // The query roles' grants go first: the consumer account re-grants what it received, so it must still hold it.

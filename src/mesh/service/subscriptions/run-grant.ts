@@ -5,7 +5,7 @@ import { InvitationExpiredError, MeshError, ShareNotReadyError, StaleWriteError 
 import { executeEntries } from '../../execute/grant-executor';
 import { executorFor } from '../executor-for';
 import type { MeshDeps } from '../mesh-deps';
-import type { RequestContext } from '../request-context';
+import { actingAs, type Caller } from '../request-context';
 import { entriesToGrant, failedResults, failureNote, markAllFailed } from './entry-results';
 import { importOnConsumer } from './import-on-consumer';
 import { loadProduct, loadSubscription, meshSession, operationLogger } from './operation-scope';
@@ -53,21 +53,22 @@ function waitingSince(subscription: Subscription, now: string): string {
  * recorded (→ FAILED, retryable) with its reason, not thrown; success records the shares and links
  * (→ ACTIVE). A RAM share not delivered yet leaves it GRANTING with a `share-pending` note for the
  * sweep to look again, until `shareWaitHours` have passed (→ FAILED). Running it again after a crash
- * finishes the job without doubling anything.
+ * finishes the job without doubling anything. Resumed by the sweep (a system caller), it acts as the bot
+ * itself (`meshbot-system`) on both sides.
  */
-export async function runGrant(deps: MeshDeps, ctx: RequestContext, input: RunGrantInput): Promise<SubscriptionWithProduct & { changed: boolean }> {
+export async function runGrant(deps: MeshDeps, ctx: Caller, input: RunGrantInput): Promise<SubscriptionWithProduct & { changed: boolean }> {
   const { id } = parseInput(RunGrantInputSchema, input);
   const { subscription, changed } = await grantUnderLock(deps, ctx, id);
   return { subscription, product: await loadProduct(deps, subscription.productId), changed };
 }
 
 /** `runGrant`'s work: the subscription as the grant left it. */
-export async function grantSubscription(deps: MeshDeps, ctx: RequestContext, id: string): Promise<Subscription> {
+export async function grantSubscription(deps: MeshDeps, ctx: Caller, id: string): Promise<Subscription> {
   return (await grantUnderLock(deps, ctx, id)).subscription;
 }
 
 /** The grant under its lock; `changed` is false when there was nothing to grant. */
-async function grantUnderLock(deps: MeshDeps, ctx: RequestContext, id: string): Promise<{ subscription: Subscription; changed: boolean }> {
+async function grantUnderLock(deps: MeshDeps, ctx: Caller, id: string): Promise<{ subscription: Subscription; changed: boolean }> {
   const log = operationLogger(deps, ctx, id);
   const first = await loadSubscription(deps, id);
   return deps.locks(subscriptionLockKey(first), async () => {
@@ -79,8 +80,8 @@ async function grantUnderLock(deps: MeshDeps, ctx: RequestContext, id: string): 
 }
 
 /** Grant a GRANTING subscription (the caller holds its lock) and record the outcome. */
-async function grant(deps: MeshDeps, ctx: RequestContext, subscription: Subscription, log: Logger): Promise<Subscription> {
-  const approver = subscription.decidedBy ?? ctx.user;
+async function grant(deps: MeshDeps, ctx: Caller, subscription: Subscription, log: Logger): Promise<Subscription> {
+  const approver = actingAs(ctx, subscription.decidedBy);
   const at = (): string => new Date(deps.clock()).toISOString();
   const system = { system: 'grant-job' };
 

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lakeFormationPermissions } from '../../../../src/mesh/aws/lake-formation-permissions';
 import { producerRoleInMesh } from '../../../../src/mesh/domain/account-roles';
 import type { Subscription } from '../../../../src/mesh/domain/subscription';
+import { SYSTEM_SOURCE_IDENTITY } from '../../../../src/mesh/domain/system-actor';
 import { AwsRefusedError, InvitationExpiredError } from '../../../../src/mesh/errors';
 import { executeEntries } from '../../../../src/mesh/execute/grant-executor';
 import { approveRequest } from '../../../../src/mesh/service/subscriptions/approve-request';
@@ -125,7 +126,7 @@ describe('a revoke that fails part-way', () => {
 });
 
 describe('work a killed job left half-way (GRANTING, MODIFYING, REVOKING)', () => {
-  it('is found by the sweep once old enough, recorded as resumed by the system, and finished as the person who started it', async () => {
+  it('is found by the sweep once old enough, recorded as resumed by the system, and finished by the bot itself, not a borrowed person', async () => {
     // Three subscriptions whose jobs died right after their status write, before Lake Formation heard of it.
     const granting = await approved({ tables: ['usecase1_cell_kpis'] });
     const toModify = (await runGrant(world.deps, world.ctx(USERS.pat), { id: (await approved({ tables: ['usecase2_customer_churn'] })).id })).subscription;
@@ -148,12 +149,17 @@ describe('work a killed job left half-way (GRANTING, MODIFYING, REVOKING)', () =
     });
     for (const { subscription } of resumed) {
       expect(subscription.history.find((h) => h.event === 'retry')).toMatchObject({ actor: { system: 'resume-sweep' }, note: expect.stringContaining('without progress: resumed') as string });
+      // From the resume on, only the system acted.
+      const since = subscription.history.findIndex((h) => h.event === 'retry');
+      expect(subscription.history.slice(since).filter((h) => !('system' in h.actor))).toEqual([]);
     }
     expect((await world.deps.stores.subscriptions.get(toModify.id))?.grantedPermissions).toEqual(['SELECT', 'INSERT']);
     expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom(await activePlans()));
-    // The resumed work acted for the people who started it.
-    const sessions = world.emu.controls.calls.list({ operation: 'BatchGrantPermissions', accountId: MESH }).filter((c) => c.sessionName?.includes('sweep-1'));
-    expect(new Set(sessions.map((c) => c.sourceIdentity))).toEqual(new Set([USERS.pat.userId, USERS.sam.userId]));
+    // The resumed work acted in AWS as the bot itself, in the mesh and the consumer account alike.
+    const sessions = world.emu.controls.calls.list().filter((c) => c.service !== 'sts' && c.sessionName?.includes('sweep-1') === true);
+    expect(new Set(sessions.map((c) => c.accountId))).toEqual(new Set([MESH, CONSUMER]));
+    expect(sessions.map((c) => c.operation)).toContain('BatchGrantPermissions');
+    expect(new Set(sessions.map((c) => c.sourceIdentity))).toEqual(new Set([SYSTEM_SOURCE_IDENTITY]));
     // Nothing is left to resume.
     expect(await resumeInterrupted(world.deps, { updatedBeforeMs: Date.now() + 1, requestId: 'sweep-2' })).toEqual([]);
   });
