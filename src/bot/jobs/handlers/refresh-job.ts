@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../../mesh/errors';
+import { subscriptionNotFound } from '../../../mesh/errors';
 import type { BotJob } from '../../bot-job';
 import { systemContext } from '../job-context';
 import { showChange } from '../../listeners/decisions/show-change';
@@ -14,7 +14,7 @@ export async function runRefreshJob(job: Extract<BotJob, { kind: 'refresh' }>, d
   try {
     // The bot's own work has no user to read as: it reads the record itself.
     const subscription = await deps.mesh.deps.stores.subscriptions.get(job.id);
-    if (subscription === undefined) throw new NotFoundError('subscription', job.id);
+    if (subscription === undefined) throw subscriptionNotFound(job.id);
     const { ref } = job;
     if (ref !== undefined && !(await deps.notices.list(job.id)).some((known) => known.channel === ref.channel && known.ts === ref.ts)) {
       await deps.notices.add(job.id, ref);

@@ -67,7 +67,13 @@ export async function getProduct(deps: MeshDeps, ctx: RequestContext, rawInput: 
   const product = await deps.stores.products.get(productId);
   // A private product is "not found" to those who may not see it, so its existence does not leak.
   if (!product || !maySee(await resolveActor(deps, ctx), product)) {
-    throw new NotFoundError('data product', productId, 'search the published products with `/mesh products <text>`');
+    throw new NotFoundError({
+      reason: 'product_not_found_or_private',
+      params: { productId },
+      path: ['productId'],
+      message: `no data product ${productId}`,
+      hint: 'search the published products by a word of their name or tables',
+    });
   }
   return product;
 }

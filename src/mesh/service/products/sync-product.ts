@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { DataProduct } from '../../domain/data-product';
-import { AccountNotEnabledError, NotFoundError } from '../../errors';
+import { AccountNotEnabledError, productNotFound } from '../../errors';
 import { sameUser } from '../../rules/actor';
 import { canPublish } from '../../rules/can-publish';
 import type { MeshDeps } from '../mesh-deps';
@@ -40,7 +40,7 @@ export async function syncProduct(deps: MeshDeps, ctx: RequestContext, rawInput:
   const { productId } = parseInput(SyncInputSchema, rawInput, 'sync');
   const actor = await resolveActor(deps, ctx);
   const found = await deps.stores.products.get(productId);
-  if (!found) throw new NotFoundError('data product', productId, 'see the published products with `/mesh products`');
+  if (!found) throw productNotFound(productId, ['productId']);
   // The scheduler syncs as the product's publisher; owners and the account's producers may sync by hand.
   if (!found.owners.some((owner) => sameUser(owner, ctx.user))) enforce(canPublish(actor, found.producerAccountId));
   const account = await deps.stores.accounts.get(found.producerAccountId);
