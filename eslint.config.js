@@ -18,10 +18,18 @@ export default defineConfig(
     },
   },
   // The layers of DESIGN.md ("Layers"): the mesh service knows nothing of Slack or the sandbox; the
-  // Slack layer does not reach into the sandbox (the sandbox wires the bot, never the reverse).
+  // Slack layer does not reach into the sandbox (the sandbox wires the bot, never the reverse). The
+  // mesh's words are plain English too: mentions and /mesh commands are the bot's wording of its refusals.
   {
     files: ['src/mesh/**/*.ts'],
     rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal[value=/<[@#!]|\\x2Fmesh(\\s|$)/]', 'TemplateElement[value.raw=/<[@#!]|\\x2Fmesh(\\s|$)/]'].map((selector) => ({
+          selector,
+          message: 'src/mesh writes no Slack syntax (<@U…> mentions, /mesh commands): give the refusal typed params and word it in src/bot/refusal-wordings.ts.',
+        })),
+      ],
       'no-restricted-imports': [
         'error',
         {

@@ -1,4 +1,5 @@
-import { MeshError, type MeshErrorCode } from '../mesh/errors';
+import { InvalidInputError, MeshError, type MeshErrorCode } from '../mesh/errors';
+import { wordRefusal } from './refusal-wordings';
 
 /** What a Slack user is told when something they asked for did not happen. */
 export interface UserMessage {
@@ -35,12 +36,15 @@ const TITLES: Record<MeshErrorCode, string> = {
 export const MAPPED_CODES = Object.keys(TITLES) as MeshErrorCode[];
 
 /**
- * The one place errors become what a Slack user sees: a mesh error keeps its sentence and hint; any
- * other error becomes a generic line with a reference id (never a stack trace or an AWS message).
+ * The one place errors become what a Slack user sees: a mesh error is worded from its code, reason
+ * and params (every problem of an input, joined; each hint once); any other error becomes a generic
+ * line with a reference id (never a stack trace or an AWS message).
  */
 export function toUserMessage(error: unknown, reference: string): UserMessage {
   if (error instanceof MeshError) {
-    return { title: TITLES[error.code], text: error.message, ...(error.hint !== undefined && { hint: error.hint }), expected: true };
+    const wordings = (error instanceof InvalidInputError ? error.problems : [error]).map((refusal) => wordRefusal(refusal));
+    const hints = [...new Set(wordings.flatMap((w) => (w.hint === undefined ? [] : [w.hint])))];
+    return { title: TITLES[error.code], text: wordings.map((w) => w.text).join('; '), ...(hints.length > 0 && { hint: hints.join('; ') }), expected: true };
   }
   return {
     title: 'Something went wrong on our side',

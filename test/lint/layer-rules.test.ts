@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-// The layers of DESIGN.md are lint rules: a wrong import fails `npm run lint`. Each case lints a real
-// file of the layer with one import added, as the project's own ESLint config sees it.
+// The layers of DESIGN.md are lint rules: a wrong import (or Slack syntax in the mesh's strings) fails
+// `npm run lint`. Each case lints a real file of the layer with one line added, as the project's own
+// ESLint config sees it.
 
 const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
 
@@ -15,6 +16,11 @@ async function layerErrors(file: string, importLine: string): Promise<string[]> 
 }
 
 describe('the layer rules', () => {
+  // The first lint builds the TypeScript program of the whole project (type-aware rules): slow on a busy machine.
+  beforeAll(async () => {
+    await eslint.lintText('', { filePath: 'src/mesh/errors.ts' });
+  }, 180_000);
+
   it.each([
     ['src/mesh/errors.ts', "import '../bot/logger';", 'src/mesh knows nothing of Slack'],
     ['src/mesh/service/mesh-config.ts', "import type { SlackMessage } from '../../bot/blocks/slack-types';", 'src/mesh knows nothing of Slack'],
@@ -24,6 +30,18 @@ describe('the layer rules', () => {
   ])('refuse in %s: %s', async (file, importLine, message) => {
     expect(await layerErrors(file, importLine)).toEqual([expect.stringContaining(message)]);
   });
+
+  it.each(['export const ask = (id: string) => `ask <@${id}>, who requested it`;', "export const see = 'see the published products with `/mesh products`';"])(
+    'refuse Slack syntax in the strings of src/mesh, not of src/bot: %s',
+    async (line) => {
+      const slackSyntax = async (file: string) => {
+        const [result] = await eslint.lintText(`${readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')}\n${line}\n`, { filePath: file });
+        return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+      };
+      expect(await slackSyntax('src/mesh/errors.ts')).toEqual([expect.stringContaining('src/mesh writes no Slack syntax')]);
+      expect(await slackSyntax('src/bot/refusal-wordings.ts')).toEqual([]);
+    },
+  );
 
   it('let each layer import what it may: the bot the mesh, the sandbox both', async () => {
     expect(await layerErrors('src/bot/logger.ts', "import '../mesh/errors';")).toEqual([]);

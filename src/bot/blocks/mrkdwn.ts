@@ -30,7 +30,7 @@ export function toMrkdwn(text: string | Mrkdwn): string {
 }
 
 /**
- * A sentence of our own that names users as `<@U…>` (the mesh's refusals do): everything escaped
+ * A sentence of our own that names users as `<@U…>` (the refusal wordings do): everything escaped
  * except exactly those user mentions, so no other markup can come through.
  */
 export function withMentions(text: string): Mrkdwn {

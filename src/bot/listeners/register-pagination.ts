@@ -28,7 +28,14 @@ export function registerPagination(app: App, deps: BotDeps): void {
     };
     await guarded(scope, async () => {
       const cursor = decodeListCursor(action.value ?? '');
-      if (cursor === undefined) throw new InvalidInputError('this [Next page] button no longer leads anywhere', 'run the command again to list from the first page');
+      if (cursor === undefined) {
+        throw new InvalidInputError({
+          reason: 'stale_page_button',
+          params: {},
+          message: 'this [Next page] button no longer leads anywhere',
+          hint: 'run the command again to list from the first page',
+        });
+      }
       await scope.reply(await listPage(deps, ctx, cursor));
     });
   });

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { buildErrorMessage } from '../blocks/error-message';
 import { withMentions } from '../blocks/mrkdwn';
 import type { SlackMessage } from '../blocks/slack-types';
+import { MeshError } from '../../mesh/errors';
 import { toUserMessage } from '../error-message';
 
 /**
@@ -11,7 +12,7 @@ import { toUserMessage } from '../error-message';
  */
 export async function replyError(error: unknown, reply: (message: SlackMessage) => Promise<unknown>, logger: Logger, reference: string): Promise<void> {
   const message = toUserMessage(error, reference);
-  if (message.expected) logger.info({ code: (error as { code?: string }).code, reason: message.text }, 'refused');
+  if (error instanceof MeshError) logger.info({ code: error.code, reason: error.reason, path: error.path, message: error.message }, 'refused');
   else logger.error({ err: error, reference }, 'unexpected error');
   try {
     await reply(

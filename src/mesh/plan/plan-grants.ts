@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import { AccountIdSchema } from '../domain/account-id';
 import { GlueNameSchema } from '../domain/data-product';
-import { formatIssues } from '../domain/format-issues';
+import { issueProblems } from '../domain/format-issues';
 import type { GrantEntry, GrantResource } from '../domain/grant-entry';
 import { GranteeSchema, isAccountGrantee } from '../domain/grantee';
 import { PERMISSIONS, PermissionSchema, type Permission } from '../domain/permission';
 import { ColumnFilterSchema, type ColumnFilter } from '../domain/subscription';
+import type { ReasonOf, Refusal } from '../error-reasons';
 import { InvalidInputError } from '../errors';
 import { entryId } from './entry-id';
 
@@ -29,7 +30,7 @@ export type PlanGrantsInput = z.infer<typeof PlanGrantsInputSchema>;
 /** The table permissions Lake Formation's ALL stands for, SELECT excepted. */
 const ALL_BUT_SELECT: readonly Permission[] = ['INSERT', 'DELETE', 'ALTER', 'DROP', 'DESCRIBE'];
 
-type Problem = { message: string; hint: string };
+type Problem = Refusal<ReasonOf<'mesh_invalid_input'>>;
 
 /**
  * The Lake Formation entries that give `grantee` the requested access, in a fixed order: DESCRIBE on
@@ -40,12 +41,10 @@ type Problem = { message: string; hint: string };
  */
 export function planGrants(input: PlanGrantsInput): GrantEntry[] {
   const parsed = PlanGrantsInputSchema.safeParse(input);
-  if (!parsed.success) throw new InvalidInputError(formatIssues(parsed.error), 'correct the values named and ask again');
+  if (!parsed.success) throw new InvalidInputError(issueProblems(parsed.error, 'correct the values named and ask again'));
   const request = parsed.data;
-  const problems = findProblems(request);
-  if (problems.length > 0) {
-    throw new InvalidInputError(problems.map((p) => p.message).join('; '), problems.map((p) => p.hint).join('; '));
-  }
+  const [problem, ...more] = findProblems(request);
+  if (problem !== undefined) throw new InvalidInputError([problem, ...more]);
 
   const requested = canonical(request.permissions);
   const all = requested.includes('ALL');
@@ -88,33 +87,42 @@ function firstDuplicate(values: readonly string[]): string | undefined {
   return values.find((value, index) => values.indexOf(value) !== index);
 }
 
-/** Every reason the request cannot be planned, each with what to do instead. */
+/** Every reason the request cannot be planned, each with the input it concerns and what to do instead. */
 function findProblems(request: PlanGrantsInput): Problem[] {
   const problems: Problem[] = [];
   const { tables, permissions, grantable, columns } = request;
-  if (tables.length === 0) problems.push({ message: 'there are no tables to grant', hint: 'name at least one table of the product' });
+  if (tables.length === 0) problems.push({ reason: 'no_tables_to_grant', params: {}, path: ['tables'], message: 'there are no tables to grant', hint: 'name at least one table of the product' });
   const table = firstDuplicate(tables);
-  if (table !== undefined) problems.push({ message: `table ${table} is listed more than once`, hint: 'list each table once' });
+  if (table !== undefined) problems.push({ reason: 'table_listed_twice', params: { table }, path: ['tables'], message: `table ${table} is listed more than once`, hint: 'list each table once' });
   if (permissions.length === 0) {
-    problems.push({ message: 'there are no permissions to grant', hint: `name at least one of ${PERMISSIONS.join(', ')}` });
+    problems.push({ reason: 'no_permissions_to_grant', params: {}, path: ['permissions'], message: 'there are no permissions to grant', hint: `name at least one of ${PERMISSIONS.join(', ')}` });
   }
   const all = permissions.includes('ALL');
   if (columns !== undefined && !all && !permissions.includes('SELECT')) {
-    problems.push({ message: 'a column filter limits SELECT, but SELECT is not requested', hint: 'add SELECT, or drop the column filter' });
+    problems.push({ reason: 'columns_without_select', params: {}, path: ['columns'], message: 'a column filter limits SELECT, but SELECT is not requested', hint: 'add SELECT, or drop the column filter' });
   }
   const column = columns === undefined ? undefined : firstDuplicate(columns.names);
-  if (column !== undefined) problems.push({ message: `column ${column} is listed more than once`, hint: 'list each column once' });
+  if (column !== undefined) problems.push({ reason: 'column_listed_twice', params: { column }, path: ['columns'], message: `column ${column} is listed more than once`, hint: 'list each column once' });
   for (const p of canonical(grantable)) {
     // DESCRIBE on the database is always granted, so it may always be grantable.
     if (p === 'DESCRIBE') continue;
     if (all && p !== 'ALL' && !grantable.includes('ALL')) {
       // Lake Formation grants ALL as one permission: a part of it cannot carry the grant option alone.
       problems.push({
+        reason: 'grantable_part_of_all',
+        params: { permission: p },
+        path: ['grantable'],
         message: `${p} cannot be grantable on its own while ALL is granted`,
         hint: 'make ALL grantable, or request the permissions one by one instead of ALL',
       });
     } else if (!all && !permissions.includes(p)) {
-      problems.push({ message: `${p} is grantable but not granted`, hint: `grant ${p} too, or drop it from the grantable permissions` });
+      problems.push({
+        reason: 'grantable_not_granted',
+        params: { permission: p },
+        path: ['grantable'],
+        message: `${p} is grantable but not granted`,
+        hint: `grant ${p} too, or drop it from the grantable permissions`,
+      });
     }
   }
   return problems;

@@ -8,8 +8,10 @@ import { ALLOWED, refused, type Verdict } from './verdict';
  */
 export function canChangeProduct(actor: Actor, product: DataProduct, settings: readonly ProductSetting[]): Verdict {
   if (actor.meshAdmin || product.owners.some((owner) => sameUser(owner, actor.user))) return ALLOWED;
-  return refused(
-    `only the owners of product ${product.id} or a mesh admin may change its ${settings.join(', ')}`,
-    `ask one of its owners (${product.owners.map((o) => `<@${o.userId}>`).join(', ')}), or publish it again without those options to sync its tables`,
-  );
+  return refused({
+    reason: 'not_owner_to_change',
+    params: { productId: product.id, settings, owners: product.owners },
+    message: `only the owners of product ${product.id} or a mesh admin may change its ${settings.join(', ')}`,
+    hint: `ask one of its owners (${product.owners.map((o) => o.userId).join(', ')}), or publish it again without those options to sync its tables`,
+  });
 }

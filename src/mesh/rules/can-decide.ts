@@ -9,9 +9,13 @@ import { ALLOWED, refused, type Verdict } from './verdict';
  */
 export function canDecide(actor: Actor, product: DataProduct, subscription: Subscription): Verdict {
   if (sameUser(actor.user, subscription.requester)) {
-    return refused('you cannot decide on your own request', 'another owner of the product or a mesh admin must decide it');
+    return refused({ reason: 'own_request', params: {}, message: 'you cannot decide on your own request', hint: 'another owner of the product or a mesh admin must decide it' });
   }
   if (actor.meshAdmin || product.owners.some((owner) => sameUser(owner, actor.user))) return ALLOWED;
-  const owners = product.owners.map((o) => `<@${o.userId}>`).join(', ');
-  return refused(`you are not an owner of product ${product.id}`, `ask an owner (${owners}) or a mesh admin`);
+  return refused({
+    reason: 'not_product_owner',
+    params: { productId: product.id, owners: product.owners },
+    message: `you are not an owner of product ${product.id}`,
+    hint: `ask an owner (${product.owners.map((o) => o.userId).join(', ')}) or a mesh admin`,
+  });
 }

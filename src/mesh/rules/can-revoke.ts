@@ -10,5 +10,5 @@ import { ALLOWED, refused, type Verdict } from './verdict';
 export function canRevoke(actor: Actor, product: DataProduct, subscription: Subscription): Verdict {
   if (actor.meshAdmin || product.owners.some((owner) => sameUser(owner, actor.user))) return ALLOWED;
   if (sameUser(actor.user, subscription.requester) || hasPersona(actor, subscription.consumerAccountId, 'consumer')) return ALLOWED;
-  return refused('only the product owners, the consumer account or a mesh admin can revoke this', 'ask an owner of the product or a mesh admin');
+  return refused({ reason: 'not_revoker', params: {}, message: 'only the product owners, the consumer account or a mesh admin can revoke this', hint: 'ask an owner of the product or a mesh admin' });
 }

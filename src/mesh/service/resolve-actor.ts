@@ -1,3 +1,4 @@
+import type { InputPath } from '../error-reasons';
 import type { Actor } from '../rules/actor';
 import type { Verdict } from '../rules/verdict';
 import { NotAuthorizedError } from '../errors';
@@ -12,7 +13,7 @@ export async function resolveActor(deps: Pick<MeshDeps, 'stores' | 'config' | 'i
   return { user: ctx.user, identity, meshAdmin };
 }
 
-/** Throw NotAuthorizedError (with why and whom to ask) unless the verdict allows. */
-export function enforce(verdict: Verdict): void {
-  if (!verdict.allowed) throw new NotAuthorizedError(verdict.reason, verdict.hint);
+/** Throw NotAuthorizedError (with why and whom to ask) unless the verdict allows; `path` is the input the rule judged, if any. */
+export function enforce(verdict: Verdict, path?: InputPath): void {
+  if (!verdict.allowed) throw new NotAuthorizedError(path === undefined ? verdict.refusal : { ...verdict.refusal, path });
 }

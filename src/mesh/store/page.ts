@@ -26,7 +26,7 @@ export function decodeCursor(cursor: string | undefined): Record<string, string>
   try {
     return KeySchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
-    throw new InvalidInputError(`${JSON.stringify(cursor)} is not a valid page cursor`, 'start again from the first page');
+    throw new InvalidInputError({ reason: 'invalid_page_cursor', params: { cursor }, path: ['cursor'], message: `${JSON.stringify(cursor)} is not a valid page cursor`, hint: 'start again from the first page' });
   }
 }
 

@@ -4,7 +4,7 @@ import { SubscriptionSchema, type Subscription } from '../domain/subscription';
 import type { SubscriptionStatus } from '../domain/subscription-status';
 import { getItem } from './get-item';
 import { applyEvent, type SubscriptionChange } from '../domain/apply-event';
-import { NotFoundError, StaleWriteError } from '../errors';
+import { StaleWriteError, subscriptionNotFound } from '../errors';
 import type { Page, PageRequest } from './page';
 import { queryIndex } from './query-index';
 import { SUBSCRIPTIONS_TABLE, tableName, type IndexDefinition } from './table-definitions';
@@ -64,7 +64,7 @@ export function createSubscriptionStore({ client, tablePrefix }: SubscriptionSto
      */
     async record(id: string, change: SubscriptionChange, basedOn?: number): Promise<Subscription> {
       const current = await get(id);
-      if (!current) throw new NotFoundError('subscription', id, 'check the id with `/mesh subscriptions`');
+      if (!current) throw subscriptionNotFound(id);
       if (basedOn !== undefined && current.version !== basedOn) throw new StaleWriteError(keyOf(current), basedOn, current);
       const result = applyEvent(current, change);
       if (!result.ok) throw result.error;

@@ -93,6 +93,34 @@ describe('refusals of the mesh in the request modal', () => {
     expect(await requestsOf(world, PEOPLE.casey)).toEqual(before);
   });
 
+  it('shows a role the account has not named under "Who will query", with the roles it has', async () => {
+    const view = await clickForModal(world, PEOPLE.casey, ACTIONS.requestAccess, { channel: card.channel, ts: card.ts }, VIEWS.request);
+    const before = await requestsOf(world, PEOPLE.casey);
+
+    const refused = await world.post({
+      kind: 'view_submission',
+      viewId: view.id,
+      values: answersFor(view, { [REQUEST_BLOCKS.tables]: [KPIS], [REQUEST_BLOCKS.permissions]: ['SELECT'], [REQUEST_BLOCKS.reason]: 'Interns', [REQUEST_BLOCKS.queryRoles]: 'Intern' }),
+    });
+
+    expect(refused.json).toEqual({ response_action: 'errors', errors: { [REQUEST_BLOCKS.queryRoles]: 'Intern is not a query role of account 999999999999 — its query roles are Analyst' } });
+    expect(await requestsOf(world, PEOPLE.casey)).toEqual(before);
+  });
+
+  it('shows a column filter without SELECT under the columns', async () => {
+    const view = await clickForModal(world, PEOPLE.casey, ACTIONS.requestAccess, { channel: card.channel, ts: card.ts }, VIEWS.request);
+    const before = await requestsOf(world, PEOPLE.casey);
+
+    const refused = await world.post({
+      kind: 'view_submission',
+      viewId: view.id,
+      values: answersFor(view, { [REQUEST_BLOCKS.tables]: [KPIS], [REQUEST_BLOCKS.permissions]: ['INSERT'], [REQUEST_BLOCKS.reason]: 'Loading', [REQUEST_BLOCKS.columns]: 'cell_id' }),
+    });
+
+    expect(refused.json).toEqual({ response_action: 'errors', errors: { [REQUEST_BLOCKS.columns]: 'a column filter limits SELECT, but SELECT is not requested — add SELECT, or drop the column filter' } });
+    expect(await requestsOf(world, PEOPLE.casey)).toEqual(before);
+  });
+
   it('pushes a refusal that concerns no field over the form (closing it goes back to the input), and stores nothing', async () => {
     const view = await clickForModal(world, PEOPLE.casey, ACTIONS.requestAccess, { channel: card.channel, ts: card.ts }, VIEWS.request);
     const casey = as(PEOPLE.casey).user;
@@ -204,6 +232,23 @@ describe('decisions', () => {
     expect(lakeFormation).toEqual(expectedFrom(granted.plan));
     expect(JSON.stringify(lakeFormation)).not.toContain('INSERT');
     expect(Object.keys(lakeFormation).some((key) => key.includes('cell_id') && key.includes('hour'))).toBe(true);
+  });
+
+  it('[Approve with changes]: a refusal of the mesh is shown under the field its path names, and nothing is decided', async () => {
+    const request = await requestThroughModal(world, card, { [REQUEST_BLOCKS.tables]: [KPIS], [REQUEST_BLOCKS.permissions]: ['SELECT', 'INSERT'], [REQUEST_BLOCKS.reason]: 'Field checks' });
+    const message = messageWith(world, PEOPLE.sam, request.id, ACTIONS.approveWithChanges);
+    const modal = await clickForModal(world, PEOPLE.sam, ACTIONS.approveWithChanges, { channel: message.channel, ts: message.ts }, VIEWS.approveWithChanges, request.id);
+
+    // A client that sends a permission the request did not ask for.
+    const unrequested = await world.post({ kind: 'view_submission', viewId: modal.id, values: answersFor(modal, { [APPROVE_BLOCKS.permissions]: ['DELETE'] }) });
+    expect(unrequested.json).toEqual({ response_action: 'errors', errors: { [APPROVE_BLOCKS.permissions]: 'DELETE is not requested — choose among SELECT, INSERT' } });
+
+    const columnsWithoutSelect = await world.post({ kind: 'view_submission', viewId: modal.id, values: answersFor(modal, { [APPROVE_BLOCKS.permissions]: ['INSERT'], [APPROVE_BLOCKS.columns]: 'cell_id' }) });
+    expect(columnsWithoutSelect.json).toEqual({
+      response_action: 'errors',
+      errors: { [APPROVE_BLOCKS.columns]: 'a column filter limits SELECT, but SELECT is not requested — add SELECT, or drop the column filter' },
+    });
+    expect(await current(world, request.id)).toMatchObject({ status: 'PENDING', version: 1 });
   });
 
   it('[Deny] asks for the reason; the requester is DM’d it and every copy says Denied', async () => {

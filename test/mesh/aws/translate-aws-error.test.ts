@@ -1,7 +1,7 @@
 import { AccessDeniedException, ConcurrentModificationException, EntityNotFoundException } from '@aws-sdk/client-lakeformation';
 import { describe, expect, it } from 'vitest';
 import { callAws, translateAwsError } from '../../../src/mesh/aws/translate-aws-error';
-import { AwsRefusedError, NotFoundError } from '../../../src/mesh/errors';
+import { AwsRefusedError, productNotFound } from '../../../src/mesh/errors';
 
 const site = { doing: 'grant SELECT on telco-111111111111.usecase1', roleName: 'MeshbotProducer-111111111111', accountId: '555555555555' };
 const meta = { $metadata: {} };
@@ -23,7 +23,7 @@ describe('translateAwsError', () => {
   });
 
   it('names the AWS code of anything else, and lets mesh errors through', async () => {
-    const notFound = new NotFoundError('product', 'x');
+    const notFound = productNotFound('x');
     await expect(callAws(site, () => Promise.reject(notFound))).rejects.toBe(notFound);
     await expect(callAws(site, () => Promise.reject(new EntityNotFoundException({ message: 'no such table', ...meta })))).rejects.toThrow(
       'AWS could not grant SELECT on telco-111111111111.usecase1 (as MeshbotProducer-111111111111 in 555555555555): EntityNotFoundException: no such table',

@@ -33,14 +33,18 @@ describe('canDecide', () => {
   it('refuses a non-owner, naming the owners to ask', () => {
     expect(canDecide(stranger, product, request)).toEqual({
       allowed: false,
-      reason: 'you are not an owner of product telco-111111111111',
-      hint: 'ask an owner (<@U0PRODUCER>) or a mesh admin',
+      refusal: {
+        reason: 'not_product_owner',
+        params: { productId: 'telco-111111111111', owners: [pat.user] },
+        message: 'you are not an owner of product telco-111111111111',
+        hint: 'ask an owner (U0PRODUCER) or a mesh admin',
+      },
     });
   });
 
   it('refuses the requester even when they own the product or are an admin', () => {
     const ownRequest = pendingSubscription('01JD0000000000000000000001', { requester: ada.user });
-    expect(canDecide(ada, product, ownRequest)).toMatchObject({ allowed: false, reason: 'you cannot decide on your own request' });
+    expect(canDecide(ada, product, ownRequest)).toMatchObject({ allowed: false, refusal: { reason: 'own_request', message: 'you cannot decide on your own request' } });
   });
 
   it('refuses the owner id from another workspace', () => {
@@ -55,11 +59,18 @@ describe('canRequest', () => {
   });
 
   it('refuses another account, naming the ones the user may use', () => {
-    expect(canRequest(casey, '888888888888')).toMatchObject({ allowed: false, hint: expect.stringContaining('999999999999') as unknown });
+    expect(canRequest(casey, '888888888888')).toMatchObject({
+      allowed: false,
+      refusal: { reason: 'not_consumer_of_account', params: { accountId: '888888888888', mappedAccounts: ['999999999999'] }, hint: expect.stringContaining('999999999999') as unknown },
+    });
   });
 
   it('refuses an unmapped user, saying how to get mapped', () => {
-    expect(canRequest(stranger, '999999999999')).toMatchObject({ allowed: false, hint: expect.stringContaining('/mesh admin map') as unknown });
+    // The Slack wording (`/mesh admin map @you <account> consumer`) is the bot's: test/bot/error-message.test.ts.
+    expect(canRequest(stranger, '999999999999')).toMatchObject({
+      allowed: false,
+      refusal: { reason: 'not_consumer_of_account', params: { accountId: '999999999999', mappedAccounts: [] }, hint: expect.stringContaining('ask a mesh admin to map you') as unknown },
+    });
   });
 
   it('refuses a producer persona for requesting', () => {
@@ -94,7 +105,7 @@ describe('canCancel', () => {
   it('allows the requester and a mesh admin only', () => {
     expect(canCancel(casey, request)).toEqual({ allowed: true });
     expect(canCancel(ada, request)).toEqual({ allowed: true });
-    expect(canCancel(pat, request)).toMatchObject({ allowed: false, hint: 'ask <@U0CONSUMER>, or deny it if you own the product' });
+    expect(canCancel(pat, request)).toMatchObject({ allowed: false, refusal: { reason: 'not_requester', params: { requester: request.requester }, hint: 'ask user U0CONSUMER, or deny it if you own the product' } });
   });
 });
 

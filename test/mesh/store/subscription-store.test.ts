@@ -48,7 +48,8 @@ describe('subscription store on dynalite', () => {
     expect(stored?.version).toBe(2);
     for (const loser of losers) {
       expect(loser).toBeInstanceOf(AlreadyDecidedError);
-      expect((loser as AlreadyDecidedError).message).toContain(`<@${stored?.decidedBy?.userId ?? 'nobody'}>`);
+      expect((loser as AlreadyDecidedError).params.decidedBy).toEqual(stored?.decidedBy);
+      expect((loser as AlreadyDecidedError).message).toContain(`by user ${stored?.decidedBy?.userId ?? 'nobody'}`);
     }
     // One request entry and one decision: the losers left no trace.
     expect(stored?.history.map((h) => h.event)).toEqual(['request', 'approve']);

@@ -2,7 +2,7 @@ import { InvalidInputError, NotAuthorizedError } from '../../../mesh/errors';
 import type { PublishInput } from '../../../mesh/service/products/publish-product';
 import type { CommandOf } from '../../commands/mesh-command';
 import { replyToOf, type CommandScope } from './command-scope';
-import { meshAdminsText, unmappedRefusal } from './unmapped-refusal';
+import { meshAdminsOf, unmappedRefusal } from './unmapped-refusal';
 
 /** The producer account the user publishes from: the one they act for as producer. */
 async function producerAccountOf(scope: CommandScope): Promise<string> {
@@ -13,10 +13,20 @@ async function producerAccountOf(scope: CommandScope): Promise<string> {
   if (accounts.length === 0) {
     // `me` already says whether they are mapped at all: no second whoami to explain it.
     if (!me.meshAdmin && me.personas.length === 0) throw unmappedRefusal(scope, 'producer', 'publish');
-    throw new NotAuthorizedError('you are not mapped as a producer of any account', `ask ${meshAdminsText(scope)} to map you: \`/mesh admin map @you <account> producer\``);
+    throw new NotAuthorizedError({
+      reason: 'not_producer_of_any',
+      params: { meshAdmins: meshAdminsOf(scope) },
+      message: 'you are not mapped as a producer of any account',
+      hint: 'ask a mesh admin to map you as a producer',
+    });
   }
   // The grammar has no way to name the account yet: refuse rather than guess.
-  throw new InvalidInputError(`you publish for several accounts (${accounts.join(', ')}) and the command cannot say which`, 'ask a mesh admin to keep one producer mapping for you while you publish');
+  throw new InvalidInputError({
+    reason: 'several_producer_accounts',
+    params: { accounts },
+    message: `you publish for several accounts (${accounts.join(', ')}) and the command cannot say which`,
+    hint: 'ask a mesh admin to keep one producer mapping for you while you publish',
+  });
 }
 
 /**

@@ -1,11 +1,17 @@
 import type { PersonaKind } from '../../../mesh/domain/identity';
+import type { UserRef } from '../../../mesh/error-reasons';
 import { InvalidInputError, NotAuthorizedError } from '../../../mesh/errors';
+import { meshAdminsMention } from '../../refusal-wordings';
 import type { CommandScope } from './command-scope';
+
+/** The configured mesh admins, who can map people. */
+export function meshAdminsOf(scope: CommandScope): readonly UserRef[] {
+  return scope.deps.mesh.meshAdmins();
+}
 
 /** The mesh admins as mentions (`<@U0ADMIN>, <@U0ADA2>`), or how to find them when none is configured. */
 export function meshAdminsText(scope: CommandScope): string {
-  const admins = scope.deps.mesh.meshAdmins().map((admin) => `<@${admin.userId}>`);
-  return admins.length > 0 ? admins.join(', ') : 'a mesh admin (none is configured yet: ask whoever runs Meshbot)';
+  return meshAdminsMention(meshAdminsOf(scope));
 }
 
 /**
@@ -25,10 +31,13 @@ export async function explainUnmapped(scope: CommandScope, error: unknown, neede
   return unmappedRefusal(scope, needed, doing);
 }
 
-/** The refusal of a user who acts for no account: who can map them and the command they would type. */
+/** The refusal of a user who acts for no account: who can map them (the mesh admins) and as what. */
 export function unmappedRefusal(scope: CommandScope, needed: PersonaKind, doing: string): NotAuthorizedError {
-  return new NotAuthorizedError(
-    `you act for no account in the mesh yet, so you cannot ${doing}`,
-    `ask ${meshAdminsText(scope)} to map you: \`/mesh admin map @you <account> ${needed}\`. Meanwhile you can browse with /mesh products`,
-  );
+  const meshAdmins = meshAdminsOf(scope);
+  return new NotAuthorizedError({
+    reason: 'unmapped_user',
+    params: { needed, doing, meshAdmins },
+    message: `you act for no account in the mesh yet, so you cannot ${doing}`,
+    hint: `ask a mesh admin (${meshAdmins.map((admin) => admin.userId).join(', ') || 'none configured'}) to map you as a ${needed}`,
+  });
 }

@@ -1,10 +1,10 @@
-import { InvalidInputError } from '../../../mesh/errors';
 import type { BotDeps } from '../../bot-deps';
 import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
 import { APPROVE_BLOCKS } from '../../views/approve-modal';
 import { parseApproveWithChangesModal } from '../../views/parse-approve-modal';
 import { parseDenyModal, parseRevokeModal } from '../../views/parse-reason-modal';
 import { postDirect } from '../../notify/slack-dm';
+import { refusalField } from '../refusal-field';
 import { replyError } from '../reply-error';
 import { APPROVE_WITH_CHANGES_MODAL, DENY_MODAL } from './open-decision-modals';
 import { scopeOf } from './interaction-scope';
@@ -12,13 +12,17 @@ import { parsedSubmission } from './parsed-submission';
 import { showChange } from '../../notify/show-change';
 import { submitWithinAck } from './submit-within-ack';
 
-/** Which field of the approve modal a refusal of the mesh concerns. */
+/** The block of the approve modal for each of the approval's changes (a refusal's path names one, inside `changes` or not). */
+const APPROVE_BLOCK_OF_CHANGE: ReadonlyMap<string, string> = new Map([
+  ['permissions', APPROVE_BLOCKS.permissions],
+  ['grantable', APPROVE_BLOCKS.grantable],
+  ['columns', APPROVE_BLOCKS.columns],
+  ['notes', APPROVE_BLOCKS.notes],
+]);
+
+/** Which field of the approve modal a refusal of the mesh concerns, from its input path. */
 function approveFieldOf(error: unknown): string | undefined {
-  if (!(error instanceof InvalidInputError)) return undefined;
-  if (/column/i.test(error.message)) return APPROVE_BLOCKS.columns;
-  if (/grant option|grantable/i.test(error.message)) return APPROVE_BLOCKS.grantable;
-  if (/permission|not requested|\b(ALL|SELECT|INSERT|DELETE|ALTER|DROP|DESCRIBE)\b/.test(error.message)) return APPROVE_BLOCKS.permissions;
-  return undefined;
+  return refusalField(error, (path) => APPROVE_BLOCK_OF_CHANGE.get(String(path[0] === 'changes' ? path[1] : path[0])));
 }
 
 /** Submitted approve-with-changes: approve with exactly what the form says, then as [Approve]. */

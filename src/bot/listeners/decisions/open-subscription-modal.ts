@@ -37,7 +37,7 @@ async function instead(deps: BotDeps, ctx: RequestContext, spec: SubscriptionMod
   if (spec.allowed) {
     const me = await deps.mesh.whoami(ctx);
     const verdict = spec.allowed({ user: ctx.user, identity: me.identity, meshAdmin: me.meshAdmin }, product, subscription);
-    if (!verdict.allowed) throw new NotAuthorizedError(verdict.reason, verdict.hint);
+    if (!verdict.allowed) throw new NotAuthorizedError(verdict.refusal);
   }
   return undefined;
 }

@@ -42,9 +42,20 @@ function refusal(error: unknown): string {
 /** The named query roles as ARNs of the account; InvalidInputError (nothing checked, nothing recorded) for a malformed one or a producer. */
 function queryPrincipalsOf(input: EnableAccountInput): string[] | undefined {
   if (input.queryPrincipals === undefined) return undefined;
-  if (input.as !== 'consumer') throw new InvalidInputError('query principals belong to consumer accounts', `enable ${input.accountId} as consumer to name the roles that query there`);
+  const path = ['queryPrincipals'];
+  if (input.as !== 'consumer') {
+    throw new InvalidInputError({
+      reason: 'query_roles_for_producer',
+      params: { accountId: input.accountId },
+      path,
+      message: 'query principals belong to consumer accounts',
+      hint: `enable ${input.accountId} as consumer to name the roles that query there`,
+    });
+  }
   const { arns, problems } = queryRoleArns(input.queryPrincipals, input.accountId);
-  if (problems.length > 0) throw new InvalidInputError(problems.join('; '), `name roles of account ${input.accountId}, e.g. Analyst or arn:aws:iam::${input.accountId}:role/Analyst`);
+  const hint = `name roles of account ${input.accountId}, e.g. Analyst or arn:aws:iam::${input.accountId}:role/Analyst`;
+  const [first, ...more] = problems.map((problem) => ({ ...problem, path, hint }));
+  if (first !== undefined) throw new InvalidInputError([first, ...more]);
   return arns;
 }
 

@@ -29,9 +29,17 @@ export async function mapUser(deps: MeshDeps, ctx: RequestContext, rawInput: Map
   enforce(canAdminister(await resolveActor(deps, ctx)));
   const account = await deps.stores.accounts.get(input.accountId);
   if (input.kind === 'admin') {
-    if (!account) throw new NotFoundError('enabled account', input.accountId, `enable it first with \`/mesh admin enable ${input.accountId} producer\` (or consumer)`);
+    if (!account) {
+      throw new NotFoundError({
+        reason: 'account_never_enabled',
+        params: { accountId: input.accountId },
+        path: ['accountId'],
+        message: `no enabled account ${input.accountId}`,
+        hint: 'enable it first as a producer or a consumer',
+      });
+    }
   } else if (!account?.[input.kind]) {
-    throw new AccountNotEnabledError(input.accountId, input.kind);
+    throw new AccountNotEnabledError(input.accountId, input.kind, ['accountId']);
   }
   const existing = await deps.stores.identities.get(input.user);
   if (existing?.personas.some((p) => p.accountId === input.accountId && p.kind === input.kind)) return { identity: existing, changed: false };

@@ -23,7 +23,15 @@ export async function unmapUser(deps: MeshDeps, ctx: RequestContext, rawInput: U
   const input = parseInput(UnmapUserInputSchema, rawInput, 'unmap');
   enforce(canAdminister(await resolveActor(deps, ctx)));
   const existing = await deps.stores.identities.get(input.user);
-  if (!existing) throw new NotFoundError('mapped user', `<@${input.user.userId}>`, 'they were never mapped: nothing to remove');
+  if (!existing) {
+    throw new NotFoundError({
+      reason: 'user_never_mapped',
+      params: { user: input.user },
+      path: ['user'],
+      message: `no mapped user ${input.user.userId}`,
+      hint: 'they were never mapped: nothing to remove',
+    });
+  }
   const personas = existing.personas.filter((p) => p.accountId !== input.accountId);
   if (personas.length === existing.personas.length) return { identity: existing, changed: false };
   const identity: Identity = { ...existing, personas, updatedAt: new Date(deps.clock()).toISOString(), updatedBy: ctx.user, version: existing.version + 1 };

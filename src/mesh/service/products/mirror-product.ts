@@ -199,7 +199,13 @@ export async function mirrorProduct(deps: MeshDeps, ctx: Caller, scope: MirrorSc
   // (a) The source, as the producer's own role sees it.
   const sourceDb = await source.getDatabase(sourceDatabase);
   if (!sourceDb) {
-    throw new NotFoundError('database', `${sourceDatabase} in account ${producerAccountId}`, 'check the database name in the producer account\'s Glue catalog; Glue names are lower case');
+    throw new NotFoundError({
+      reason: 'source_database_not_found',
+      params: { database: sourceDatabase, accountId: producerAccountId },
+      path: ['sourceDatabase'],
+      message: `no database ${sourceDatabase} in account ${producerAccountId}`,
+      hint: "check the database name in the producer account's Glue catalog; Glue names are lower case",
+    });
   }
   const sourceListing = await source.listTables(sourceDatabase);
   const sourceTables = dataTables(sourceListing);
@@ -227,7 +233,7 @@ export async function mirrorProduct(deps: MeshDeps, ctx: Caller, scope: MirrorSc
       const problems = await unreadableLocations(readSides, locations, producerAccountId);
       if (problems.length > 0) {
         log.warn({ problems }, 'the mesh could not read the source locations');
-        throw new AccountNotReadyError(producerAccountId, problems, 'add the statement of the deploy guide ("Where the data is read from") to each bucket\'s policy, then publish again');
+        throw new AccountNotReadyError(producerAccountId, problems, 'locations_not_readable');
       }
     },
   );

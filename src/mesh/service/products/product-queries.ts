@@ -70,7 +70,13 @@ export async function getProduct(deps: MeshDeps, ctx: Caller, rawInput: ProductI
   const product = await deps.stores.products.get(productId);
   // A private product is "not found" to those who may not see it, so its existence does not leak.
   if (!product || (!isSystem(ctx) && !maySee(await resolveActor(deps, ctx), product))) {
-    throw new NotFoundError('data product', productId, 'search the published products with `/mesh products <text>`');
+    throw new NotFoundError({
+      reason: 'product_not_found_or_private',
+      params: { productId },
+      path: ['productId'],
+      message: `no data product ${productId}`,
+      hint: 'search the published products by a word of their name or tables',
+    });
   }
   return product;
 }

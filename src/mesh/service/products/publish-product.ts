@@ -95,9 +95,9 @@ function nextProduct(
 export async function publishProduct(deps: MeshDeps, ctx: RequestContext, rawInput: PublishInput): Promise<PublishResult> {
   const input = parseInput(PublishInputSchema, rawInput, 'publish');
   const actor = await resolveActor(deps, ctx);
-  enforce(canPublish(actor, input.producerAccountId));
+  enforce(canPublish(actor, input.producerAccountId), ['producerAccountId']);
   const account = await deps.stores.accounts.get(input.producerAccountId);
-  if (!account?.producer) throw new AccountNotEnabledError(input.producerAccountId, 'producer');
+  if (!account?.producer) throw new AccountNotEnabledError(input.producerAccountId, 'producer', ['producerAccountId']);
   const meshDatabase = input.meshDatabase ?? defaultMeshDatabase(input.sourceDatabase, input.producerAccountId);
   const log = deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId, productId: meshDatabase });
 
@@ -105,10 +105,13 @@ export async function publishProduct(deps: MeshDeps, ctx: RequestContext, rawInp
   return deps.locks(`publish/${meshDatabase}`, async () => {
     const existing = await deps.stores.products.get(meshDatabase);
     if (existing && (existing.producerAccountId !== input.producerAccountId || existing.sourceDatabase !== input.sourceDatabase)) {
-      throw new InvalidInputError(
-        `mesh database ${meshDatabase} already holds product ${existing.id}, published from ${existing.sourceDatabase} of account ${existing.producerAccountId}`,
-        'choose another mesh database name (`meshDatabase`)',
-      );
+      throw new InvalidInputError({
+        reason: 'mesh_database_taken',
+        params: { meshDatabase, productId: existing.id, sourceDatabase: existing.sourceDatabase, producerAccountId: existing.producerAccountId },
+        path: ['meshDatabase'],
+        message: `mesh database ${meshDatabase} already holds product ${existing.id}, published from ${existing.sourceDatabase} of account ${existing.producerAccountId}`,
+        hint: 'choose another mesh database name (`meshDatabase`)',
+      });
     }
     // Changing a published product's settings is its owners' decision, checked before anything is touched.
     const changes = existing === undefined ? [] : productChanges(existing, input);

@@ -27,13 +27,25 @@ export function tableMatcher(pattern: string | undefined): TableMatcher {
       const compiled = new RegExp(source, flags.replace(/[gy]/g, ''));
       return (name) => compiled.test(name);
     } catch (error) {
-      throw new InvalidInputError(
-        `${pattern} is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`,
-        'write a JavaScript regular expression between slashes, e.g. `/^usecase\\d+_/`, or use a glob such as `usecase*`',
-      );
+      const problem = error instanceof Error ? error.message : String(error);
+      throw new InvalidInputError({
+        reason: 'invalid_table_regex',
+        params: { pattern, problem },
+        path: ['tablePattern'],
+        message: `${pattern} is not a valid regular expression: ${problem}`,
+        hint: 'write a JavaScript regular expression between slashes, e.g. `/^usecase\\d+_/`, or use a glob such as `usecase*`',
+      });
     }
   }
-  if (pattern.trim() === '') throw new InvalidInputError('the table pattern is empty', 'name a table, a glob such as `usecase*`, or leave the pattern out to publish every table');
+  if (pattern.trim() === '') {
+    throw new InvalidInputError({
+      reason: 'empty_table_pattern',
+      params: {},
+      path: ['tablePattern'],
+      message: 'the table pattern is empty',
+      hint: 'name a table, a glob such as `usecase*`, or leave the pattern out to publish every table',
+    });
+  }
   const glob = new RegExp(`^${escapeRegex(pattern.toLowerCase()).replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
   return (name) => glob.test(name.toLowerCase());
 }
@@ -48,10 +60,20 @@ export function selectTables(available: readonly string[], pattern: string | und
   if (selected.length > 0) return selected;
   const sorted = [...available].sort();
   const listed = sorted.slice(0, LISTED).join(', ') + (sorted.length > LISTED ? ` and ${sorted.length - LISTED} more` : '');
-  throw new InvalidInputError(
-    sorted.length === 0
-      ? `database ${database} has no tables to publish`
-      : `no table of ${database} matches ${pattern ?? 'the pattern'}; its tables are: ${listed}`,
-    sorted.length === 0 ? 'create the tables in the producer catalog first' : 'give one of these names, a glob such as `usecase*`, or a regex such as `/^usecase/`',
-  );
+  if (sorted.length === 0) {
+    throw new InvalidInputError({
+      reason: 'no_tables_in_database',
+      params: { database },
+      path: ['sourceDatabase'],
+      message: `database ${database} has no tables to publish`,
+      hint: 'create the tables in the producer catalog first',
+    });
+  }
+  throw new InvalidInputError({
+    reason: 'no_table_matches',
+    params: { database, pattern, tables: sorted },
+    path: ['tablePattern'],
+    message: `no table of ${database} matches ${pattern ?? 'the pattern'}; its tables are: ${listed}`,
+    hint: 'give one of these names, a glob such as `usecase*`, or a regex such as `/^usecase/`',
+  });
 }

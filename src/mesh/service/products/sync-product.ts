@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { DataProduct } from '../../domain/data-product';
-import { AccountNotEnabledError, NotFoundError } from '../../errors';
+import { AccountNotEnabledError, productNotFound } from '../../errors';
 import { sameUser } from '../../rules/actor';
 import { canPublish } from '../../rules/can-publish';
 import type { MeshDeps } from '../mesh-deps';
@@ -41,7 +41,7 @@ export interface SyncReport {
 export async function syncProduct(deps: MeshDeps, ctx: Caller, rawInput: SyncInput): Promise<SyncReport> {
   const { productId } = parseInput(SyncInputSchema, rawInput, 'sync');
   const found = await deps.stores.products.get(productId);
-  if (!found) throw new NotFoundError('data product', productId, 'see the published products with `/mesh products`');
+  if (!found) throw productNotFound(productId, ['productId']);
   if (!isSystem(ctx) && !found.owners.some((owner) => sameUser(owner, ctx.user))) enforce(canPublish(await resolveActor(deps, ctx), found.producerAccountId));
   const account = await deps.stores.accounts.get(found.producerAccountId);
   if (!account?.producer) throw new AccountNotEnabledError(found.producerAccountId, 'producer');

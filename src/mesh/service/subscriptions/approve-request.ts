@@ -27,7 +27,7 @@ export async function approveRequest(deps: MeshDeps, ctx: RequestContext, input:
   const subscription = await loadSubscription(deps, id);
   const product = await loadProduct(deps, subscription.productId);
   enforce(canDecide(await resolveActor(deps, ctx), product, subscription));
-  const decision = decideGrant(subscription, changes, { permissions: subscription.requestedPermissions, what: 'requested' });
+  const decision = decideGrant(subscription, changes, { permissions: subscription.requestedPermissions, by: 'request' });
   const approved = await deps.stores.subscriptions.apply(subscription, {
     event: 'approve',
     actor: ctx.user,

@@ -32,7 +32,12 @@ export async function describeAccess(deps: MeshDeps, ctx: RequestContext, rawInp
   const subscription = await loadSubscription(deps, id);
   enforce(canUseAccess(await resolveActor(deps, ctx), subscription));
   if (subscription.status !== 'ACTIVE') {
-    throw new InvalidInputError(`subscription ${id} is ${subscription.status}: there is nothing to query`, 'wait until it is ACTIVE, or see its history');
+    throw new InvalidInputError({
+      reason: 'nothing_to_query',
+      params: { subscriptionId: id, status: subscription.status },
+      message: `subscription ${id} is ${subscription.status}: there is nothing to query`,
+      hint: 'wait until it is ACTIVE, or see its history',
+    });
   }
   const session = consumerSession(deps, subscription, ctx.user, ctx.requestId);
   const catalog = glueCatalog({ client: session.clients.glue, catalogId: subscription.consumerAccountId, ...session.site, retry: deps.executor });

@@ -17,6 +17,9 @@ export const GrantChangesSchema = z.object({
 
 export type GrantChanges = z.infer<typeof GrantChangesSchema>;
 
+/** What bounds a decision's permissions: the request (approving), or the product's offer (modifying). */
+export type AllowedPermissions = { permissions: readonly Permission[]; by: 'request' } | { permissions: readonly Permission[]; by: 'offer'; productId: string };
+
 /** The decided grant: the exact plan and what it gives. */
 export type GrantDecision = Pick<Subscription, 'plan' | 'grantedPermissions' | 'grantablePermissions'> & { columns: ColumnFilter | undefined };
 
@@ -26,12 +29,24 @@ export type GrantDecision = Pick<Subscription, 'plan' | 'grantedPermissions' | '
  * catalog. `allowed` bounds the permissions (the request when approving, the product's offer when
  * modifying). Pure; throws InvalidInputError on permissions outside `allowed` or contradictions.
  */
-export function decideGrant(subscription: Subscription, changes: GrantChanges, allowed: { permissions: readonly Permission[]; what: string }): GrantDecision {
+export function decideGrant(subscription: Subscription, changes: GrantChanges, allowed: AllowedPermissions): GrantDecision {
   const permissions = changes.permissions ?? (subscription.grantedPermissions.length > 0 ? subscription.grantedPermissions : subscription.requestedPermissions);
   // Approving part of ALL is narrowing the request, so ALL allows every permission.
   const beyond = allowed.permissions.includes('ALL') ? [] : permissions.filter((p) => !allowed.permissions.includes(p));
   if (beyond.length > 0) {
-    throw new InvalidInputError(`${beyond.join(', ')} ${beyond.length === 1 ? 'is' : 'are'} not ${allowed.what}`, `choose among ${allowed.permissions.join(', ')}`);
+    const verb = beyond.length === 1 ? 'is' : 'are';
+    const hint = `choose among ${allowed.permissions.join(', ')}`;
+    throw new InvalidInputError(
+      allowed.by === 'request'
+        ? { reason: 'permission_not_requested', params: { permissions: beyond, requested: allowed.permissions }, path: ['permissions'], message: `${beyond.join(', ')} ${verb} not requested`, hint }
+        : {
+            reason: 'permission_beyond_offer',
+            params: { permissions: beyond, productId: allowed.productId, offered: allowed.permissions },
+            path: ['permissions'],
+            message: `${beyond.join(', ')} ${verb} not offered by product ${allowed.productId}`,
+            hint,
+          },
+    );
   }
   const columns = changes.columns === null ? undefined : (changes.columns ?? subscription.columns);
   const plan = planGrants({

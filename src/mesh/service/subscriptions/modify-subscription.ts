@@ -115,7 +115,7 @@ export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, in
   const decision = decideGrant(
     subscription,
     { permissions, ...(grantable !== undefined && { grantable }), ...(columns !== undefined && { columns }) },
-    { permissions: modifiablePermissions(product, subscription), what: `offered by product ${product.id}` },
+    { permissions: modifiablePermissions(product, subscription), by: 'offer', productId: product.id },
   );
   // What stays in the plan keeps its result; what is new has none yet; entries a previous modify failed to grant are sent again.
   const kept = Object.fromEntries(decision.plan.flatMap((e) => {

@@ -5,7 +5,7 @@ import type { DataProduct } from '../../domain/data-product';
 import { slackUserKey, type SlackUser } from '../../domain/slack-user';
 import type { Actor, Subscription } from '../../domain/subscription';
 import { sourceIdentityOf } from '../../domain/system-actor';
-import { NotFoundError } from '../../errors';
+import { productNotFound, subscriptionNotFound } from '../../errors';
 import { readAllPages } from '../../store/page';
 import type { MeshDeps } from '../mesh-deps';
 import { isSystem, type Caller } from '../request-context';
@@ -19,14 +19,14 @@ export function operationLogger(deps: MeshDeps, ctx: Caller, subscriptionId?: st
 /** A subscription by id, or NotFoundError. */
 export async function loadSubscription(deps: MeshDeps, id: string): Promise<Subscription> {
   const subscription = await deps.stores.subscriptions.get(id);
-  if (!subscription) throw new NotFoundError('subscription', id, 'check the id with `/mesh subscriptions`');
+  if (!subscription) throw subscriptionNotFound(id, ['id']);
   return subscription;
 }
 
 /** The product a subscription is to, or NotFoundError. */
 export async function loadProduct(deps: MeshDeps, productId: string): Promise<DataProduct> {
   const product = await deps.stores.products.get(productId);
-  if (!product) throw new NotFoundError('data product', productId, 'see the published products with `/mesh products`');
+  if (!product) throw productNotFound(productId);
   return product;
 }
 

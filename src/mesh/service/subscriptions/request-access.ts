@@ -5,7 +5,7 @@ import { PermissionSetSchema } from '../../domain/permission';
 import type { SlackUser } from '../../domain/slack-user';
 import { sameUser } from '../../rules/actor';
 import { ColumnFilterSchema, JustificationSchema, type Subscription } from '../../domain/subscription';
-import { AccountNotEnabledError, AlreadyExistsError, NotFoundError } from '../../errors';
+import { AccountNotEnabledError, AlreadyExistsError, productNotFound } from '../../errors';
 import { idForRequest } from '../../domain/ids';
 import { planGrants } from '../../plan/plan-grants';
 import { canRequest } from '../../rules/can-request';
@@ -65,7 +65,7 @@ async function findProduct(deps: MeshDeps, name: string): Promise<DataProduct> {
     if (page.cursor === undefined) break;
     cursor = page.cursor;
   }
-  throw new NotFoundError('data product', name, 'see the published products with `/mesh products`');
+  throw productNotFound(name, ['productId']);
 }
 
 /**
@@ -78,13 +78,13 @@ export async function requestAccess(deps: MeshDeps, ctx: RequestContext, input: 
   const actor = await resolveActor(deps, ctx);
   const product = await findProduct(deps, request.productId);
   const consumerAccountId = chooseConsumerAccount(request.consumerAccountId, actor.identity);
-  enforce(canRequest(actor, consumerAccountId));
+  enforce(canRequest(actor, consumerAccountId), ['consumerAccountId']);
   const { tables, permissions } = checkAgainstProduct(product, request);
   const meshCatalogId = deps.config.meshAccountId;
   // Plan once now so a contradictory request (columns without SELECT…) is refused before it is recorded.
   planGrants({ meshCatalogId, meshDatabase: product.meshDatabase, tables, grantee: consumerAccountId, permissions, grantable: [], ...(request.columns && { columns: request.columns }) });
   const account = await deps.stores.accounts.get(consumerAccountId);
-  if (!account?.consumer) throw new AccountNotEnabledError(consumerAccountId, 'consumer');
+  if (!account?.consumer) throw new AccountNotEnabledError(consumerAccountId, 'consumer', ['consumerAccountId']);
   const queryPrincipals = chooseQueryPrincipals(request.queryPrincipals, account);
 
   const at = new Date(deps.clock()).toISOString();

@@ -3,6 +3,7 @@ import type { Identity } from '../../domain/identity';
 import type { MeshAccount } from '../../domain/mesh-account';
 import { queryRoleArns, roleNameOf } from '../../domain/query-principal';
 import type { Permission } from '../../domain/permission';
+import type { ReasonOf, Refusal } from '../../error-reasons';
 import { InvalidInputError } from '../../errors';
 
 /**
@@ -13,8 +14,11 @@ export function chooseConsumerAccount(named: string | undefined, identity: Ident
   if (named !== undefined) return named;
   const mine = [...new Set(identity?.personas.filter((p) => p.kind === 'consumer').map((p) => p.accountId) ?? [])].sort();
   if (mine.length === 1 && mine[0] !== undefined) return mine[0];
-  if (mine.length === 0) throw new InvalidInputError('you are not mapped as a consumer of any account', 'name the consumer account, or ask a mesh admin to map you');
-  throw new InvalidInputError(`you consume for several accounts (${mine.join(', ')})`, 'name the consumer account the request is for');
+  const path = ['consumerAccountId'];
+  if (mine.length === 0) {
+    throw new InvalidInputError({ reason: 'not_consumer_of_any', params: {}, path, message: 'you are not mapped as a consumer of any account', hint: 'name the consumer account, or ask a mesh admin to map you' });
+  }
+  throw new InvalidInputError({ reason: 'several_consumer_accounts', params: { accounts: mine }, path, message: `you consume for several accounts (${mine.join(', ')})`, hint: 'name the consumer account the request is for' });
 }
 
 /**
@@ -26,17 +30,27 @@ export function checkAgainstProduct(product: DataProduct, request: { tables?: re
   const tables = request.tables === undefined ? [...product.tables] : [...new Set(request.tables)];
   const unknown = tables.filter((t) => !product.tables.includes(t));
   const unoffered = request.permissions.filter((p) => !product.offeredPermissions.includes(p));
-  const problems: string[] = [];
-  const hints: string[] = [];
+  const problems: Refusal<ReasonOf<'mesh_invalid_input'>>[] = [];
   if (unknown.length > 0) {
-    problems.push(`product ${product.id} has no table ${unknown.join(', ')}`);
-    hints.push(`its tables are ${product.tables.join(', ')}`);
+    problems.push({
+      reason: 'unknown_table',
+      params: { productId: product.id, tables: unknown, productTables: product.tables },
+      path: ['tables'],
+      message: `product ${product.id} has no table ${unknown.join(', ')}`,
+      hint: `its tables are ${product.tables.join(', ')}`,
+    });
   }
   if (unoffered.length > 0) {
-    problems.push(`product ${product.id} does not offer ${unoffered.join(', ')}`);
-    hints.push(`it offers ${product.offeredPermissions.join(', ')}`);
+    problems.push({
+      reason: 'permission_not_offered',
+      params: { productId: product.id, permissions: unoffered, offered: product.offeredPermissions },
+      path: ['permissions'],
+      message: `product ${product.id} does not offer ${unoffered.join(', ')}`,
+      hint: `it offers ${product.offeredPermissions.join(', ')}`,
+    });
   }
-  if (problems.length > 0) throw new InvalidInputError(problems.join('; '), hints.join('; '));
+  const [first, ...more] = problems;
+  if (first !== undefined) throw new InvalidInputError([first, ...more]);
   return { tables: tables.toSorted(), permissions: [...request.permissions] };
 }
 
@@ -48,12 +62,22 @@ export function checkAgainstProduct(product: DataProduct, request: { tables?: re
 export function chooseQueryPrincipals(named: readonly string[] | undefined, account: MeshAccount): string[] {
   const known = account.queryPrincipals ?? [];
   if (named === undefined) return [...known];
-  const { arns, problems } = queryRoleArns(named, account.accountId);
+  const { accountId } = account;
+  const { arns, problems } = queryRoleArns(named, accountId);
   const unknown = arns.filter((arn) => !known.includes(arn));
-  if (unknown.length > 0) problems.push(`${unknown.map(roleNameOf).join(', ')} ${unknown.length === 1 ? 'is not a query role' : 'are not query roles'} of account ${account.accountId}`);
-  if (problems.length > 0) {
-    const hint = known.length === 0 ? `account ${account.accountId} has no query roles yet: a mesh admin names them with \`/mesh admin enable ${account.accountId} consumer --query-roles <role,…>\`` : `its query roles are ${known.map(roleNameOf).join(', ')}`;
-    throw new InvalidInputError(problems.join('; '), hint);
+  const hint = known.length === 0 ? `account ${accountId} has no query roles yet: a mesh admin names them when enabling it as a consumer` : `its query roles are ${known.map(roleNameOf).join(', ')}`;
+  const path = ['queryPrincipals'];
+  const all: Refusal<ReasonOf<'mesh_invalid_input'>>[] = problems.map((problem) => ({ ...problem, path, hint }));
+  if (unknown.length > 0) {
+    all.push({
+      reason: 'not_a_query_role',
+      params: { roles: unknown, accountId, queryRoles: known },
+      path,
+      message: `${unknown.map(roleNameOf).join(', ')} ${unknown.length === 1 ? 'is not a query role' : 'are not query roles'} of account ${accountId}`,
+      hint,
+    });
   }
+  const [first, ...more] = all;
+  if (first !== undefined) throw new InvalidInputError([first, ...more]);
   return arns;
 }

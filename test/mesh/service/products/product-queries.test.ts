@@ -43,7 +43,7 @@ describe('getProduct', () => {
     for (const productId of ['nope', 'towers-private']) {
       const attempt = getProduct(world.deps, world.ctx(USERS.casey), { productId });
       await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
-      await expect(getProduct(world.deps, world.ctx(USERS.casey), { productId })).rejects.toMatchObject({ message: `no data product ${productId}`, hint: expect.stringContaining('/mesh products') as unknown });
+      await expect(getProduct(world.deps, world.ctx(USERS.casey), { productId })).rejects.toMatchObject({ message: `no data product ${productId}`, reason: 'product_not_found_or_private', params: { productId }, path: ['productId'], hint: expect.stringContaining('search the published products') as unknown });
     }
     expect((await getProduct(world.deps, world.ctx(USERS.sam), { productId: 'towers-private' })).name).toBe('Tower inventory');
   });

@@ -40,25 +40,25 @@ describe('checkAgainstProduct', () => {
 describe('decideGrant', () => {
   const pending = pendingSubscription(ID, { requestedPermissions: ['SELECT', 'INSERT'] });
   it('plans what was requested by default, the account getting the grant option', () => {
-    const decision = decideGrant(pending, {}, { permissions: pending.requestedPermissions, what: 'requested' });
+    const decision = decideGrant(pending, {}, { permissions: pending.requestedPermissions, by: 'request' });
     expect(decision.grantedPermissions).toEqual(['SELECT', 'INSERT']);
     expect(decision.grantablePermissions).toEqual(['SELECT', 'INSERT']);
     expect(decision.plan).toHaveLength(5);
   });
   it('narrows to a subset and a column filter, and refuses more than allowed', () => {
-    const decision = decideGrant(pending, { permissions: ['SELECT'], columns: { kind: 'exclude', names: ['msisdn'] } }, { permissions: pending.requestedPermissions, what: 'requested' });
+    const decision = decideGrant(pending, { permissions: ['SELECT'], columns: { kind: 'exclude', names: ['msisdn'] } }, { permissions: pending.requestedPermissions, by: 'request' });
     expect(decision.columns).toEqual({ kind: 'exclude', names: ['msisdn'] });
     expect(decision.plan.map((e) => Object.keys(e.Resource)[0])).toEqual(['Database', 'TableWithColumns', 'TableWithColumns']);
-    expect(() => decideGrant(pending, { permissions: ['DELETE'] }, { permissions: pending.requestedPermissions, what: 'requested' })).toThrow('DELETE is not requested');
+    expect(() => decideGrant(pending, { permissions: ['DELETE'] }, { permissions: pending.requestedPermissions, by: 'request' })).toThrow('DELETE is not requested');
   });
   it('removes a column filter with null', () => {
     const filtered = { ...pending, columns: { kind: 'include' as const, names: ['id'] } };
-    expect(decideGrant(filtered, { columns: null }, { permissions: ['SELECT', 'INSERT'], what: 'offered' }).columns).toBeUndefined();
+    expect(decideGrant(filtered, { columns: null }, { permissions: ['SELECT', 'INSERT'], by: 'offer', productId: 'telco-111111111111' }).columns).toBeUndefined();
   });
 });
 
 describe('entry results', () => {
-  const plan = decideGrant(pendingSubscription(ID), {}, { permissions: ['SELECT'], what: 'requested' }).plan;
+  const plan = decideGrant(pendingSubscription(ID), {}, { permissions: ['SELECT'], by: 'request' }).plan;
   const done = (entryId: string, operation: EntryResult['operation'] = 'grant'): EntryResult => ({ entryId, operation, outcome: 'DONE', at: AT });
   it('grants again only what has no DONE grant result', () => {
     const first = plan[0]!.Id;
@@ -74,7 +74,7 @@ describe('entry results', () => {
 
 describe('what other subscriptions still hold', () => {
   const active = pendingSubscription('01JD0000000000000000000001', { status: 'ACTIVE', links: [{ catalogId: '999999999999', database: 'x_tables', table: 'a', targetCatalogId: '555555555555', targetDatabase: 'x', targetTable: 'a' }] });
-  const revoked = pendingSubscription('01JD0000000000000000000002', { status: 'REVOKED', plan: decideGrant(pendingSubscription(ID), {}, { permissions: ['SELECT'], what: 'r' }).plan });
+  const revoked = pendingSubscription('01JD0000000000000000000002', { status: 'REVOKED', plan: decideGrant(pendingSubscription(ID), {}, { permissions: ['SELECT'], by: 'request' }).plan });
   it('counts ACTIVE and GRANTING plans, FAILED ones only for what they got, nothing else', () => {
     const plan = revoked.plan;
     const failed = { ...revoked, status: 'FAILED' as const, results: { [plan[0]!.Id]: { entryId: plan[0]!.Id, operation: 'grant' as const, outcome: 'DONE' as const, at: AT } } };
