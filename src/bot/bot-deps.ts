@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { MeshService } from '../mesh/service/create-mesh-service';
 import type { NoticeStore } from '../mesh/store/notice-store';
 import type { BotJob } from './bot-job';
-import type { JobQueue } from './jobs/job-queue';
+import type { JobQueue } from './jobs/queue/job-queue';
 
 /** Where the bot posts and how it behaves, beyond Slack's own settings. */
 export interface BotSettings {

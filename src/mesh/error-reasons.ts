@@ -2,9 +2,9 @@ import type { ProductSetting } from './domain/data-product';
 import type { PersonaKind } from './domain/identity';
 import type { Permission } from './domain/permission';
 import type { SlackUser } from './domain/slack-user';
-import type { Actor } from './domain/subscription';
+import type { Actor } from './domain/actor';
 import type { SubscriptionEvent, SubscriptionStatus } from './domain/subscription-status';
-import type { MeshErrorCode } from './errors';
+import type { MeshErrorCode } from './error-codes';
 
 /** Where in an operation's input a refusal points, as zod names it: `['tables', 2]`, `['justification']`. */
 export type InputPath = readonly (string | number)[];

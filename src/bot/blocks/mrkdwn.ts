@@ -1,4 +1,4 @@
-import type { Actor } from '../../mesh/domain/subscription';
+import type { Actor } from '../../mesh/domain/actor';
 import type { SlackUser } from '../../mesh/domain/slack-user';
 
 /**

@@ -9,7 +9,7 @@ import { createAdminGroupCheck } from '../admin-group';
 import type { BotEnv } from '../bot-config';
 import type { BotDeps } from '../bot-deps';
 import type { BotJob } from '../bot-job';
-import type { JobQueue } from '../jobs/job-queue';
+import type { JobQueue } from '../jobs/queue/job-queue';
 
 /** The settings a bot in AWS is wired from (Socket Mode and Lambda alike). */
 export type AwsBotEnv = Pick<BotEnv, 'AWS_REGION' | 'MESH_ADMINS' | 'MESH_ADMIN_GROUP' | 'TABLE_PREFIX' | 'PRODUCTS_CHANNEL'> & { MESH_ACCOUNT_ID: string };

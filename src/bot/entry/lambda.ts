@@ -7,7 +7,7 @@ import { createBotApp } from '../create-bot-app';
 import { deliveryProperties } from '../edge/delivery';
 import { checkSlackRequest, type EdgeRequest } from '../edge/slack-request-check';
 import { runBotJob } from '../jobs/run-bot-job';
-import { createSqsWorker } from '../jobs/sqs-worker';
+import { createSqsWorker } from '../jobs/queue/sqs-worker';
 import { createLogger } from '../logger';
 import { loadLambdaSettings, type LambdaSettings, type ReadSecret } from './lambda-settings';
 import { lambdaJobQueue, lambdaWebClient, receiverLogger, wireLambdaBot } from './lambda-wiring';

@@ -5,9 +5,9 @@ import type { BotIdentity } from '../../mesh/aws/bot-identity';
 import type { BotJob } from '../bot-job';
 import { boltLogger } from '../bolt-logger';
 import { createBotApp } from '../create-bot-app';
-import { createInProcessQueue } from '../jobs/in-process-queue';
+import { createInProcessQueue } from '../jobs/queue/in-process-queue';
 import { runBotJob } from '../jobs/run-bot-job';
-import { scheduleSweeps } from '../jobs/schedule-sweeps';
+import { scheduleSweeps } from '../jobs/queue/schedule-sweeps';
 import { awsBotDeps } from './aws-bot-deps';
 import type { SocketEnv } from './socket-env';
 

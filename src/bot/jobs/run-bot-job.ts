@@ -1,6 +1,5 @@
-import type { webApi } from '@slack/bolt';
-import type { BotDeps } from '../bot-deps';
 import type { BotJob } from '../bot-job';
+import type { JobDeps } from './job-deps';
 import { runGrantJob } from './handlers/grant-job';
 import { runModifyJob } from './handlers/modify-job';
 import { runPublishJob } from './handlers/publish-job';
@@ -8,11 +7,6 @@ import { runRefreshJob } from './handlers/refresh-job';
 import { runRetryJob } from './handlers/retry-job';
 import { runRevokeJob } from './handlers/revoke-job';
 import { runSweepJob } from './handlers/sweep-job';
-
-/** What a job needs: the bot's dependencies and a Slack client of its own (jobs run after the ack). */
-export interface JobDeps extends BotDeps {
-  client: webApi.WebClient;
-}
 
 /** Run one job of the bot (the in-process queue's handler, and the SQS worker's). */
 export async function runBotJob(job: BotJob, deps: JobDeps): Promise<void> {

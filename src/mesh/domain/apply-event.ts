@@ -1,5 +1,6 @@
 import { AlreadyDecidedError, type IllegalTransitionError } from '../errors';
-import type { Actor, HistoryEntry, Subscription } from './subscription';
+import type { Actor } from './actor';
+import type { HistoryEntry, Subscription } from './subscription';
 import type { SubscriptionEvent } from './subscription-status';
 import { transition } from './subscription-transition';
 

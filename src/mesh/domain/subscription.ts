@@ -6,7 +6,7 @@ import { PermissionSchema } from './permission';
 import { QueryRoleArnSchema } from './query-principal';
 import { SlackUserSchema } from './slack-user';
 import { SubscriptionEventSchema, SubscriptionStatusSchema } from './subscription-status';
-import { SystemActorSchema } from './system-actor';
+import { ActorSchema } from './actor';
 
 /** Subscription ids are ULIDs: 26 Crockford base-32 characters, sortable by creation time. */
 export const SubscriptionIdSchema = z
@@ -18,9 +18,6 @@ export const ColumnFilterSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('include'), names: z.array(z.string().min(1)).min(1) }),
   z.object({ kind: z.literal('exclude'), names: z.array(z.string().min(1)).min(1) }),
 ]);
-
-/** Who did something: a Slack user, or the bot itself (sweeps, workers). */
-export const ActorSchema = z.union([SlackUserSchema, SystemActorSchema]);
 
 /** One line of a subscription's append-only history. */
 export const HistoryEntrySchema = z.object({
@@ -90,7 +87,6 @@ export const SubscriptionSchema = z.object({
 
 export type SubscriptionId = z.infer<typeof SubscriptionIdSchema>;
 export type ColumnFilter = z.infer<typeof ColumnFilterSchema>;
-export type Actor = z.infer<typeof ActorSchema>;
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type ResourceLink = z.infer<typeof ResourceLinkSchema>;
 export type Subscription = z.infer<typeof SubscriptionSchema>;

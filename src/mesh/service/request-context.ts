@@ -1,5 +1,5 @@
 import type { SlackUser } from '../domain/slack-user';
-import type { Actor } from '../domain/subscription';
+import type { Actor } from '../domain/actor';
 
 /** Who asks, and the id of the request, carried into logs and the STS session name. */
 export interface RequestContext {

@@ -23,9 +23,9 @@ import type { BotDeps } from '../../bot/bot-deps';
 import type { BotJob } from '../../bot/bot-job';
 import { createBotApp } from '../../bot/create-bot-app';
 import { createInFlight } from '../../bot/in-flight';
-import { createInProcessQueue, type InProcessQueue } from '../../bot/jobs/in-process-queue';
+import { createInProcessQueue, type InProcessQueue } from '../../bot/jobs/queue/in-process-queue';
 import { runBotJob } from '../../bot/jobs/run-bot-job';
-import { scheduleSweeps } from '../../bot/jobs/schedule-sweeps';
+import { scheduleSweeps } from '../../bot/jobs/queue/schedule-sweeps';
 
 /** Where the sandbox bot listens and with which secret it checks Slack's signatures. */
 export interface SandboxBotOptions {

@@ -1,7 +1,7 @@
 import type { BotJob } from '../../bot-job';
-import { jobLogger, tellJobFailure } from '../job-context';
+import { jobLogger, tellJobFailure } from './job-context';
 import { showChange } from '../../notify/show-change';
-import type { JobDeps } from '../run-bot-job';
+import type { JobDeps } from '../job-deps';
 
 /**
  * Run a `grant` job: grant the approved subscription and import it on the consumer side

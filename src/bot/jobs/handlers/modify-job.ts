@@ -1,9 +1,9 @@
 import { ModifyInputSchema } from '../../../mesh/service/subscriptions/modify-subscription';
 import { parseInput } from '../../../mesh/service/parse-input';
 import type { BotJob } from '../../bot-job';
-import { jobLogger, tellJobFailure } from '../job-context';
+import { jobLogger, tellJobFailure } from './job-context';
 import { showChange } from '../../notify/show-change';
-import type { JobDeps } from '../run-bot-job';
+import type { JobDeps } from '../job-deps';
 
 /**
  * Run a `modify` job: change an ACTIVE subscription's grants (`modifySubscription`, revoking and

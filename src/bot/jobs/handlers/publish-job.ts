@@ -10,8 +10,8 @@ import type { SlackMessage } from '../../blocks/slack-types';
 import type { BotJob } from '../../bot-job';
 import { buildPublishSummaryMessage } from '../../listeners/commands/publish-summary-message';
 import { replyError } from '../../listeners/reply-error';
-import { postEphemeralOrDirect } from '../job-context';
-import type { JobDeps } from '../run-bot-job';
+import { postEphemeralOrDirect } from './job-context';
+import type { JobDeps } from '../job-deps';
 
 type PublishJob = Extract<BotJob, { kind: 'publish' }>;
 

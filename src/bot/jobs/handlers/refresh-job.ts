@@ -1,8 +1,8 @@
 import type { BotJob } from '../../bot-job';
-import { systemContext } from '../job-context';
+import { systemContext } from './job-context';
 import { showChange } from '../../notify/show-change';
 import { withProduct } from '../../notify/with-product';
-import type { JobDeps } from '../run-bot-job';
+import type { JobDeps } from '../job-deps';
 
 /**
  * Run a `refresh` job: update every message about a subscription to its current state and re-publish

@@ -1,7 +1,7 @@
 import type { BotJob } from '../../bot-job';
-import { jobLogger, showCurrent, tellJobFailure } from '../job-context';
+import { jobLogger, showCurrent, tellJobFailure } from './job-context';
 import { showChange } from '../../notify/show-change';
-import type { JobDeps } from '../run-bot-job';
+import type { JobDeps } from '../job-deps';
 
 /**
  * Run a `retry` job: grant what a FAILED (or stuck) subscription still misses, or finish a stuck

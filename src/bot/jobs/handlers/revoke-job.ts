@@ -1,7 +1,7 @@
 import type { BotJob } from '../../bot-job';
-import { jobLogger, showCurrent, tellJobFailure } from '../job-context';
+import { jobLogger, showCurrent, tellJobFailure } from './job-context';
 import { showChange } from '../../notify/show-change';
-import type { JobDeps } from '../run-bot-job';
+import type { JobDeps } from '../job-deps';
 
 /**
  * Run a `revoke` job: revoke the subscription's grants and delete its links (`revokeSubscription`),

@@ -3,11 +3,11 @@ import type { Subscription } from '../../../mesh/domain/subscription';
 import { sameUser } from '../../../mesh/rules/actor';
 import type { BotJob } from '../../bot-job';
 import { buildPendingReminderMessage } from '../../blocks/pending-reminder-message';
-import { systemContext } from '../job-context';
+import { systemContext } from './job-context';
 import { showChange } from '../../notify/show-change';
 import { postDirect } from '../../notify/slack-dm';
 import { withProduct } from '../../notify/with-product';
-import type { JobDeps } from '../run-bot-job';
+import type { JobDeps } from '../job-deps';
 
 /** The notice subject that marks a request whose owners were reminded (once per request). */
 export function reminderMarker(subscriptionId: string): string {

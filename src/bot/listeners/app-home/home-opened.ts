@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { BotDeps } from '../../bot-deps';
 import { contextOf } from '../../request-context';
-import { scopedLogger } from '../decisions/interaction-scope';
+import { scopedLogger } from '../interaction/interaction-scope';
 import { publishHome } from './publish-home';
 
 type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;

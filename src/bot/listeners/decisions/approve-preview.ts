@@ -3,7 +3,7 @@ import type { BotDeps } from '../../bot-deps';
 import { rebuildApproveWithChangesModal } from '../../views/approve-modal';
 import { SubscriptionModalMetadataSchema } from '../../views/parse-approve-modal';
 import { decodeMetadata } from '../../views/view-state';
-import { scopeOf, type ClickArgs } from './interaction-scope';
+import { scopeOf, type ClickArgs } from '../interaction/interaction-scope';
 
 /** Slack's answer when the modal changed since the click was sent (a later change wins). */
 const HashConflictSchema = z.object({ data: z.object({ error: z.literal('hash_conflict') }) });

@@ -1,9 +1,9 @@
 import type { BotDeps } from '../../bot-deps';
 import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
 import { republishHomes } from '../app-home/publish-home';
-import { answerRefusal } from './answer-refusal';
-import { buttonValue, clickedInHome, scopeOf, type ClickArgs } from './interaction-scope';
-import { replyToClicker } from './reply-to-clicker';
+import { answerRefusal } from '../interaction/answer-refusal';
+import { buttonValue, clickedInHome, scopeOf, type ClickArgs } from '../interaction/interaction-scope';
+import { replyToClicker } from '../interaction/reply-to-clicker';
 import { showChange } from '../../notify/show-change';
 
 /**

@@ -1,7 +1,7 @@
 import type { BotDeps } from '../../bot-deps';
-import { answerRefusal } from './answer-refusal';
-import { buttonValue, scopeOf, type ClickArgs } from './interaction-scope';
-import { replyToClicker } from './reply-to-clicker';
+import { answerRefusal } from '../interaction/answer-refusal';
+import { buttonValue, scopeOf, type ClickArgs } from '../interaction/interaction-scope';
+import { replyToClicker } from '../interaction/reply-to-clicker';
 import { showChange } from '../../notify/show-change';
 
 /** [Cancel request] on the requester's message: CANCELLED, and every copy says so (the owners' buttons go). */

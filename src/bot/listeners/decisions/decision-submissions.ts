@@ -7,10 +7,10 @@ import { postDirect } from '../../notify/slack-dm';
 import { refusalField } from '../refusal-field';
 import { replyError } from '../reply-error';
 import { APPROVE_WITH_CHANGES_MODAL, DENY_MODAL } from './open-decision-modals';
-import { scopeOf } from './interaction-scope';
-import { parsedSubmission } from './parsed-submission';
+import { scopeOf } from '../interaction/interaction-scope';
+import { parsedSubmission } from '../interaction/parsed-submission';
 import { showChange } from '../../notify/show-change';
-import { submitWithinAck } from './submit-within-ack';
+import { submitWithinAck } from '../interaction/submit-within-ack';
 
 /** The block of the approve modal for each of the approval's changes (a refusal's path names one, inside `changes` or not). */
 const APPROVE_BLOCK_OF_CHANGE: ReadonlyMap<string, string> = new Map([

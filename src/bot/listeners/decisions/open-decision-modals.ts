@@ -4,9 +4,9 @@ import type { BotDeps } from '../../bot-deps';
 import { buildApproveWithChangesModal } from '../../views/approve-modal';
 import { buildDenyModal } from '../../views/deny-modal';
 import { buildRevokeModal } from '../../views/revoke-modal';
-import { buttonValue, scopeOf, type ClickArgs } from './interaction-scope';
+import { buttonValue, scopeOf, type ClickArgs } from '../interaction/interaction-scope';
 import { openSubscriptionModal, type SubscriptionModalSpec } from './open-subscription-modal';
-import { replyToClicker } from './reply-to-clicker';
+import { replyToClicker } from '../interaction/reply-to-clicker';
 
 /** [Approve with changes]: permissions, grant option, columns and notes, with a live preview. */
 export const APPROVE_WITH_CHANGES_MODAL: SubscriptionModalSpec = {

@@ -13,7 +13,7 @@ import type { ModalView, SlackMessage } from '../../blocks/slack-types';
 import type { BotDeps } from '../../bot-deps';
 import { buildLoadingModal } from '../../views/loading-modal';
 import { replyError } from '../reply-error';
-import { messageModal } from './message-modal';
+import { messageModal } from '../interaction/message-modal';
 
 /** A modal acting on one subscription: what it is for, who may use it, and how it is built. */
 export interface SubscriptionModalSpec {

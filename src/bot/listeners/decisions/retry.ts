@@ -2,8 +2,8 @@ import { buildConfirmationMessage } from '../../blocks/confirmation-message';
 import { code } from '../../blocks/mrkdwn';
 import type { BotDeps } from '../../bot-deps';
 import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
-import { buttonValue, scopeOf, type ClickArgs } from './interaction-scope';
-import { replyToClicker } from './reply-to-clicker';
+import { buttonValue, scopeOf, type ClickArgs } from '../interaction/interaction-scope';
+import { replyToClicker } from '../interaction/reply-to-clicker';
 import { replyError } from '../reply-error';
 
 /**

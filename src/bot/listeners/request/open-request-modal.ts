@@ -6,8 +6,8 @@ import type { BotDeps } from '../../bot-deps';
 import { postDirect } from '../../notify/slack-dm';
 import { buildLoadingModal } from '../../views/loading-modal';
 import { buildRequestModal, type RequestPrefill as ModalPrefill } from '../../views/request-modal';
-import { scopedLogger } from '../decisions/interaction-scope';
-import { messageModal } from '../decisions/message-modal';
+import { scopedLogger } from '../interaction/interaction-scope';
+import { messageModal } from '../interaction/message-modal';
 import { replyError } from '../reply-error';
 
 /** What to prefill in the request modal (from a partial `/mesh request` command). */

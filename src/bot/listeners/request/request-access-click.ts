@@ -1,6 +1,6 @@
 import type { BotDeps } from '../../bot-deps';
-import { buttonValue, scopeOf, type ClickArgs } from '../decisions/interaction-scope';
-import { replyToClicker } from '../decisions/reply-to-clicker';
+import { buttonValue, scopeOf, type ClickArgs } from '../interaction/interaction-scope';
+import { replyToClicker } from '../interaction/reply-to-clicker';
 import { openRequestModal } from './open-request-modal';
 
 /** [Request access] on a product card, a product list or App Home: the request modal for that product. */

@@ -3,7 +3,7 @@ import type { BotDeps } from '../../bot-deps';
 import { RequestModalMetadataSchema } from '../../views/parse-request-modal';
 import { buildTableSearchOptions } from '../../views/table-options';
 import { decodeMetadata } from '../../views/view-state';
-import { scopeOf } from '../decisions/interaction-scope';
+import { scopeOf } from '../interaction/interaction-scope';
 
 /** An options request's listener arguments. */
 type SuggestionArgs = SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs;

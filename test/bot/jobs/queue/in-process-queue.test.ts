@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createInProcessQueue } from '../../../src/bot/jobs/in-process-queue';
+import { createInProcessQueue } from '../../../../src/bot/jobs/queue/in-process-queue';
 
 describe('in-process job queue', () => {
   it('acks before the job runs, runs every job, and survives a failing one', async () => {

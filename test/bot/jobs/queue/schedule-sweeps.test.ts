@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BotJob } from '../../../src/bot/bot-job';
-import { scheduleSweeps } from '../../../src/bot/jobs/schedule-sweeps';
+import type { BotJob } from '../../../../src/bot/bot-job';
+import { scheduleSweeps } from '../../../../src/bot/jobs/queue/schedule-sweeps';
 
 afterEach(() => {
   vi.useRealTimers();

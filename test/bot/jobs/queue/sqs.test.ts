@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { jobGroup, type BotJob } from '../../../src/bot/bot-job';
-import { subscriptionLockKey } from '../../../src/mesh/execute/grant-lock-key';
-import { createSqsQueue } from '../../../src/bot/jobs/sqs-queue';
-import { createSqsWorker } from '../../../src/bot/jobs/sqs-worker';
+import { jobGroup, type BotJob } from '../../../../src/bot/bot-job';
+import { subscriptionLockKey } from '../../../../src/mesh/execute/grant-lock-key';
+import { createSqsQueue } from '../../../../src/bot/jobs/queue/sqs-queue';
+import { createSqsWorker } from '../../../../src/bot/jobs/queue/sqs-worker';
 
 const JobSchema = z.object({ id: z.string(), pair: z.string() });
 type Job = z.infer<typeof JobSchema>;

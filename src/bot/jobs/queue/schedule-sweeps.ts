@@ -1,4 +1,4 @@
-import type { BotJob } from '../bot-job';
+import type { BotJob } from '../../bot-job';
 import type { JobQueue } from './job-queue';
 
 /**

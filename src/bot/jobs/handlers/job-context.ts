@@ -1,13 +1,13 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { slackUserKey } from '../../mesh/domain/slack-user';
-import type { RequestContext, SystemContext } from '../../mesh/service/request-context';
-import type { SlackMessage } from '../blocks/slack-types';
-import type { BotDeps } from '../bot-deps';
-import { showChange } from '../notify/show-change';
-import { replyError } from '../listeners/reply-error';
-import { postDirect } from '../notify/slack-dm';
-import { withProduct } from '../notify/with-product';
+import { slackUserKey } from '../../../mesh/domain/slack-user';
+import type { RequestContext, SystemContext } from '../../../mesh/service/request-context';
+import type { SlackMessage } from '../../blocks/slack-types';
+import type { BotDeps } from '../../bot-deps';
+import { showChange } from '../../notify/show-change';
+import { replyError } from '../../listeners/reply-error';
+import { postDirect } from '../../notify/slack-dm';
+import { withProduct } from '../../notify/with-product';
 
 /** Where a job answers the person it acts for: the channel they asked from (ephemeral), else their DM. */
 export interface ReplyTarget {

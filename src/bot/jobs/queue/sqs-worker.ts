@@ -1,7 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Logger } from 'pino';
 import type * as z from 'zod';
-import { formatIssues } from '../../mesh/domain/format-issues';
+import { formatIssues } from '../../../mesh/domain/format-issues';
 
 /**
  * The worker Lambda's handler: parse each SQS record as a job, run it, and report the records that
