@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { SlackUserSchema } from '../mesh/domain/slack-user';
 import { NoticeRefSchema } from '../mesh/store/notice-store';
+import { RequestOriginSchema } from '../mesh/service/request-context';
 
-const ContextSchema = z.object({ user: SlackUserSchema, requestId: z.string().min(1) });
+const ContextSchema = z.object({ user: SlackUserSchema, requestId: z.string().min(1), origin: RequestOriginSchema.optional() });
 
 /** Where to tell the user who asked how it went (the channel of the command, or a DM). */
 const ReplyToSchema = z.object({ channel: z.string().min(1), user: z.string().min(1) });

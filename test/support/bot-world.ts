@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { createDocumentClient } from '../../src/mesh/store/document-client';
 import { createProductStore, type ProductStore } from '../../src/mesh/store/product-store';
 import { createSubscriptionStore, type SubscriptionStore } from '../../src/mesh/store/subscription-store';
@@ -27,13 +27,13 @@ export interface BotWorld extends SandboxBot {
  * `afterAll`. RAM associates shares at once unless `ramAssociationDelayMs` says otherwise: these
  * tests are not about RAM timing (test/sandbox/aws/ram/association-timing.test.ts is).
  */
-export async function startBotWorld(options: { ramAssociationDelayMs?: number } = {}): Promise<BotWorld> {
+export async function startBotWorld(options: { ramAssociationDelayMs?: number; logger?: Logger } = {}): Promise<BotWorld> {
   const bot = await startSandboxBot({
     port: 0,
     awsPort: 0,
     dynamoPort: 0,
     signingSecret: SANDBOX_SIGNING_SECRET,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     ramAssociationDelayMs: options.ramAssociationDelayMs ?? 0,
   });
   // dynalite accepts any keys; these are not AWS credentials.

@@ -7,10 +7,14 @@ import { runRefreshJob } from './handlers/refresh-job';
 import { runRetryJob } from './handlers/retry-job';
 import { runRevokeJob } from './handlers/revoke-job';
 import { runSweepJob } from './handlers/sweep-job';
+import { logFields } from '../../mesh/service/log-fields';
 
 /** Run one job of the bot (the in-process queue's handler, and the SQS worker's). */
 export async function runBotJob(job: BotJob, deps: JobDeps): Promise<void> {
-  const log = deps.logger.child({ job: job.kind, ...('id' in job && { subscriptionId: job.id }), requestId: 'ctx' in job ? job.ctx.requestId : job.requestId });
+  // The job's lines and the mesh's lines for it carry the same fields, the job's kind among them.
+  if ('ctx' in job) job.ctx = { ...job.ctx, origin: { ...job.ctx.origin, job: job.kind } };
+  const fields = 'ctx' in job ? logFields(job.ctx) : { requestId: job.requestId, job: job.kind };
+  const log = deps.logger.child({ ...fields, ...('id' in job && { subscriptionId: job.id }) });
   const scoped = { ...deps, logger: log };
   switch (job.kind) {
     case 'grant':

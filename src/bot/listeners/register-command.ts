@@ -8,6 +8,7 @@ import { contextOf } from '../request-context';
 import { guarded, type CommandScope } from './commands/command-scope';
 import { answerUsageError } from './commands/help-command';
 import { ackOf, runCommand } from './commands/run-command';
+import { logFields } from '../../mesh/service/log-fields';
 
 /**
  * Register `/mesh`: parse the text, ack at once (before any I/O: Slack waits 3 s), then run the
@@ -19,8 +20,8 @@ export function registerCommand(app: App, deps: BotDeps): void {
     const acked = isUsageError(parsed) ? undefined : ackOf(parsed);
     await (acked === undefined ? ack() : ack(acked));
 
-    const ctx = contextOf(command, deps.newId);
-    const log = deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId, command: isUsageError(parsed) ? 'usage-error' : parsed.kind });
+    const ctx = { ...contextOf(command, deps.newId), origin: { command: isUsageError(parsed) ? 'usage-error' : parsed.kind } };
+    const log = deps.logger.child(logFields(ctx));
     const scope: CommandScope = {
       deps,
       client,

@@ -6,6 +6,7 @@ import { contextOf } from '../request-context';
 import { guarded, type CommandScope } from './commands/command-scope';
 import { decodeListCursor } from './commands/list-cursor';
 import { listPage } from './commands/list-pages';
+import { logFields } from '../../mesh/service/log-fields';
 
 /**
  * Register [Next page] (plain and keyed action ids): decode which list and where, read that page as
@@ -14,8 +15,8 @@ import { listPage } from './commands/list-pages';
 export function registerPagination(app: App, deps: BotDeps): void {
   app.action<BlockAction<ButtonAction>>(actionIdPattern(ACTIONS.nextPage), async ({ ack, body, action, respond, client }) => {
     await ack();
-    const ctx = contextOf(body, deps.newId);
-    const log = deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId, action: ACTIONS.nextPage });
+    const ctx = { ...contextOf(body, deps.newId), origin: { action: ACTIONS.nextPage } };
+    const log = deps.logger.child(logFields(ctx));
     const scope: CommandScope = {
       deps,
       client,

@@ -1,10 +1,21 @@
+import * as z from 'zod';
 import type { SlackUser } from '../domain/slack-user';
 import type { Actor } from '../domain/actor';
+
+/** What the caller was doing when it asked (`/mesh approve`, a button, a job), for the log lines of the request. */
+export const RequestOriginSchema = z.object({
+  command: z.string().max(64).optional(),
+  action: z.string().max(255).optional(),
+  job: z.string().max(64).optional(),
+});
+
+export type RequestOrigin = z.infer<typeof RequestOriginSchema>;
 
 /** Who asks, and the id of the request, carried into logs and the STS session name. */
 export interface RequestContext {
   user: SlackUser;
   requestId: string;
+  origin?: RequestOrigin;
 }
 
 /**
@@ -14,6 +25,7 @@ export interface RequestContext {
 export interface SystemContext {
   system: string;
   requestId: string;
+  origin?: RequestOrigin;
 }
 
 /** Whom an operation runs for: a person's request, or the bot's own work. */

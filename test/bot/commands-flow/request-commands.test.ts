@@ -89,14 +89,15 @@ describe('/mesh modify, revoke and retry', () => {
       expect(modify.text).toContain('Modifying');
       expect(revoke.text).toContain('Revoking');
       expect(retry.text).toContain('Retrying');
-      const ctx = { user: { teamId: 'T0SANDBOX', userId: 'U0PRODUCER' }, requestId: expect.any(String) as string };
+      // Each job carries the command it came from, for its log lines and the mesh's.
+      const ctx = (command: string) => ({ user: { teamId: 'T0SANDBOX', userId: 'U0PRODUCER' }, requestId: expect.any(String) as string, origin: { command } });
       const replyTo = { channel: 'C0PRODUCTS', user: 'U0PRODUCER' };
       // One FIFO group for every job that changes the grants of the consumer account.
       const group = '555555555555#999999999999';
       expect(enqueued).toEqual([
-        { kind: 'modify', input: { id: requestId, permissions: ['SELECT', 'DESCRIBE'] }, ctx, replyTo, group },
-        { kind: 'revoke', id: requestId, reason: 'The project ended', ctx, replyTo, group },
-        { kind: 'retry', id: requestId, ctx, replyTo, group },
+        { kind: 'modify', input: { id: requestId, permissions: ['SELECT', 'DESCRIBE'] }, ctx: ctx('modify'), replyTo, group },
+        { kind: 'revoke', id: requestId, reason: 'The project ended', ctx: ctx('revoke'), replyTo, group },
+        { kind: 'retry', id: requestId, ctx: ctx('retry'), replyTo, group },
       ]);
     } finally {
       spy.mockRestore();

@@ -1,5 +1,5 @@
 import type { BotJob } from '../../bot-job';
-import { jobLogger, tellJobFailure } from './job-context';
+import { tellJobFailure } from './job-context';
 import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../job-deps';
 
@@ -10,7 +10,7 @@ import type { JobDeps } from '../job-deps';
  */
 export async function runGrantJob(job: Extract<BotJob, { kind: 'grant' }>, deps: JobDeps): Promise<void> {
   const { ctx } = job;
-  const log = jobLogger(deps.logger, ctx);
+  const log = deps.logger;
   try {
     const granted = await deps.mesh.runGrant(ctx, { id: job.id });
     // A job delivered again after its work was done (or for a request withdrawn meanwhile) says nothing twice.

@@ -1,6 +1,5 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { slackUserKey } from '../../../mesh/domain/slack-user';
 import type { RequestContext, SystemContext } from '../../../mesh/service/request-context';
 import type { SlackMessage } from '../../blocks/slack-types';
 import type { BotDeps } from '../../bot-deps';
@@ -23,10 +22,6 @@ export function systemContext(task: 'refresh-job' | 'sweep-job', requestId: stri
   return { system: task, requestId };
 }
 
-/** A job's logger with the user it acts for added (the job runner already set the job, request and subscription). */
-export function jobLogger(logger: Logger, ctx: RequestContext): Logger {
-  return logger.child({ user: slackUserKey(ctx.user) });
-}
 
 /**
  * Post to `replyTo` ephemerally (only they see it), else — a channel the bot is not in, or a DM with

@@ -1,7 +1,7 @@
 import { ModifyInputSchema } from '../../../mesh/service/subscriptions/modify-subscription';
 import { parseInput } from '../../../mesh/service/parse-input';
 import type { BotJob } from '../../bot-job';
-import { jobLogger, tellJobFailure } from './job-context';
+import { tellJobFailure } from './job-context';
 import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../job-deps';
 
@@ -11,7 +11,7 @@ import type { JobDeps } from '../job-deps';
  */
 export async function runModifyJob(job: Extract<BotJob, { kind: 'modify' }>, deps: JobDeps): Promise<void> {
   const { ctx } = job;
-  const log = jobLogger(deps.logger, ctx);
+  const log = deps.logger;
   try {
     const input = parseInput(ModifyInputSchema, job.input, 'modify');
     const modified = await deps.mesh.modifySubscription(ctx, input);

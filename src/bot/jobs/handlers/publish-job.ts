@@ -66,7 +66,7 @@ async function tellOwners(deps: JobDeps, product: DataProduct, previous: readonl
 
 /** Run a `publish` job: publish the product, post (or refresh) its card, tell the publisher what was done. */
 export async function runPublishJob(job: PublishJob, deps: JobDeps): Promise<void> {
-  const log = deps.logger.child({ user: job.ctx.user.userId });
+  const log = deps.logger;
   // The publisher is told in the channel they typed the command in (only they see it), else by DM.
   const tell = (message: SlackMessage): Promise<unknown> => postEphemeralOrDirect(deps.client, job.replyTo, message, log);
   try {

@@ -1,5 +1,5 @@
 import type { BotJob } from '../../bot-job';
-import { jobLogger, showCurrent, tellJobFailure } from './job-context';
+import { showCurrent, tellJobFailure } from './job-context';
 import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../job-deps';
 
@@ -9,7 +9,7 @@ import type { JobDeps } from '../job-deps';
  */
 export async function runRetryJob(job: Extract<BotJob, { kind: 'retry' }>, deps: JobDeps): Promise<void> {
   const { ctx } = job;
-  const log = jobLogger(deps.logger, ctx);
+  const log = deps.logger;
   try {
     const retried = await deps.mesh.retrySubscription(ctx, { id: job.id });
     log.info({ status: retried.subscription.status }, 'retry job done');

@@ -1,5 +1,5 @@
 import type { BotJob } from '../../bot-job';
-import { jobLogger, showCurrent, tellJobFailure } from './job-context';
+import { showCurrent, tellJobFailure } from './job-context';
 import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../job-deps';
 
@@ -10,7 +10,7 @@ import type { JobDeps } from '../job-deps';
  */
 export async function runRevokeJob(job: Extract<BotJob, { kind: 'revoke' }>, deps: JobDeps): Promise<void> {
   const { ctx } = job;
-  const log = jobLogger(deps.logger, ctx);
+  const log = deps.logger;
   try {
     const revoked = await deps.mesh.revokeSubscription(ctx, { id: job.id, reason: job.reason });
     log.info({ status: revoked.subscription.status }, 'revoke job done');

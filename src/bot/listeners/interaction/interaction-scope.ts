@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, BlockElementAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { slackUserKey } from '../../../mesh/domain/slack-user';
 import type { RequestContext } from '../../../mesh/service/request-context';
 import type { BotDeps } from '../../bot-deps';
 import { contextOf, type SlackActorFields } from '../../request-context';
+import { logFields } from '../../../mesh/service/log-fields';
 
 /** Who acts in one interaction, under which request id, and the logger that says so. */
 export interface InteractionScope {
@@ -17,9 +17,9 @@ export function scopeOf(deps: BotDeps, body: SlackActorFields, subscriptionId?: 
   return { ctx, log: scopedLogger(deps.logger, ctx, subscriptionId) };
 }
 
-/** A child logger with `{ requestId, user, subscriptionId }`, ids only. */
+/** A child logger with the request's fields (`logFields`: request id, team, user, action) and the subscription, ids only. */
 export function scopedLogger(logger: Logger, ctx: RequestContext, subscriptionId?: string): Logger {
-  return logger.child({ requestId: ctx.requestId, user: slackUserKey(ctx.user), ...(subscriptionId !== undefined && { subscriptionId }) });
+  return logger.child(logFields(ctx, subscriptionId === undefined ? {} : { subscriptionId }));
 }
 
 /** A `block_actions` listener's arguments (a click on a button, in a message, a modal or App Home). */

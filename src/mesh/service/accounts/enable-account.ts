@@ -13,6 +13,7 @@ import { parseInput } from '../parse-input';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { missingSettings } from './account-readiness';
+import { logFields } from '../log-fields';
 
 /**
  * Enable an account in the mesh as a producer or a consumer: `{ accountId: '111111111111', as: 'producer' }`;
@@ -76,7 +77,7 @@ function queryRoleProblems(finding: QueryRoleFinding): string[] {
 export async function enableAccount(deps: MeshDeps, ctx: RequestContext, rawInput: EnableAccountInput): Promise<EnableAccountResult> {
   const input = parseInput(EnableAccountInputSchema, rawInput, 'enable');
   enforce(canAdminister(await resolveActor(deps, ctx)));
-  const log = deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId, accountId: input.accountId });
+  const log = deps.logger.child(logFields(ctx, { accountId: input.accountId }));
   const session = { actor: ctx.user.userId, requestId: ctx.requestId };
   const retry = deps.executor ?? {};
   const roleName = input.as === 'producer' ? ROLE_NAMES.producer : ROLE_NAMES.consumer;

@@ -8,6 +8,7 @@ import type { MeshDeps } from '../mesh-deps';
 import { parseInput } from '../parse-input';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
+import { logFields } from '../log-fields';
 
 /** Map a Slack user to a persona of an account: `{ user: { teamId, userId }, accountId: '111111111111', kind: 'producer' }`. */
 export const MapUserInputSchema = z.object({ user: SlackUserSchema, accountId: AccountIdSchema, kind: PersonaKindSchema });
@@ -51,6 +52,6 @@ export async function mapUser(deps: MeshDeps, ctx: RequestContext, rawInput: Map
     version: (existing?.version ?? 0) + 1,
   };
   await deps.stores.identities.save(identity);
-  deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId }).info({ mapped: input.user.userId, accountId: input.accountId, kind: input.kind }, 'user mapped');
+  deps.logger.child(logFields(ctx)).info({ mapped: input.user.userId, accountId: input.accountId, kind: input.kind }, 'user mapped');
   return { identity, changed: true };
 }

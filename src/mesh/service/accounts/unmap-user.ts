@@ -9,6 +9,7 @@ import { parseInput } from '../parse-input';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import type { IdentityChange } from './map-user';
+import { logFields } from '../log-fields';
 
 /** Remove every persona a Slack user holds for an account: `{ user: { teamId, userId }, accountId: '111111111111' }`. */
 export const UnmapUserInputSchema = z.object({ user: SlackUserSchema, accountId: AccountIdSchema });
@@ -36,6 +37,6 @@ export async function unmapUser(deps: MeshDeps, ctx: RequestContext, rawInput: U
   if (personas.length === existing.personas.length) return { identity: existing, changed: false };
   const identity: Identity = { ...existing, personas, updatedAt: new Date(deps.clock()).toISOString(), updatedBy: ctx.user, version: existing.version + 1 };
   await deps.stores.identities.save(identity);
-  deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId }).info({ unmapped: input.user.userId, accountId: input.accountId }, 'user unmapped');
+  deps.logger.child(logFields(ctx)).info({ unmapped: input.user.userId, accountId: input.accountId }, 'user unmapped');
   return { identity, changed: true };
 }

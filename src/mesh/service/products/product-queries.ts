@@ -12,6 +12,7 @@ import { parseInput } from '../parse-input';
 import { isSystem, type Caller, type RequestContext } from '../request-context';
 import { resolveActor } from '../resolve-actor';
 import { isResourceLink } from './mirror-table';
+import { logFields } from '../log-fields';
 
 /** Which product: `{ productId: 'telco-111111111111' }`. */
 export const ProductIdInputSchema = z.object({ productId: z.string().min(1).max(255) });
@@ -127,6 +128,6 @@ export async function describeProduct(deps: MeshDeps, ctx: RequestContext, rawIn
       partitionKeys: (table.PartitionKeys ?? []).map(columnView),
     });
   }
-  deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId, productId: product.id }).info({ tables: tables.length, missing: missing.length }, 'described');
+  deps.logger.child(logFields(ctx, { productId: product.id })).info({ tables: tables.length, missing: missing.length }, 'described');
   return { product, tables, missing };
 }

@@ -13,6 +13,7 @@ import { parseInput } from '../parse-input';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { mirrorProduct, type MirrorOutcome } from './mirror-product';
+import { logFields } from '../log-fields';
 
 /**
  * What a producer publishes, e.g. `{ producerAccountId: '111111111111', sourceDatabase: 'telco',
@@ -99,7 +100,7 @@ export async function publishProduct(deps: MeshDeps, ctx: RequestContext, rawInp
   const account = await deps.stores.accounts.get(input.producerAccountId);
   if (!account?.producer) throw new AccountNotEnabledError(input.producerAccountId, 'producer', ['producerAccountId']);
   const meshDatabase = input.meshDatabase ?? defaultMeshDatabase(input.sourceDatabase, input.producerAccountId);
-  const log = deps.logger.child({ requestId: ctx.requestId, user: ctx.user.userId, productId: meshDatabase });
+  const log = deps.logger.child(logFields(ctx, { productId: meshDatabase }));
 
   // One publish of a product at a time in this process; the versioned save settles races between processes.
   return deps.locks(`publish/${meshDatabase}`, async () => {

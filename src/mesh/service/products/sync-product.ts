@@ -8,6 +8,7 @@ import { parseInput } from '../parse-input';
 import { isSystem, type Caller } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { mirrorProduct, type PartitionCounts, type UpdatedTable } from './mirror-product';
+import { logFields } from '../log-fields';
 
 /** Which product to sync: `{ productId: 'telco-111111111111' }`. */
 export const SyncInputSchema = z.object({ productId: z.string().min(1).max(255) });
@@ -45,7 +46,7 @@ export async function syncProduct(deps: MeshDeps, ctx: Caller, rawInput: SyncInp
   if (!isSystem(ctx) && !found.owners.some((owner) => sameUser(owner, ctx.user))) enforce(canPublish(await resolveActor(deps, ctx), found.producerAccountId));
   const account = await deps.stores.accounts.get(found.producerAccountId);
   if (!account?.producer) throw new AccountNotEnabledError(found.producerAccountId, 'producer');
-  const log = deps.logger.child({ requestId: ctx.requestId, ...(isSystem(ctx) ? { system: ctx.system } : { user: ctx.user.userId }), productId });
+  const log = deps.logger.child(logFields(ctx, { productId }));
 
   return deps.locks(`publish/${found.meshDatabase}`, async () => {
     // Re-read under the lock: a publish may have changed the product meanwhile.

@@ -2,19 +2,19 @@ import type { Logger } from 'pino';
 import type { AccountClients } from '../../aws/aws-clients';
 import { ROLE_NAMES, producerRoleInMesh } from '../../domain/account-roles';
 import type { DataProduct } from '../../domain/data-product';
-import { slackUserKey, type SlackUser } from '../../domain/slack-user';
+import type { SlackUser } from '../../domain/slack-user';
 import type { Actor } from '../../domain/actor';
 import type { Subscription } from '../../domain/subscription';
 import { sourceIdentityOf } from '../../domain/system-actor';
 import { productNotFound, subscriptionNotFound } from '../../errors';
 import { readAllPages } from '../../store/page';
 import type { MeshDeps } from '../mesh-deps';
-import { isSystem, type Caller } from '../request-context';
+import type { Caller } from '../request-context';
+import { logFields } from '../log-fields';
 
 /** The logger of one operation on one subscription. */
 export function operationLogger(deps: MeshDeps, ctx: Caller, subscriptionId?: string): Logger {
-  const caller = isSystem(ctx) ? { system: ctx.system } : { user: slackUserKey(ctx.user) };
-  return deps.logger.child({ requestId: ctx.requestId, ...caller, ...(subscriptionId !== undefined && { subscriptionId }) });
+  return deps.logger.child(logFields(ctx, subscriptionId === undefined ? {} : { subscriptionId }));
 }
 
 /** A subscription by id, or NotFoundError. */

@@ -7,6 +7,7 @@ import { actorOf, type SystemContext } from '../request-context';
 import { finishModify } from './modify-subscription';
 import { finishRevoke } from './revoke-subscription';
 import { grantSubscription } from './run-grant';
+import { logFields } from '../log-fields';
 
 /** Statuses a job leaves behind only while it works: one found there long after its last write was interrupted. */
 const IN_FLIGHT: readonly SubscriptionStatus[] = ['GRANTING', 'MODIFYING', 'REVOKING'];
@@ -42,7 +43,7 @@ export async function resumeInterrupted(deps: MeshDeps, input: { updatedBeforeMs
   const resumed: Resumed[] = [];
   for (const stuck of await interruptedSubscriptions(deps, updatedBeforeMs)) {
     const ctx: SystemContext = { system: 'resume-sweep', requestId: `${input.requestId}-${stuck.id}`.slice(0, 100) };
-    const log = deps.logger.child({ requestId: ctx.requestId, subscriptionId: stuck.id, status: stuck.status });
+    const log = deps.logger.child({ ...logFields(ctx, { subscriptionId: stuck.id }), status: stuck.status });
     try {
       await deps.stores.subscriptions.record(
         stuck.id,
