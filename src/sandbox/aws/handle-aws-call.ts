@@ -11,10 +11,14 @@ import { authorizeCall } from './iam/authorize-call';
 import type { Caller, CallContext, EntryFault, ServiceOperations } from './operation';
 import type { ServiceName } from './service-name';
 import type { World } from './world';
-import { parseCall } from './wire/parse-call';
 import { SERVICE_ERROR_CODES, serviceFault } from './wire/service-errors';
+import { SERVICE_PROTOCOLS } from './wire/service-protocols';
 import type { WireRequest } from './wire/wire-request';
-import { errorResponse, successResponse, type WireResponse } from './wire/wire-response';
+import type { WireResponse } from './wire/wire-response';
+
+// Sources: IAM User Guide, "Understanding how IAM works" (every request is authorized before the service
+// acts); each service's wire protocol (wire/service-protocols.ts) and error codes (wire/service-errors.ts)
+// cite their models there.
 
 /** What the AWS call pipeline needs from the emulator. */
 export interface AwsCallDeps {
@@ -56,15 +60,16 @@ function unknownOperation(service: ServiceName, operation: string): AwsError {
  */
 export async function handleAwsCall(service: ServiceName, req: WireRequest, deps: AwsCallDeps): Promise<WireResponse> {
   const requestId = randomUUID();
+  const protocol = SERVICE_PROTOCOLS[service];
   // RAM's asynchronous work due by now is done before the call sees the world.
   settleShares(deps.world, deps.clock.now());
   let caller: Caller;
   try {
     caller = await authenticate(service, req, deps.world, deps.clock.now());
   } catch (error) {
-    if (error instanceof AwsError) return errorResponse(service, requestId, error);
+    if (error instanceof AwsError) return protocol.error(requestId, error);
     deps.logger.error({ err: error, requestId, service }, 'authentication failed unexpectedly');
-    return errorResponse(service, requestId, new AwsError(SERVICE_ERROR_CODES[service].internal, 'An internal error occurred.', 500));
+    return protocol.error(requestId, new AwsError(SERVICE_ERROR_CODES[service].internal, 'An internal error occurred.', 500));
   }
 
   const operations = deps.operations[service];
@@ -73,7 +78,7 @@ export async function handleAwsCall(service: ServiceName, req: WireRequest, deps
   let outcome = 'ok';
   let response: WireResponse;
   try {
-    const call = parseCall(service, req, operations);
+    const call = protocol.parse(req, operations);
     operation = call.operation;
     const op = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
     if (!op) throw unknownOperation(service, operation);
@@ -107,13 +112,13 @@ export async function handleAwsCall(service: ServiceName, req: WireRequest, deps
         return { code: entry.error, message: entry.message ?? `Injected by the sandbox: ${entry.error}.` };
       },
     };
-    response = successResponse(service, operation, requestId, await op.handle(ctx, input.data));
+    response = protocol.success(operation, requestId, await op.handle(ctx, input.data));
   } catch (error) {
     const awsError =
       error instanceof AwsError ? error : new AwsError(SERVICE_ERROR_CODES[service].internal, 'An internal error occurred.', 500);
     if (!(error instanceof AwsError)) deps.logger.error({ err: error, requestId, service, operation }, 'operation handler threw');
     outcome = awsError.code;
-    response = errorResponse(service, requestId, awsError);
+    response = protocol.error(requestId, awsError);
   }
   deps.calls.record({
     at: new Date(deps.clock.now()).toISOString(),

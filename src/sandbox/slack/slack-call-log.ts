@@ -1,4 +1,8 @@
 import * as z from 'zod';
+import { createCallLog, SinceSchema, type CallLog } from '../calls/call-log';
+
+// Sources: none — a sandbox control (`/_sandbox/slack/calls`), not a Slack behaviour; Slack has no such
+// API (its audit logs are the real-world counterpart).
 
 /** One Web API call as the fake Slack API saw it (`GET /_sandbox/slack/calls`). */
 export interface SlackCallRecord {
@@ -18,18 +22,11 @@ export const SlackCallFilterSchema = z
   .object({
     method: z.string().optional(),
     ok: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
-    since: z
-      .union([z.number(), z.string()])
-      .refine((v) => !Number.isNaN(toMs(v)), 'must be an ISO time or epoch milliseconds')
-      .optional(),
+    since: SinceSchema.optional(),
   })
   .strict();
 
 export type SlackCallFilter = z.input<typeof SlackCallFilterSchema>;
-
-function toMs(v: number | string): number {
-  return typeof v === 'number' ? v : /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-}
 
 const REDACTED = '[redacted]';
 // Slack tokens: bot, user, app-level, refresh, config, workflow.
@@ -45,43 +42,32 @@ export function redactTokens(value: unknown): unknown {
   return value;
 }
 
+/** A Web API call as the fake hands it to the log: no position yet, arguments not yet redacted. */
+export type SlackCallEntry = Omit<SlackCallRecord, 'seq'>;
+
 /** The record of Web API calls, oldest first. */
 export interface SlackCallLog {
-  record(call: Omit<SlackCallRecord, 'seq' | 'args'> & { args: Record<string, unknown> }): SlackCallRecord;
+  record(call: SlackCallEntry): SlackCallRecord;
+  /** Calls passing the filter (parsed with `SlackCallFilterSchema`, so `ok` may be `'true'`). */
   list(filter?: SlackCallFilter): SlackCallRecord[];
   /** How many calls were ever recorded (not lowered by the size cap or by clear), to notice any new call cheaply. */
   recorded(): number;
   clear(): void;
 }
 
-// Enough for long benchmark runs; the oldest calls are dropped beyond it.
-const MAX_RECORDS = 100_000;
-
-/** An empty call log. */
+/** An empty call log of Web API calls. */
 export function createSlackCallLog(): SlackCallLog {
-  let records: SlackCallRecord[] = [];
-  let seq = 0;
+  const log: CallLog<SlackCallEntry, SlackCallRecord, z.output<typeof SlackCallFilterSchema>> = createCallLog({
+    toRecord: (call, seq) => ({ ...call, seq, args: redactTokens(call.args) as Record<string, unknown> }),
+    nameOf: (r) => r.method,
+    matches: (r, filter) => (filter.method === undefined || r.method === filter.method) && (filter.ok === undefined || r.ok === filter.ok),
+  });
   return {
-    record(call) {
-      seq += 1;
-      const record: SlackCallRecord = { ...call, seq, args: redactTokens(call.args) as Record<string, unknown> };
-      records.push(record);
-      if (records.length > MAX_RECORDS) records.shift();
-      return record;
-    },
-    list(input = {}) {
-      const filter = SlackCallFilterSchema.parse(input);
-      const since = filter.since === undefined ? undefined : toMs(filter.since);
-      return records.filter(
-        (r) =>
-          (filter.method === undefined || r.method === filter.method) &&
-          (filter.ok === undefined || r.ok === filter.ok) &&
-          (since === undefined || Date.parse(r.at) >= since),
-      );
-    },
-    recorded: () => seq,
-    clear() {
-      records = [];
+    record: (call) => log.record(call),
+    list: (input = {}) => log.list(SlackCallFilterSchema.parse(input)),
+    recorded: () => log.recorded(),
+    clear: () => {
+      log.clear();
     },
   };
 }

@@ -1,4 +1,9 @@
 import * as z from 'zod';
+import { createFaultRegistry, type ArmedFault } from '../calls/fault-registry';
+
+// Sources: none for the registry itself — a sandbox control (`/_sandbox/slack/faults`), not a Slack
+// behaviour; the error codes it answers are Slack's (`ratelimited` with HTTP 429 and `Retry-After`, as the
+// Web API's rate limits page describes).
 
 /** A failure to answer instead of running a method: `{ "method": "chat.update", "error": "ratelimited", "count": 1 }`. */
 export const SlackFaultSpecSchema = z
@@ -15,7 +20,7 @@ export const SlackFaultSpecSchema = z
   .strict();
 
 export type SlackFaultSpec = z.input<typeof SlackFaultSpecSchema>;
-export type SlackFault = z.output<typeof SlackFaultSpecSchema> & { id: string; fired: number };
+export type SlackFault = ArmedFault<z.output<typeof SlackFaultSpecSchema>>;
 
 /** Armed faults, consulted before every Web API call. */
 export interface SlackFaults {
@@ -28,25 +33,16 @@ export interface SlackFaults {
 
 /** No faults armed. */
 export function createSlackFaults(): SlackFaults {
-  let faults: SlackFault[] = [];
-  let next = 0;
+  const registry = createFaultRegistry<z.output<typeof SlackFaultSpecSchema>, string>({
+    idPrefix: 'slack-fault',
+    matches: (fault, method) => fault.method === undefined || fault.method === method,
+  });
   return {
-    add(spec) {
-      next += 1;
-      const id = `slack-fault-${next}`;
-      faults.push({ ...SlackFaultSpecSchema.parse(spec), id, fired: 0 });
-      return id;
-    },
-    list: () => faults.map((f) => ({ ...f })),
-    take(method) {
-      const fault = faults.find((f) => (f.method === undefined || f.method === method) && (f.count === undefined || f.fired < f.count));
-      if (fault === undefined) return undefined;
-      fault.fired += 1;
-      if (fault.count !== undefined && fault.fired >= fault.count) faults = faults.filter((f) => f !== fault);
-      return fault;
-    },
-    clear() {
-      faults = [];
+    add: (spec) => registry.add(SlackFaultSpecSchema.parse(spec)),
+    list: () => registry.list(),
+    take: (method) => registry.take(method),
+    clear: () => {
+      registry.clear();
     },
   };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { createCallLog as createGenericCallLog, SinceTextSchema, type CallLog as GenericCallLog } from '../../calls/call-log';
 import type { ServiceName } from '../service-name';
 
 // Sources: none — a sandbox control (`/_sandbox/calls`), not an AWS behaviour; AWS has no such API
@@ -28,58 +29,26 @@ export const CallFilterSchema = z
     service: z.string().optional(),
     operation: z.string().optional(),
     accountId: z.string().optional(),
-    since: z
-      .string()
-      .refine((v) => !Number.isNaN(/^\d+$/.test(v) ? Number(v) : Date.parse(v)), 'must be an ISO time or epoch milliseconds')
-      .optional(),
+    since: SinceTextSchema.optional(),
   })
   .strict();
 
 export type CallFilter = z.infer<typeof CallFilterSchema>;
 
-/** The record of calls, newest last. */
-export interface CallLog {
-  record(call: CallRecord): void;
-  list(filter?: CallFilter): CallRecord[];
-  /** Calls per `service.operation`, e.g. `{ "lakeformation.BatchGrantPermissions": 3 }`. */
-  counts(filter?: CallFilter): Record<string, number>;
-  /** How many calls were ever recorded (not lowered by the size cap or by clear), to notice any new call cheaply. */
-  recorded(): number;
-  clear(): void;
-}
+/**
+ * The record of AWS calls, newest last; `counts` are per `service.operation`, e.g.
+ * `{ "lakeformation.BatchGrantPermissions": 3 }`.
+ */
+export type CallLog = GenericCallLog<CallRecord, CallRecord, CallFilter>;
 
-// Enough for long benchmark runs; the oldest calls are dropped beyond it.
-const MAX_RECORDS = 100_000;
-
-/** An empty call log. */
+/** An empty call log of AWS calls. */
 export function createCallLog(): CallLog {
-  let records: CallRecord[] = [];
-  let total = 0;
-  const list = (filter: CallFilter = {}): CallRecord[] => {
-    const since = filter.since === undefined ? undefined : /^\d+$/.test(filter.since) ? Number(filter.since) : Date.parse(filter.since);
-    return records.filter(
-      (r) =>
-        (filter.service === undefined || r.service === filter.service) &&
-        (filter.operation === undefined || r.operation === filter.operation) &&
-        (filter.accountId === undefined || r.accountId === filter.accountId) &&
-        (since === undefined || Date.parse(r.at) >= since),
-    );
-  };
-  return {
-    record(call) {
-      total += 1;
-      records.push(call);
-      if (records.length > MAX_RECORDS) records.shift();
-    },
-    list,
-    counts(filter) {
-      const counts: Record<string, number> = {};
-      for (const r of list(filter)) counts[`${r.service}.${r.operation}`] = (counts[`${r.service}.${r.operation}`] ?? 0) + 1;
-      return counts;
-    },
-    recorded: () => total,
-    clear() {
-      records = [];
-    },
-  };
+  return createGenericCallLog<CallRecord, CallRecord, CallFilter>({
+    toRecord: (call) => call,
+    nameOf: (r) => `${r.service}.${r.operation}`,
+    matches: (r, filter) =>
+      (filter.service === undefined || r.service === filter.service) &&
+      (filter.operation === undefined || r.operation === filter.operation) &&
+      (filter.accountId === undefined || r.accountId === filter.accountId),
+  });
 }

@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { ServiceNameSchema, type ServiceName } from '../service-name';
-import { seededRandom } from './seeded-random';
+import { createFaultRegistry as createGenericFaultRegistry, type ArmedFault, type FaultRegistry as GenericFaultRegistry } from '../../calls/fault-registry';
 
-// Sources: none for the registry itself (a sandbox control); the error codes it injects are those of
-// each service model (botocore service-2.json) and are checked there.
+// Sources: none for the registry itself (a sandbox control; the shared registry is
+// src/sandbox/calls/fault-registry.ts); the error codes it injects are those of each service model
+// (botocore service-2.json) and are checked there.
 
 /**
  * A fault to inject, as posted to `/_sandbox/faults`. Example:
@@ -33,56 +34,44 @@ export const FaultSpecSchema = z
 
 export type FaultSpec = z.infer<typeof FaultSpecSchema>;
 
-/** A registered fault, as listed by `GET /_sandbox/faults`. */
-export interface Fault extends FaultSpec {
-  id: string;
-  /** How many times it has fired. */
-  fired: number;
+/** A registered fault, as listed by `GET /_sandbox/faults`: `count` is what it has left to fire. */
+export type Fault = ArmedFault<FaultSpec>;
+
+/** What a fault is matched against: a call, or one entry of a batch call (`perEntry`). */
+export interface FaultTarget {
+  service: ServiceName;
+  operation: string;
+  accountId: string;
+  perEntry: boolean;
 }
 
 /** The faults currently armed, matched against calls and batch entries. */
-export interface FaultRegistry {
-  /** Arm a fault; returns its id. */
-  add(spec: FaultSpec): string;
-  list(): Fault[];
-  /** Disarm one fault; false if no such id. */
-  remove(id: string): boolean;
-  clear(): void;
+export interface FaultRegistry extends GenericFaultRegistry<FaultSpec, FaultTarget> {
   /** The first armed fault that fires for this call (or batch entry, with `perEntry`); consumes counts. */
-  take(target: { service: ServiceName; operation: string; accountId: string; perEntry: boolean }): Fault | undefined;
+  take(target: FaultTarget): Fault | undefined;
+}
+
+// The shared registry keeps `count` as given; AWS faults list the count they have left.
+function withCountLeft(fault: Fault): Fault {
+  return fault.count === undefined ? fault : { ...fault, count: fault.count - fault.fired };
 }
 
 /** An empty fault registry. */
 export function createFaultRegistry(): FaultRegistry {
-  const faults = new Map<string, { fault: Fault; random: () => number }>();
-  let nextId = 1;
+  const registry = createGenericFaultRegistry<FaultSpec, FaultTarget>({
+    idPrefix: 'fault',
+    matches: (fault, { service, operation, accountId, perEntry }) =>
+      (fault.perEntry ?? false) === perEntry &&
+      (fault.service === undefined || fault.service === service) &&
+      (fault.operation === undefined || fault.operation === operation) &&
+      (fault.accountId === undefined || fault.accountId === accountId),
+  });
   return {
-    add(spec) {
-      const id = `fault-${nextId++}`;
-      faults.set(id, { fault: { ...spec, id, fired: 0 }, random: seededRandom(spec.seed ?? 1) });
-      return id;
-    },
-    list: () => [...faults.values()].map(({ fault }) => ({ ...fault })),
-    remove: (id) => faults.delete(id),
-    clear: () => {
-      faults.clear();
-    },
-    take({ service, operation, accountId, perEntry }) {
-      for (const [id, entry] of faults) {
-        const { fault } = entry;
-        if ((fault.perEntry ?? false) !== perEntry) continue;
-        if (fault.service !== undefined && fault.service !== service) continue;
-        if (fault.operation !== undefined && fault.operation !== operation) continue;
-        if (fault.accountId !== undefined && fault.accountId !== accountId) continue;
-        if (fault.rate !== undefined && entry.random() >= fault.rate) continue;
-        fault.fired += 1;
-        if (fault.count !== undefined) {
-          fault.count -= 1;
-          if (fault.count === 0) faults.delete(id);
-        }
-        return { ...fault };
-      }
-      return undefined;
+    ...registry,
+    list: () => registry.list().map(withCountLeft),
+    take: (target) => {
+      const fault = registry.take(target);
+      return fault === undefined ? undefined : withCountLeft(fault);
     },
   };
 }

@@ -1,5 +1,4 @@
 import type { ServiceOperations } from '../operation';
-import type { ServiceName } from '../service-name';
 import { routeS3 } from '../s3/s3-request';
 import { parseQueryForm } from './query-form';
 import type { WireRequest } from './wire-request';
@@ -13,6 +12,9 @@ export interface ParsedCall {
   input: unknown;
   inputError?: string;
 }
+
+/** How a protocol reads the operation and its input from a request. */
+export type CallParser = (req: WireRequest, operations: ServiceOperations) => ParsedCall;
 
 type Body = { value: Record<string, unknown>; error?: string };
 
@@ -32,40 +34,36 @@ function withBody(operation: string, prefix: Record<string, unknown>, body: Body
   return body.error === undefined ? { operation, input: { ...prefix, ...body.value } } : { operation, input: undefined, inputError: body.error };
 }
 
-/**
- * Read the operation name and input from a request in the service's protocol: awsJson1_1 (Glue:
- * `X-Amz-Target: AWSGlue.Op`, KMS `TrentService.Op`, JSON body), restJson1 (Lake Formation `POST /Op`, RAM `POST /op`, with
- * `@httpQuery` members merged into the input as strings), awsQuery (STS, IAM: `Action=Op&…` form), restXml
- * (S3: the operation from method, path and sub-resource, the input the request itself; see `routeS3`).
- */
-export function parseCall(service: ServiceName, req: WireRequest, operations: ServiceOperations): ParsedCall {
-  switch (service) {
-    case 'glue': {
-      const target = req.headers['x-amz-target'] ?? '';
-      return withBody(target.startsWith('AWSGlue.') ? target.slice('AWSGlue.'.length) : target, {}, jsonBody(req.body));
-    }
-    case 'kms': {
-      const target = req.headers['x-amz-target'] ?? '';
-      return withBody(target.startsWith('TrentService.') ? target.slice('TrentService.'.length) : target, {}, jsonBody(req.body));
-    }
-    case 'lakeformation':
-    case 'ram': {
-      const segment = safeDecode(req.path.split('/')[1] ?? '');
-      // RAM paths are the operation name lower-cased (`/getresourceshares`).
-      const operation = service === 'ram' ? (Object.keys(operations).find((name) => name.toLowerCase() === segment) ?? segment) : segment;
-      const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-      return withBody(operation, query, jsonBody(req.body));
-    }
-    case 's3':
-      return routeS3(req);
-    case 'iam':
-    case 'sts': {
-      const form = parseQueryForm(req.method === 'GET' ? new URLSearchParams(flatQuery(req.query)) : new URLSearchParams(req.body.toString('utf8')));
-      const { Action, Version: _version, ...input } = form;
-      return { operation: typeof Action === 'string' ? Action : '', input };
-    }
-  }
+/** awsJson1_1: `X-Amz-Target: <targetPrefix>.Op` (Glue `AWSGlue`, KMS `TrentService`), JSON body. */
+export function awsJsonCall(targetPrefix: string): CallParser {
+  return (req) => {
+    const target = req.headers['x-amz-target'] ?? '';
+    return withBody(target.startsWith(`${targetPrefix}.`) ? target.slice(targetPrefix.length + 1) : target, {}, jsonBody(req.body));
+  };
 }
+
+/**
+ * restJson1: `POST /Op` (Lake Formation), or the operation name lower-cased (RAM `/getresourceshares`),
+ * with `@httpQuery` members merged into the input as strings.
+ */
+export function restJsonCall(paths: 'operation' | 'lower-case'): CallParser {
+  return (req, operations) => {
+    const segment = safeDecode(req.path.split('/')[1] ?? '');
+    const operation = paths === 'lower-case' ? (Object.keys(operations).find((name) => name.toLowerCase() === segment) ?? segment) : segment;
+    const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+    return withBody(operation, query, jsonBody(req.body));
+  };
+}
+
+/** awsQuery (STS, IAM): an `Action=Op&…` form, in the body or (GET) the query string. */
+export const awsQueryCall: CallParser = (req) => {
+  const form = parseQueryForm(req.method === 'GET' ? new URLSearchParams(flatQuery(req.query)) : new URLSearchParams(req.body.toString('utf8')));
+  const { Action, Version: _version, ...input } = form;
+  return { operation: typeof Action === 'string' ? Action : '', input };
+};
+
+/** restXml (S3): the operation from method, path and sub-resource, the input the request itself; see `routeS3`. */
+export const restXmlCall: CallParser = (req) => routeS3(req);
 
 function flatQuery(query: WireRequest['query']): [string, string][] {
   return Object.entries(query).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : [[k, v] as [string, string]]));

@@ -1,6 +1,10 @@
 import type { AwsError } from '../aws-error';
 
-const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+// Sources: the awsQuery protocol's result and error documents (botocore sts/2011-06-15 and iam/2010-05-08
+// service models: `metadata.protocol` awsQuery, `metadata.xmlNamespace`).
+
+/** STS's XML namespace (botocore sts/2011-06-15 service model, `metadata.xmlNamespace`). */
+export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 /** IAM's XML namespace (botocore iam/2010-05-08 service model, `metadata.xmlNamespace`). */
 export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
 

@@ -1,7 +1,5 @@
 import type { AwsError } from '../aws-error';
-import { s3ErrorResponse, s3SuccessResponse } from '../s3/s3-wire';
-import type { ServiceName } from '../service-name';
-import { IAM_NAMESPACE, queryErrorBody, queryResultBody } from './query-xml';
+import { queryErrorBody, queryResultBody } from './query-xml';
 
 // Sources: the same protocols' response and error shapes (AWS SDK protocol definitions: awsJson1_1,
 // restJson1, awsQuery, restXml).
@@ -14,42 +12,36 @@ export interface WireResponse {
   body: string | Buffer;
 }
 
-const JSON_CONTENT_TYPE: Record<Exclude<ServiceName, 'sts' | 'iam' | 's3'>, string> = {
-  glue: 'application/x-amz-json-1.1',
-  kms: 'application/x-amz-json-1.1',
-  lakeformation: 'application/json',
-  ram: 'application/json',
-};
+/** How a protocol encodes a successful answer. */
+export type SuccessEncoder = (operation: string, requestId: string, result: unknown) => WireResponse;
 
-/** A successful answer in the service's protocol. */
-export function successResponse(service: ServiceName, operation: string, requestId: string, result: unknown): WireResponse {
-  if (service === 's3') return s3SuccessResponse(requestId, result);
-  if (service === 'sts') {
-    return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryResultBody(operation, requestId, result) };
-  }
-  if (service === 'iam') {
-    return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryResultBody(operation, requestId, result, IAM_NAMESPACE) };
-  }
-  return { status: 200, headers: { 'content-type': JSON_CONTENT_TYPE[service], 'x-amzn-requestid': requestId }, body: JSON.stringify(result ?? {}) };
+/** How a protocol encodes an error. */
+export type ErrorEncoder = (requestId: string, error: AwsError) => WireResponse;
+
+/** awsJson1_1 and restJson1: the result as a JSON document of the protocol's content type. */
+export function jsonSuccess(contentType: string): SuccessEncoder {
+  return (_operation, requestId, result) => ({ status: 200, headers: { 'content-type': contentType, 'x-amzn-requestid': requestId }, body: JSON.stringify(result ?? {}) });
 }
 
 /**
- * An error in the service's protocol: awsJson1_1 puts the code in `__type`, restJson1 in the
- * `x-amzn-ErrorType` header (both are sent to both: the SDK reads either); awsQuery (STS, IAM) answers an
- * `<ErrorResponse>` document; restXml (S3) an `<Error>` document.
+ * awsJson1_1 puts the code in `__type`, restJson1 in the `x-amzn-ErrorType` header (both are sent to
+ * both: the SDK reads either).
  */
-export function errorResponse(service: ServiceName, requestId: string, error: AwsError): WireResponse {
-  if (service === 's3') return s3ErrorResponse(requestId, error);
-  if (service === 'sts') {
-    return { status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryErrorBody(error, requestId) };
-  }
-  if (service === 'iam') {
-    return { status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryErrorBody(error, requestId, IAM_NAMESPACE) };
-  }
-  return {
+export function jsonError(contentType: string): ErrorEncoder {
+  return (requestId, error) => ({
     status: error.status,
-    headers: { 'content-type': JSON_CONTENT_TYPE[service], 'x-amzn-requestid': requestId, 'x-amzn-errortype': error.code },
+    headers: { 'content-type': contentType, 'x-amzn-requestid': requestId, 'x-amzn-errortype': error.code },
     // Lake Formation's and Glue's error shapes name the member `Message`, RAM's `message`.
     body: JSON.stringify({ __type: error.code, message: error.message, Message: error.message }),
-  };
+  });
+}
+
+/** awsQuery: a `<OpResponse><OpResult>` document in the service's XML namespace. */
+export function querySuccess(namespace: string): SuccessEncoder {
+  return (operation, requestId, result) => ({ status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryResultBody(operation, requestId, result, namespace) });
+}
+
+/** awsQuery: an `<ErrorResponse>` document in the service's XML namespace. */
+export function queryError(namespace: string): ErrorEncoder {
+  return (requestId, error) => ({ status: error.status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body: queryErrorBody(error, requestId, namespace) });
 }

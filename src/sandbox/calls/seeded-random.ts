@@ -1,3 +1,5 @@
+// Sources: none — part of the sandbox's fault controls (rate faults), not an AWS or Slack behaviour.
+
 /** A small seeded PRNG (mulberry32): the same seed gives the same sequence, so rate faults replay. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
