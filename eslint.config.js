@@ -3,6 +3,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { defineConfig } from 'eslint/config';
 
+/** What src/mesh may not import (DESIGN.md, Layers). */
+const MESH_LAYER = [
+  { group: ['**/bot/**', '**/bot', '@slack/*'], message: 'src/mesh knows nothing of Slack: the bot calls the mesh, never the reverse (DESIGN.md, Layers).' },
+  { group: ['**/sandbox/**', '**/sandbox'], message: 'src/mesh does not import the sandbox: the sandbox wires the mesh (DESIGN.md, Layers).' },
+];
+
 export default defineConfig(
   { ignores: ['node_modules/**', 'cdk.out/**', 'dist/**', '.sandbox/**', 'coverage/**'] },
   js.configs.recommended,
@@ -30,12 +36,22 @@ export default defineConfig(
           message: 'src/mesh writes no Slack syntax (<@U…> mentions, /mesh commands): give the refusal typed params and word it in src/bot/refusal-wordings.ts.',
         })),
       ],
+      'no-restricted-imports': ['error', { patterns: MESH_LAYER }],
+    },
+  },
+  // One adapter per AWS concept: the AWS SDK is reached through src/mesh/aws (and DynamoDB through
+  // src/mesh/store); the domain, plans, rules, executor and operations take our own types. wire-mesh
+  // builds the clients, so it may name them.
+  {
+    files: ['src/mesh/domain/**/*.ts', 'src/mesh/plan/**/*.ts', 'src/mesh/rules/**/*.ts', 'src/mesh/execute/**/*.ts', 'src/mesh/service/**/*.ts'],
+    ignores: ['src/mesh/service/wire-mesh.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/bot/**', '**/bot', '@slack/*'], message: 'src/mesh knows nothing of Slack: the bot calls the mesh, never the reverse (DESIGN.md, Layers).' },
-            { group: ['**/sandbox/**', '**/sandbox'], message: 'src/mesh does not import the sandbox: the sandbox wires the mesh (DESIGN.md, Layers).' },
+            ...MESH_LAYER,
+            { group: ['@aws-sdk/*', '@smithy/*'], message: 'the AWS SDK is reached through an adapter of src/mesh/aws (one per AWS concept), or the stores of src/mesh/store.' },
           ],
         },
       ],

@@ -27,6 +27,8 @@ describe('the layer rules', () => {
     ['src/mesh/errors.ts', "import '@slack/bolt';", 'src/mesh knows nothing of Slack'],
     ['src/mesh/errors.ts', "import '../sandbox/seed/sandbox-accounts';", 'src/mesh does not import the sandbox'],
     ['src/bot/logger.ts', "import '../sandbox/aws/emulator';", 'src/bot does not import the sandbox'],
+    ['src/mesh/service/subscriptions/approve-request.ts', "import '@aws-sdk/client-glue';", 'the AWS SDK is reached through an adapter of src/mesh/aws'],
+    ['src/mesh/service/subscriptions/approve-request.ts', "import '../../../sandbox/aws/emulator';", 'src/mesh does not import the sandbox'],
   ])('refuse in %s: %s', async (file, importLine, message) => {
     expect(await layerErrors(file, importLine)).toEqual([expect.stringContaining(message)]);
   });
@@ -47,5 +49,6 @@ describe('the layer rules', () => {
     expect(await layerErrors('src/bot/logger.ts', "import '../mesh/errors';")).toEqual([]);
     expect(await layerErrors('src/sandbox/seed/seed-mesh.ts', "import '../../bot/logger';")).toEqual([]);
     expect(await layerErrors('src/mesh/aws/aws-clients.ts', "import './bot-identity';")).toEqual([]);
+    expect(await layerErrors('src/mesh/aws/glue-catalog.ts', "import '@aws-sdk/client-glue';")).toEqual([]);
   });
 });
