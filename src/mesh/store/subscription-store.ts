@@ -51,6 +51,31 @@ export function createSubscriptionStore({ client, tablePrefix }: SubscriptionSto
       reread: () => get(subscription.id),
     });
 
+  /**
+   * Apply a change to a subscription the caller has just loaded (and checked), with one conditional
+   * write on the loaded version: no second read when nobody wrote meanwhile. If somebody did, the
+   * change is judged again against the state that won: refused as `record` refuses it (e.g.
+   * AlreadyDecidedError); else, with `rebase` (a job's outcome, which holds whatever the state),
+   * applied on top of it, and without (a person's decision, made on the state they saw)
+   * StaleWriteError.
+   */
+  const apply = async (loaded: Subscription, change: SubscriptionChange, onConflict: 'refuse' | 'rebase' = 'refuse'): Promise<Subscription> => {
+    const result = applyEvent(loaded, change);
+    if (!result.ok) throw result.error;
+    try {
+      await save(result.next);
+      return result.next;
+    } catch (error) {
+      if (!(error instanceof StaleWriteError)) throw error;
+      const winner = await get(loaded.id);
+      const rejudged = winner && applyEvent(winner, change);
+      if (rejudged && !rejudged.ok) throw rejudged.error;
+      if (!rejudged || onConflict === 'refuse') throw error;
+      await save(rejudged.next);
+      return rejudged.next;
+    }
+  };
+
   return {
     get,
     save,
@@ -66,44 +91,10 @@ export function createSubscriptionStore({ client, tablePrefix }: SubscriptionSto
       const current = await get(id);
       if (!current) throw subscriptionNotFound(id);
       if (basedOn !== undefined && current.version !== basedOn) throw new StaleWriteError(keyOf(current), basedOn, current);
-      const result = applyEvent(current, change);
-      if (!result.ok) throw result.error;
-      try {
-        await save(result.next);
-        return result.next;
-      } catch (error) {
-        if (!(error instanceof StaleWriteError)) throw error;
-        const winner = await get(id);
-        const rejudged = winner && applyEvent(winner, change);
-        if (rejudged && !rejudged.ok) throw rejudged.error;
-        throw error;
-      }
+      return apply(current, change);
     },
 
-    /**
-     * Apply a change to a subscription the caller has just loaded (and checked), with one conditional
-     * write on the loaded version: no second read when nobody wrote meanwhile. If somebody did, the
-     * change is judged again against the state that won: refused as `record` refuses it (e.g.
-     * AlreadyDecidedError); else, with `rebase` (a job's outcome, which holds whatever the state),
-     * applied on top of it, and without (a person's decision, made on the state they saw)
-     * StaleWriteError.
-     */
-    async apply(loaded: Subscription, change: SubscriptionChange, onConflict: 'refuse' | 'rebase' = 'refuse'): Promise<Subscription> {
-      const result = applyEvent(loaded, change);
-      if (!result.ok) throw result.error;
-      try {
-        await save(result.next);
-        return result.next;
-      } catch (error) {
-        if (!(error instanceof StaleWriteError)) throw error;
-        const winner = await get(loaded.id);
-        const rejudged = winner && applyEvent(winner, change);
-        if (rejudged && !rejudged.ok) throw rejudged.error;
-        if (!rejudged || onConflict === 'refuse') throw error;
-        await save(rejudged.next);
-        return rejudged.next;
-      }
-    },
+    apply,
 
     /** Requests of a producer account in one status (PENDING: waiting for its owners). */
     listForProducer: (producerAccountId: string, status: SubscriptionStatus, page?: PageRequest) =>
