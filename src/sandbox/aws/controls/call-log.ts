@@ -2,8 +2,10 @@ import * as z from 'zod';
 import { createCallLog as createGenericCallLog, SinceTextSchema, type CallLog as GenericCallLog } from '../../calls/call-log';
 import type { ServiceName } from '../service-name';
 
-// Sources: none — a sandbox control (`/_sandbox/calls`), not an AWS behaviour; AWS has no such API
-// (CloudTrail is the real-world counterpart).
+// Sources: none for the control itself (the AWS documentation is silent: `/_sandbox/calls` is the
+// sandbox's own API). What a record keeps follows the real-world counterpart, the AWS CloudTrail User
+// Guide, "CloudTrail record contents": eventSource/eventName (service, operation), recipientAccountId,
+// userIdentity.arn and sessionContext.sourceIdentity, errorCode (outcome).
 
 /** One authenticated call, as listed by `GET /_sandbox/calls`. */
 export interface CallRecord {

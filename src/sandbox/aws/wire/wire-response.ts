@@ -1,8 +1,11 @@
 import type { AwsError } from '../aws-error';
 import { queryErrorBody, queryResultBody } from './query-xml';
 
-// Sources: the same protocols' response and error shapes (AWS SDK protocol definitions: awsJson1_1,
-// restJson1, awsQuery, restXml).
+// Sources: the response and error shapes of the protocols named by each botocore service model's
+// `metadata.protocol` (service-2.json: json for Glue and KMS, rest-json for Lake Formation and RAM,
+// query for STS and IAM, rest-xml for S3), as the Smithy AWS protocol pages specify them: "AWS JSON
+// 1.1 protocol" (x-amz-json-1.1, `__type` errors), "AWS restJson1 protocol" (x-amzn-errortype header),
+// "AWS query protocol" (`<ErrorResponse>` with RequestId), "AWS restXml protocol" (S3 `<Error>`).
 
 /** What the server writes back. */
 export interface WireResponse {
