@@ -10,9 +10,9 @@ import { runSweepJob } from './handlers/sweep-job';
 import { logFields } from '../../mesh/service/log-fields';
 
 /** Run one job of the bot (the in-process queue's handler, and the SQS worker's). */
-export async function runBotJob(job: BotJob, deps: JobDeps): Promise<void> {
+export async function runBotJob(queued: BotJob, deps: JobDeps): Promise<void> {
   // The job's lines and the mesh's lines for it carry the same fields, the job's kind among them.
-  if ('ctx' in job) job.ctx = { ...job.ctx, origin: { ...job.ctx.origin, job: job.kind } };
+  const job: BotJob = 'ctx' in queued ? { ...queued, ctx: { ...queued.ctx, origin: { ...queued.ctx.origin, job: queued.kind } } } : queued;
   const fields = 'ctx' in job ? logFields(job.ctx) : { requestId: job.requestId, job: job.kind };
   const log = deps.logger.child({ ...fields, ...('id' in job && { subscriptionId: job.id }) });
   const scoped = { ...deps, logger: log };

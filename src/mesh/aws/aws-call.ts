@@ -25,9 +25,14 @@ export function sendAws<T>(site: AdapterSite, doing: string, send: () => Promise
   return callAws({ doing, roleName: site.roleName, accountId: site.accountId }, () => retryRefused(send, site.retry));
 }
 
+/** AWS's error code, whether the SDK threw the error or it was translated already. */
+function awsCodeOf(error: unknown): string {
+  return error instanceof AwsRefusedError ? error.awsCode : errorCode(error);
+}
+
 /** Whether an error (as the SDK threw it, or translated) says the thing asked for does not exist (NOT_FOUND_CODES). */
 export function isNotFound(error: unknown): boolean {
-  return NOT_FOUND_CODES.has(error instanceof AwsRefusedError ? error.awsCode : errorCode(error));
+  return NOT_FOUND_CODES.has(awsCodeOf(error));
 }
 
 /** A read's answer, or undefined when AWS says the thing does not exist: absence is an answer, and the caller decides what it means. */
@@ -46,7 +51,7 @@ export async function created(write: Promise<unknown>): Promise<boolean> {
     await write;
     return true;
   } catch (error) {
-    if ((error instanceof AwsRefusedError ? error.awsCode : errorCode(error)) === 'AlreadyExistsException') return false;
+    if (awsCodeOf(error) === 'AlreadyExistsException') return false;
     throw error;
   }
 }

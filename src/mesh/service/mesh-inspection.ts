@@ -1,12 +1,12 @@
 import type { DataProduct } from '../domain/data-product';
 import type { Identity } from '../domain/identity';
-import type { MeshAccount } from '../domain/mesh-account';
 import type { SlackUser } from '../domain/slack-user';
 import type { Subscription } from '../domain/subscription';
 import { SUBSCRIPTION_STATUSES, type SubscriptionStatus } from '../domain/subscription-status';
 import { readAllPages } from '../store/page';
 import type { MeshConfig } from './mesh-config';
 import type { MeshDeps } from './mesh-deps';
+import { meshAdmins } from './accounts/mesh-admins';
 
 /**
  * Read-only views of the mesh's records, for operators and the sandbox (the console, tests): they
@@ -14,28 +14,20 @@ import type { MeshDeps } from './mesh-deps';
  * through the service's operations). Nothing here writes. Lists are read whole: meant for small meshes.
  */
 export function createMeshInspection(deps: MeshDeps) {
-  const { stores, config } = deps;
+  const { stores } = deps;
   return {
-    /** Every enabled account, by id. */
-    accounts: async (): Promise<MeshAccount[]> => (await readAllPages((page) => stores.accounts.list(page))).sort((a, b) => a.accountId.localeCompare(b.accountId)),
     /** Every product, newest first. */
     products: (): Promise<DataProduct[]> => readAllPages((page) => stores.products.search('', page)),
-    /** One product, or undefined. */
-    product: (productId: string): Promise<DataProduct | undefined> => stores.products.get(productId),
-    /** One subscription, or undefined. */
-    subscription: (id: string): Promise<Subscription | undefined> => stores.subscriptions.get(id),
     /** The subscriptions in one status, or (without one) in every status. */
     subscriptionsByStatus: async (status?: SubscriptionStatus): Promise<Subscription[]> => {
       // One index query per status: the store has no scan, on purpose.
       const lists = await Promise.all((status === undefined ? SUBSCRIPTION_STATUSES : [status]).map((s) => readAllPages((page) => stores.subscriptions.listByStatus(s, page))));
       return lists.flat();
     },
-    /** Every subscription of one consumer account. */
-    subscriptionsOfConsumer: (consumerAccountId: string): Promise<Subscription[]> => readAllPages((page) => stores.subscriptions.listForConsumer(consumerAccountId, page)),
     /** The personas a Slack user is mapped to, or undefined. */
     identity: (user: SlackUser): Promise<Identity | undefined> => stores.identities.get(user),
     /** The configured mesh admins (members of an admin user group are not listed). */
-    meshAdmins: (): MeshConfig['meshAdmins'] => config.meshAdmins.map((admin) => ({ ...admin })),
+    meshAdmins: (): MeshConfig['meshAdmins'] => meshAdmins(deps),
   };
 }
 
