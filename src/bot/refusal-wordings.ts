@@ -120,7 +120,7 @@ export const WORDINGS: { readonly [R in Reason]: WordingOf<R> } = {
     hint: 'ask a mesh admin to keep one producer mapping for you while you publish',
   }),
 
-  not_mesh_admin: () => ({ text: 'only mesh admins can do this', hint: 'ask a mesh admin (see `/mesh admin accounts`)' }),
+  not_mesh_admin: ({ meshAdmins }) => ({ text: 'only mesh admins can do this', hint: `ask ${meshAdminsMention(meshAdmins)}; \`/mesh whoami\` shows the accounts you act for` }),
   not_requester: ({ requester }) => ({ text: 'only the requester can cancel a request', hint: `ask ${mentionOf(requester)}, or deny it if you own the product` }),
   not_owner_to_change: ({ productId, settings, owners }) => ({
     text: `only the owners of product ${productId} or a mesh admin may change its ${settings.join(', ')}`,

@@ -74,7 +74,8 @@ export interface ReasonParams {
   stale_page_button: NoParams;
   several_producer_accounts: { accounts: readonly string[] };
   // mesh_not_authorized
-  not_mesh_admin: NoParams;
+  /** `meshAdmins`: the configured admins, whom to ask. */
+  not_mesh_admin: { meshAdmins: readonly UserRef[] };
   not_requester: { requester: SlackUser };
   not_owner_to_change: { productId: string; settings: readonly ProductSetting[]; owners: readonly SlackUser[] };
   own_request: NoParams;

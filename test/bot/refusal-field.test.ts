@@ -63,7 +63,7 @@ describe('the field of the request modal a refusal is shown under', () => {
   });
 
   it('shows nothing in the form for a refusal about no field of it', () => {
-    expect(requestRefusalField(new NotAuthorizedError({ reason: 'not_mesh_admin', params: {}, message: 'only mesh admins can do this' }), EVERY_BLOCK)).toBeUndefined();
+    expect(requestRefusalField(new NotAuthorizedError({ reason: 'not_mesh_admin', params: { meshAdmins: [] }, message: 'only mesh admins can do this' }), EVERY_BLOCK)).toBeUndefined();
     expect(requestRefusalField(productNotFound('telco-111111111111', ['productId']), EVERY_BLOCK)).toBeUndefined();
     expect(requestRefusalField(new Error('the tables are gone'), EVERY_BLOCK)).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import { enableAccount } from './accounts/enable-account';
 import { listAccounts } from './accounts/list-accounts';
+import { listMappings } from './accounts/list-mappings';
 import { mapUser } from './accounts/map-user';
 import { meshAdmins } from './accounts/mesh-admins';
 import { unmapUser } from './accounts/unmap-user';
@@ -42,6 +43,7 @@ export function createMeshService(deps: MeshDeps) {
   return {
     enableAccount: bind(deps, enableAccount),
     listAccounts: bind(deps, listAccounts),
+    listMappings: bind(deps, listMappings),
     mapUser: bind(deps, mapUser),
     unmapUser: bind(deps, unmapUser),
     whoami: bind(deps, whoami),

@@ -49,7 +49,10 @@ export const PRODUCTS_TABLE = {
 export const IDENTITIES_TABLE = {
   name: 'identities',
   partitionKey: 'userKey',
-  indexes: {},
+  indexes: {
+    /** Every mapped person in one partition (`gsiAll` = `identity`): who acts for which account, for admins. */
+    all: { name: 'all', partitionKey: 'gsiAll', sortKey: 'userKey' },
+  },
 } as const satisfies TableDefinition;
 
 /** Accounts enabled in the mesh, by account id. */

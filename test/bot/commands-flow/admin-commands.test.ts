@@ -79,3 +79,22 @@ describe('/mesh admin enable', () => {
     expect((await world.deps.mesh.listAccounts(as('U0ADMIN'))).find((a) => a.accountId === '999999999999')?.producer).toBe(false);
   });
 });
+
+describe('/mesh admin accounts', () => {
+  it('refuses anyone but a mesh admin, naming the admins to ask and where their own accounts are', async () => {
+    const { text } = await command(world, 'U0CONSUMER', 'admin accounts');
+
+    expect(text).toContain('Not allowed');
+    expect(text).toContain('only mesh admins can do this');
+    expect(text).toContain('<@U0ADMIN>');
+    expect(text).toContain('/mesh whoami');
+    expect(text).not.toContain('999999999999');
+  });
+
+  it('shows Ada each account with who acts for it and as what', async () => {
+    const { text } = await command(world, 'U0ADMIN', 'admin accounts');
+
+    expect(text).toMatch(/`111111111111` · \*producer\*[^`]*acting for it: [^\n]*<@U0PRODUCER> producer/);
+    expect(text).toMatch(/`999999999999` · \*consumer\*[\s\S]*acting for it: [^\n]*<@U0CONSUMER> consumer/);
+  });
+});

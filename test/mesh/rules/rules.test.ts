@@ -111,8 +111,9 @@ describe('canCancel', () => {
 
 describe('canAdminister', () => {
   it('allows mesh admins only', () => {
-    expect(canAdminister(ada)).toEqual({ allowed: true });
-    expect(canAdminister(pat)).toMatchObject({ allowed: false });
+    const admins = [{ userId: 'U0ADMIN' }];
+    expect(canAdminister(ada, admins)).toEqual({ allowed: true });
+    expect(canAdminister(pat, admins)).toMatchObject({ allowed: false, refusal: { reason: 'not_mesh_admin', params: { meshAdmins: admins } } });
   });
 });
 

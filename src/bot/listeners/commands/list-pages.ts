@@ -130,15 +130,19 @@ export async function pendingPage(deps: BotDeps, ctx: RequestContext, account = 
   });
 }
 
-/** The accounts enabled in the mesh (read whole; they are few), PAGE_SIZE at a time from `offset`. */
+/** The accounts enabled in the mesh and who acts for each (read whole; they are few), PAGE_SIZE at a time from `offset`. */
 export async function accountsPage(deps: BotDeps, ctx: RequestContext, offset = 0): Promise<SlackMessage> {
   const accounts = await deps.mesh.listAccounts(ctx);
+  const mappings = await deps.mesh.listMappings(ctx);
   const end = offset + PAGE_SIZE;
-  return buildAccountListMessage({
-    items: accounts.slice(offset, end),
-    total: accounts.length,
-    ...nextOf(end < accounts.length ? { l: 'accounts', o: end } : undefined),
-  });
+  return buildAccountListMessage(
+    {
+      items: accounts.slice(offset, end),
+      total: accounts.length,
+      ...nextOf(end < accounts.length ? { l: 'accounts', o: end } : undefined),
+    },
+    mappings,
+  );
 }
 
 /** The page a [Next page] cursor points at, for the user who clicked. */

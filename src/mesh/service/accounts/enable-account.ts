@@ -76,7 +76,7 @@ function queryRoleProblems(finding: QueryRoleFinding): string[] {
  */
 export async function enableAccount(deps: MeshDeps, ctx: RequestContext, rawInput: EnableAccountInput): Promise<EnableAccountResult> {
   const input = parseInput(EnableAccountInputSchema, rawInput, 'enable');
-  enforce(canAdminister(await resolveActor(deps, ctx)));
+  enforce(canAdminister(await resolveActor(deps, ctx), deps.config.meshAdmins));
   const log = deps.logger.child(logFields(ctx, { accountId: input.accountId }));
   const session = { actor: ctx.user.userId, requestId: ctx.requestId };
   const retry = deps.executor ?? {};

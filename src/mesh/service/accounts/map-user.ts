@@ -27,7 +27,7 @@ export interface IdentityChange {
  */
 export async function mapUser(deps: MeshDeps, ctx: RequestContext, rawInput: MapUserInput): Promise<IdentityChange> {
   const input = parseInput(MapUserInputSchema, rawInput, 'map');
-  enforce(canAdminister(await resolveActor(deps, ctx)));
+  enforce(canAdminister(await resolveActor(deps, ctx), deps.config.meshAdmins));
   const account = await deps.stores.accounts.get(input.accountId);
   if (input.kind === 'admin') {
     if (!account) {

@@ -22,7 +22,7 @@ export type UnmapUserInput = z.infer<typeof UnmapUserInputSchema>;
  */
 export async function unmapUser(deps: MeshDeps, ctx: RequestContext, rawInput: UnmapUserInput): Promise<IdentityChange> {
   const input = parseInput(UnmapUserInputSchema, rawInput, 'unmap');
-  enforce(canAdminister(await resolveActor(deps, ctx)));
+  enforce(canAdminister(await resolveActor(deps, ctx), deps.config.meshAdmins));
   const existing = await deps.stores.identities.get(input.user);
   if (!existing) {
     throw new NotFoundError({

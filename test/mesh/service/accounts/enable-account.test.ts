@@ -126,12 +126,16 @@ describe('enableAccount', () => {
     expect(account).toMatchObject({ producer: true, consumer: true, version: 2, enabledBy: USERS.ada });
   });
 
-  it('enables a consumer account and lists every enabled account', async () => {
+  it('enables a consumer account and lists every enabled account to a mesh admin', async () => {
     await enable(CONSUMER, 'consumer');
-    const accounts = await listAccounts(world.deps, world.ctx(USERS.casey));
+    const accounts = await listAccounts(world.deps, world.ctx(USERS.ada));
     expect(accounts.map((a) => [a.accountId, a.producer, a.consumer])).toEqual([
       [PRODUCER, true, true],
       [CONSUMER, false, true],
     ]);
+  });
+
+  it('refuses the list of accounts to anyone but a mesh admin', async () => {
+    await expect(listAccounts(world.deps, world.ctx(USERS.casey))).rejects.toMatchObject({ code: 'mesh_not_authorized', reason: 'not_mesh_admin' });
   });
 });
