@@ -18,14 +18,39 @@ const CommaList = <T extends z.ZodType<unknown, string>>(item: T) =>
     .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(item));
 
+/** The kind of a Slack token by its prefix (Slack's token types: xoxb- bot, xapp- app-level, xoxp- user). */
+function tokenKind(token: string): string | undefined {
+  if (token.startsWith('xoxb-')) return 'a bot token (xoxb-…)';
+  if (token.startsWith('xapp-')) return 'an app-level token (xapp-…)';
+  if (token.startsWith('xoxp-')) return 'a user token (xoxp-…)';
+  return undefined;
+}
+
+/** A Slack token setting that must be of one kind; a token of another kind is named, and where it belongs. */
+function slackToken(name: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN') {
+  const prefix = name === 'SLACK_BOT_TOKEN' ? 'xoxb-' : 'xapp-';
+  const wanted =
+    name === 'SLACK_BOT_TOKEN'
+      ? 'the Bot User OAuth Token (xoxb-…, OAuth & Permissions)'
+      : 'the app-level token (xapp-…, Basic Information → App-Level Tokens, scope connections:write)';
+  return z.string().startsWith(prefix, {
+    error: (issue) => {
+      const input = typeof issue.input === 'string' ? issue.input : '';
+      const other = name === 'SLACK_BOT_TOKEN' ? { prefix: 'xapp-', name: 'SLACK_APP_TOKEN' } : { prefix: 'xoxb-', name: 'SLACK_BOT_TOKEN' };
+      const swapped = input.startsWith(other.prefix) ? `, which belongs in ${other.name}` : '';
+      return `is ${tokenKind(input) ?? (input === '' ? 'empty' : 'not a Slack token')}${swapped}: set it to ${wanted}`;
+    },
+  });
+}
+
 /**
  * The bot's settings, read from the environment, e.g. `SLACK_SIGNING_SECRET`, `SLACK_BOT_TOKEN`,
  * `MESH_ACCOUNT_ID=555555555555`, `MESH_ADMINS=T0SANDBOX:U0ADMIN`, `PRODUCTS_CHANNEL=C0PRODUCTS`.
  */
 export const BotEnvSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', { error: 'SLACK_BOT_TOKEN must be a bot token (xoxb-…)' }).optional(),
-  SLACK_APP_TOKEN: z.string().startsWith('xapp-', { error: 'SLACK_APP_TOKEN must be an app-level token (xapp-…)' }).optional(),
+  SLACK_BOT_TOKEN: slackToken('SLACK_BOT_TOKEN').optional(),
+  SLACK_APP_TOKEN: slackToken('SLACK_APP_TOKEN').optional(),
   MESH_ACCOUNT_ID: AccountIdSchema.optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   MESH_ADMINS: CommaList(AdminSchema),
@@ -52,4 +77,16 @@ export type RunMode = 'socket' | 'sandbox';
  */
 export function runModeOf(env: BotEnv): RunMode {
   return env.SLACK_APP_TOKEN !== undefined || env.SLACK_BOT_TOKEN !== undefined ? 'socket' : 'sandbox';
+}
+
+/**
+ * One line per problem of the settings, each naming its variable: `SLACK_APP_TOKEN is missing: …`,
+ * `SLACK_BOT_TOKEN is an app-level token (xapp-…) (it belongs in SLACK_APP_TOKEN): …`.
+ */
+export function settingProblems(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const key = issue.path.map(String).join('.');
+    if (key === '' || issue.message.startsWith(key)) return issue.message;
+    return issue.message.startsWith('is ') ? `${key} ${issue.message}` : `${key}: ${issue.message}`;
+  });
 }

@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BotEnvSchema, runModeOf } from '../../src/bot/bot-config';
+import { BotEnvSchema, runModeOf, settingProblems } from '../../src/bot/bot-config';
 import { createLogger } from '../../src/bot/logger';
-import { formatIssues } from '../../src/mesh/domain/format-issues';
 
 describe('bot configuration', () => {
   it('runs on the sandbox when nothing is configured', () => {
@@ -25,9 +24,21 @@ describe('bot configuration', () => {
   it('says exactly which setting is wrong', () => {
     const result = BotEnvSchema.safeParse({ SLACK_BOT_TOKEN: 'xoxp-user', MESH_ACCOUNT_ID: '5555', MESH_ADMINS: 'admin' });
     expect(result.success).toBe(false);
-    expect(formatIssues(result.error!)).toBe(
-      'SLACK_BOT_TOKEN: SLACK_BOT_TOKEN must be a bot token (xoxb-…); MESH_ACCOUNT_ID: "5555" is not an AWS account id (12 digits); MESH_ADMINS.0: "admin" is not a Slack user id (U…, or T…:U…)',
-    );
+    expect(settingProblems(result.error!)).toEqual([
+      'SLACK_BOT_TOKEN is a user token (xoxp-…): set it to the Bot User OAuth Token (xoxb-…, OAuth & Permissions)',
+      'MESH_ACCOUNT_ID: "5555" is not an AWS account id (12 digits)',
+      'MESH_ADMINS.0: "admin" is not a Slack user id (U…, or T…:U…)',
+    ]);
+  });
+
+  it('names a token of the wrong kind and where it belongs, so swapped tokens are told apart from a missing one', () => {
+    const result = BotEnvSchema.safeParse({ SLACK_BOT_TOKEN: 'xapp-1-A0-1-abc', SLACK_APP_TOKEN: 'xoxb-1-2-abc' });
+    expect(result.success).toBe(false);
+    expect(settingProblems(result.error!)).toEqual([
+      'SLACK_BOT_TOKEN is an app-level token (xapp-…), which belongs in SLACK_APP_TOKEN: set it to the Bot User OAuth Token (xoxb-…, OAuth & Permissions)',
+      'SLACK_APP_TOKEN is a bot token (xoxb-…), which belongs in SLACK_BOT_TOKEN: set it to the app-level token (xapp-…, Basic Information → App-Level Tokens, scope connections:write)',
+    ]);
+    expect(settingProblems(BotEnvSchema.safeParse({ SLACK_APP_TOKEN: 'abc' }).error!)).toEqual([expect.stringMatching(/^SLACK_APP_TOKEN is not a Slack token: set it to the app-level token/)]);
   });
 });
 

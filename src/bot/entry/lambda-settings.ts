@@ -2,7 +2,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import * as z from 'zod';
 import { AccountIdSchema } from '../../mesh/domain/account-id';
 import { formatIssues } from '../../mesh/domain/format-issues';
-import { BotEnvSchema } from '../bot-config';
+import { BotEnvSchema, settingProblems, type BotEnv } from '../bot-config';
 
 /**
  * The Lambda functions' environment, as the CDK stack sets it: `SLACK_SECRET_ARN`, `JOB_QUEUE_URL`,
@@ -12,11 +12,18 @@ import { BotEnvSchema } from '../bot-config';
  * fake Slack API in tests).
  */
 export const LambdaEnvSchema = BotEnvSchema.extend({
-  MESH_ACCOUNT_ID: AccountIdSchema,
-  JOB_QUEUE_URL: z.url({ error: 'JOB_QUEUE_URL must be the URL of the SQS FIFO job queue' }),
-});
+  MESH_ACCOUNT_ID: AccountIdSchema.optional(),
+  JOB_QUEUE_URL: z.url({ error: 'is not a URL: set it to the URL of the SQS FIFO job queue' }).optional(),
+})
+  .superRefine((env, ctx) => {
+    // Missing is said by name, with what the stack puts there, rather than zod's "expected string".
+    if (env.MESH_ACCOUNT_ID === undefined) ctx.addIssue({ code: 'custom', path: ['MESH_ACCOUNT_ID'], message: 'is missing: the mesh account (12 digits); the Meshbot-Mesh stack sets it' });
+    if (env.JOB_QUEUE_URL === undefined) ctx.addIssue({ code: 'custom', path: ['JOB_QUEUE_URL'], message: 'is missing: the URL of the SQS FIFO job queue; the Meshbot-Mesh stack sets it' });
+  })
+  .transform((env) => env as LambdaEnv);
 
-export type LambdaEnv = z.infer<typeof LambdaEnvSchema>;
+/** The Lambda functions' settings: the bot's, with the mesh account and the job queue always set. */
+export type LambdaEnv = BotEnv & { MESH_ACCOUNT_ID: string; JOB_QUEUE_URL: string };
 
 /** What the Slack secret holds, e.g. `{"signingSecret":"8f7…","botToken":"xoxb-…"}`. */
 export const SlackSecretSchema = z.object({
@@ -72,15 +79,17 @@ function parseSecret(text: string | undefined, arn: string): SlackSecret {
  */
 export async function loadLambdaSettings(rawEnv: Readonly<Record<string, string | undefined>>, readSecret?: ReadSecret): Promise<LambdaSettings> {
   const parsed = LambdaEnvSchema.safeParse(rawEnv);
-  if (!parsed.success) throw new LambdaSettingsError(`Meshbot's Lambda environment is incomplete: ${formatIssues(parsed.error)}`);
+  if (!parsed.success) throw new LambdaSettingsError(`Meshbot's Lambda environment is incomplete: ${settingProblems(parsed.error).join('; ')}`);
   const env = parsed.data;
   if (env.SLACK_SECRET_ARN !== undefined) {
     const read = readSecret ?? secretsManagerReader(env.AWS_REGION);
     return { env, slack: parseSecret(await read(env.SLACK_SECRET_ARN), env.SLACK_SECRET_ARN) };
   }
-  const fromEnv = SlackSecretSchema.safeParse({ signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN });
-  if (!fromEnv.success) {
-    throw new LambdaSettingsError(`Set SLACK_SECRET_ARN (or SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN): ${formatIssues(fromEnv.error)}`);
+  const missing = [env.SLACK_SIGNING_SECRET === undefined ? 'SLACK_SIGNING_SECRET' : undefined, env.SLACK_BOT_TOKEN === undefined ? 'SLACK_BOT_TOKEN' : undefined].filter((name) => name !== undefined);
+  if (env.SLACK_SIGNING_SECRET === undefined || env.SLACK_BOT_TOKEN === undefined) {
+    throw new LambdaSettingsError(
+      `Meshbot's Lambda environment is incomplete: SLACK_SECRET_ARN is missing (the Slack secret; the Meshbot-Mesh stack sets it), and so ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} needed in its place`,
+    );
   }
-  return { env, slack: fromEnv.data };
+  return { env, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN } };
 }

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { BotEnvSchema, type BotEnv } from '../bot-config';
+import { BotEnvSchema, settingProblems, type BotEnv } from '../bot-config';
 
 /** What Socket Mode needs beyond the bot's common settings, each with where to find it. */
 const REQUIRED = {
@@ -28,9 +28,5 @@ export const SocketEnvSchema = BotEnvSchema.superRefine((env, ctx) => {
 
 /** One line per problem of a Socket Mode configuration: `SLACK_APP_TOKEN is missing: …`. */
 export function socketEnvProblems(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const key = issue.path.map(String).join('.');
-    if (key === '' || issue.message.startsWith(key)) return issue.message;
-    return issue.message.startsWith('is ') ? `${key} ${issue.message}` : `${key}: ${issue.message}`;
-  });
+  return settingProblems(error);
 }

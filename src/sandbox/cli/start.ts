@@ -1,10 +1,9 @@
 import type { Logger } from 'pino';
-import { BotEnvSchema, runModeOf } from '../../bot/bot-config';
+import { BotEnvSchema, runModeOf, settingProblems } from '../../bot/bot-config';
 import { checkSocketBot, type CheckLine } from '../../bot/entry/socket-check';
 import { startSocketBot } from '../../bot/entry/socket-bot';
 import { SocketEnvSchema, socketEnvProblems } from '../../bot/entry/socket-env';
 import { createLogger } from '../../bot/logger';
-import { formatIssues } from '../../mesh/domain/format-issues';
 import { WorldFileError } from '../aws/controls/world-file';
 import { SandboxUnreachableError } from '../aws/controls/sandbox-aws';
 import { attachSandboxBot, reachRunningSandbox, startSandboxBot, type SandboxBotView } from '../bot/sandbox-bot';
@@ -31,7 +30,7 @@ async function socketMode(rawEnv: NodeJS.ProcessEnv, options: LocalOptions): Pro
   }
   const parsed = SocketEnvSchema.safeParse(rawEnv);
   if (!parsed.success) {
-    console.error(['Meshbot cannot start in Socket Mode:', ...socketEnvProblems(parsed.error).map((line) => `  ✗ ${line}`)].join('\n'));
+    console.error(['Meshbot cannot start in Socket Mode (a Slack token is set); nothing was started:', ...socketEnvProblems(parsed.error).map((line) => `  ✗ ${line}`)].join('\n'));
     return 2;
   }
   const settings = parsed.data;
@@ -118,7 +117,7 @@ async function sandboxMode(options: LocalOptions, logger: Logger): Promise<Stop>
 async function main(): Promise<number | Stop> {
   const parsedEnv = BotEnvSchema.safeParse(process.env);
   if (!parsedEnv.success) {
-    console.error(`Meshbot cannot start: ${formatIssues(parsedEnv.error)}`);
+    console.error(['Meshbot cannot start; nothing was started:', ...settingProblems(parsedEnv.error).map((line) => `  ✗ ${line}`)].join('\n'));
     return 2;
   }
   const env = parsedEnv.data;

@@ -122,6 +122,25 @@ describe('the Slack handler (Function URL events)', () => {
   });
 });
 
+describe('a cold start with a setting missing', () => {
+  it('fails every handler naming each missing variable and what sets it, and logs why', async () => {
+    const broken = createLambdaHandlers({ destination: logs, env: () => ({ SLACK_SECRET_ARN }) });
+
+    const failed = broken.workerHandler(sqsEvent([]), context);
+    await expect(failed).rejects.toBeInstanceOf(LambdaSettingsError);
+    await expect(failed).rejects.toThrow(/MESH_ACCOUNT_ID is missing: the mesh account \(12 digits\); the Meshbot-Mesh stack sets it; JOB_QUEUE_URL is missing: the URL of the SQS FIFO job queue/);
+    await expect(broken.slackHandler(functionUrlEvent(urlVerificationRequest()), context)).rejects.toThrow(/MESH_ACCOUNT_ID is missing/);
+    expect(logs.text()).toContain('Meshbot cannot start');
+  });
+
+  it('names the Slack settings needed when there is no secret to read', async () => {
+    const env = { MESH_ACCOUNT_ID: '555555555555', JOB_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/555555555555/meshbot-jobs.fifo', SLACK_BOT_TOKEN: SANDBOX_BOT_TOKEN };
+    const broken = createLambdaHandlers({ destination: logs, env: () => env });
+
+    await expect(broken.workerHandler(sqsEvent([]), context)).rejects.toThrow(/SLACK_SECRET_ARN is missing .* SLACK_SIGNING_SECRET is needed in its place/);
+  });
+});
+
 describe('the worker handler (SQS FIFO events)', () => {
   it('runs each job and reports no failure; a record that is no job is dropped, not retried', async () => {
     const answer = await handlers.workerHandler(
