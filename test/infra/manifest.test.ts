@@ -52,6 +52,17 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'views.publish': [],
 };
 
+/** The bot scopes each event the manifest subscribes to needs (Slack's event reference: Required Scopes). */
+const EVENT_SCOPES: Record<string, string[]> = {
+  app_home_opened: [],
+  'message.im': ['im:history'],
+};
+
+/** The Events API subscriptions the registrations need: `app.message` listens to messages in the bot's DM (`message.im`). */
+function eventsNeeded(registrations: Registrations): unknown[] {
+  return [...registrations.events, ...(registrations.messages.length > 0 ? ['message.im'] : [])];
+}
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
 }
@@ -85,16 +96,17 @@ describe('manifest.yml', () => {
   });
 
   it('subscribes to every event the app listens to', () => {
-    for (const event of registered.events) expect(manifest.settings.event_subscriptions.bot_events).toContain(event);
+    for (const event of eventsNeeded(registered)) expect(manifest.settings.event_subscriptions.bot_events).toContain(event);
   });
 
   // Checked once the listener families are registered (registerListeners registers them as they land).
   it.skipIf(registeredListeners().events.length === 0)('subscribes to no event the app does not listen to', () => {
-    for (const event of manifest.settings.event_subscriptions.bot_events) expect(registered.events).toContain(event);
+    for (const event of manifest.settings.event_subscriptions.bot_events) expect(eventsNeeded(registered)).toContain(event);
   });
 
-  it('subscribes to app_home_opened and has the App Home and Messages tabs', () => {
-    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+  it('subscribes to app_home_opened and message.im, and has the App Home and a writable Messages tab the bot answers in', () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_home_opened', 'message.im']));
+    expect(registered.messages.length).toBeGreaterThan(0);
     expect(manifest.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
   });
 
@@ -115,11 +127,14 @@ describe('manifest.yml', () => {
     for (const shortcut of registered.shortcuts) expect(manifest.features.shortcuts.map((s) => s.callback_id)).toContain(shortcut);
   });
 
-  it('asks for exactly the bot scopes of the Web API methods the code calls, plus commands', () => {
+  it('asks for exactly the bot scopes of the Web API methods the code calls and of the events it subscribes to, plus commands', () => {
     const called = webApiMethodsCalled();
     const unknown = [...called.keys()].filter((method) => !(method in METHOD_SCOPES));
     expect(unknown, `add the scopes of ${unknown.join(', ')} to METHOD_SCOPES (and to manifest.yml)`).toEqual([]);
-    const needed = new Set(['commands', ...[...called.keys()].flatMap((method) => METHOD_SCOPES[method] ?? [])]);
+    const events = manifest.settings.event_subscriptions.bot_events;
+    const unknownEvents = events.filter((event) => !(event in EVENT_SCOPES));
+    expect(unknownEvents, `add the scopes of ${unknownEvents.join(', ')} to EVENT_SCOPES (and to manifest.yml)`).toEqual([]);
+    const needed = new Set(['commands', ...[...called.keys()].flatMap((method) => METHOD_SCOPES[method] ?? []), ...events.flatMap((event) => EVENT_SCOPES[event] ?? [])]);
     expect(new Set(manifest.oauth_config.scopes.bot)).toEqual(needed);
   });
 
