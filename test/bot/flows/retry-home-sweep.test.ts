@@ -108,7 +108,7 @@ describe('App Home', () => {
     expect(shown({ text: '', blocks: world.slack.home(PEOPLE.casey)?.blocks })).toContain(keyedActionId(ACTIONS.revoke, request.id));
   });
 
-  it('shows a mesh admin every pending request, and a person with nothing an empty state', async () => {
+  it('shows a mesh admin every pending request, and a person the mesh does not know whom to ask', async () => {
     const request = await requestThroughModal(world, card, { ...ASK, [REQUEST_BLOCKS.reason]: 'Admin view check' });
     await world.post({ kind: 'app_home_opened', user: PEOPLE.ada });
     await eventually(() => {
@@ -117,7 +117,10 @@ describe('App Home', () => {
     world.slack.addUser({ id: 'U0DANA', name: 'dana', realName: 'Dana' });
     await world.post({ kind: 'app_home_opened', user: 'U0DANA' });
     await eventually(() => {
-      expect(shown({ text: '', blocks: world.slack.home('U0DANA')?.blocks })).toContain('Nothing waits for you');
+      const text = shown({ text: '', blocks: world.slack.home('U0DANA')?.blocks });
+      expect(text).toContain('You act for no account in the mesh yet');
+      expect(text).toContain(`ask <@${PEOPLE.ada}> to map you`);
+      expect(text).not.toContain('Waiting for your approval');
     });
   });
 });

@@ -7,8 +7,9 @@ import { publishHome } from './publish-home';
 type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
 
 /**
- * The user opened the Home tab: publish it fresh (approvals waiting, products, subscriptions). The
- * Messages tab sends the same event; only the Home tab is answered.
+ * The user opened the Home tab: publish it fresh, one section per persona they hold (approvals
+ * waiting and products for owners, requests and subscriptions for consumers, accounts for admins).
+ * The Messages tab sends the same event; only the Home tab is answered.
  */
 export function homeOpenedListener(deps: BotDeps) {
   return async ({ event, body, client }: HomeOpenedArgs): Promise<void> => {

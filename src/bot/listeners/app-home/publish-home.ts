@@ -7,16 +7,20 @@ import type { Subscription } from '../../../mesh/domain/subscription';
 import type { RequestContext } from '../../../mesh/service/request-context';
 import type { Page } from '../../../mesh/store/page';
 import type { BotDeps } from '../../bot-deps';
-import { buildAppHome } from '../../views/app-home';
+import { buildAppHome, type AppHomeInput, type Listed } from '../../views/app-home';
 
 // The Home tab is rebuilt from the lists on every open; reading at most this many pages of 100 keeps
 // it to a handful of queries even in a large mesh (the tab shows 10 rows a section and a count).
 const MAX_PAGES = 5;
 
-async function collect<T>(read: (cursor: string | undefined) => Promise<Page<T>>): Promise<{ items: T[]; complete: boolean }> {
+/** Products whose holders are read for the tab: those it shows. */
+const PRODUCTS_WITH_ACCESS = 10;
+
+/** A list read page by page, at most MAX_PAGES pages; `complete: false` when more remained. */
+async function collect<T>(read: (cursor: string | undefined) => Promise<Page<T>>, pages = MAX_PAGES): Promise<{ items: T[]; complete: boolean }> {
   const items: T[] = [];
   let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
+  for (let page = 0; page < pages; page += 1) {
     const answer = await read(cursor);
     items.push(...answer.items);
     cursor = answer.cursor;
@@ -40,37 +44,63 @@ async function ownedProducts(deps: BotDeps, ctx: RequestContext, producerAccount
 }
 
 /** Pending requests the user may decide: every one for a mesh admin, else those of the products they own; never their own. */
-async function waitingFor(deps: BotDeps, ctx: RequestContext, meshAdmin: boolean, owned: readonly DataProduct[]): Promise<Subscription[]> {
+async function waitingFor(deps: BotDeps, ctx: RequestContext, meshAdmin: boolean, owned: readonly DataProduct[]): Promise<Listed<Subscription>> {
   const notMine = (s: Subscription): boolean => !sameUser(s.requester, ctx.user);
   if (meshAdmin) {
-    return (await collect((cursor) => deps.mesh.listSubscriptions(ctx, { kind: 'status', status: 'PENDING', ...pageArgs(cursor) }))).items.filter(notMine);
+    const pending = await collect((cursor) => deps.mesh.listSubscriptions(ctx, { kind: 'status', status: 'PENDING', ...pageArgs(cursor) }));
+    return { items: pending.items.filter(notMine), complete: pending.complete };
   }
   const ownedIds = new Set(owned.map((p) => p.id));
   const waiting: Subscription[] = [];
+  let complete = true;
   for (const producerAccountId of new Set(owned.map((p) => p.producerAccountId))) {
     const pending = await collect((cursor) => deps.mesh.listSubscriptions(ctx, { kind: 'pending', producerAccountId, ...pageArgs(cursor) }));
     waiting.push(...pending.items.filter((s) => ownedIds.has(s.productId) && notMine(s)));
+    complete &&= pending.complete;
   }
-  return waiting;
+  return { items: waiting, complete };
+}
+
+/** Who has access to each product the tab shows: its active subscriptions (the mesh lets owners see them). */
+async function accessTo(deps: BotDeps, ctx: RequestContext, products: readonly DataProduct[]): Promise<Map<string, Listed<Subscription>>> {
+  const access = new Map<string, Listed<Subscription>>();
+  for (const product of products.slice(0, PRODUCTS_WITH_ACCESS)) {
+    const read = await collect((cursor) => deps.mesh.listSubscriptions(ctx, { kind: 'product', productId: product.id, ...pageArgs(cursor) }), 2);
+    access.set(product.id, { items: read.items.filter((s) => s.status === 'ACTIVE'), complete: read.complete });
+  }
+  return access;
+}
+
+/** The accounts and who acts for each, for a mesh admin's section. */
+async function administration(deps: BotDeps, ctx: RequestContext): Promise<NonNullable<AppHomeInput['admin']>> {
+  const [accounts, mappings] = await Promise.all([deps.mesh.listAccounts(ctx), deps.mesh.listMappings(ctx)]);
+  return { accounts: { items: accounts }, mappings };
 }
 
 /**
- * Publish a user's App Home (`views.publish`): what waits for their approval, with the decision
- * buttons; the products they own; their own requests and subscriptions.
+ * Publish a user's App Home (`views.publish`), one section per persona they hold: an owner (a
+ * producer, or someone owning a product) sees what waits for their approval with the decision
+ * buttons and their products with who has access; a mesh admin sees every pending request and the
+ * accounts with who acts for them; a consumer (or anyone with requests) their requests and
+ * subscriptions. Someone the mesh does not know is told whom to ask.
  */
 export async function publishHome(deps: BotDeps, client: webApi.WebClient, ctx: RequestContext): Promise<void> {
   const me = await deps.mesh.whoami(ctx);
   const producerAccounts = [...new Set(me.personas.filter((p) => p.kind === 'producer').map((p) => p.accountId))];
   const products = await ownedProducts(deps, ctx, producerAccounts);
-  const waiting = await waitingFor(deps, ctx, me.meshAdmin, products);
-  // Subscriptions are shown to mapped people only: someone mapped to no account has none to see.
+  const owner = producerAccounts.length > 0 || products.length > 0;
+  const waiting = owner || me.meshAdmin ? await waitingFor(deps, ctx, me.meshAdmin, products) : undefined;
+  // Subscriptions are readable by mapped people only: someone mapped to no account has none to see.
   const mapped = me.meshAdmin || me.personas.length > 0;
-  const mine = mapped ? await collect((cursor) => deps.mesh.listSubscriptions(ctx, { kind: 'mine', ...pageArgs(cursor) })) : { items: [] };
+  const mine = mapped ? await collect((cursor) => deps.mesh.listSubscriptions(ctx, { kind: 'mine', ...pageArgs(cursor) })) : { items: [], complete: true };
+  const consumer = me.personas.some((p) => p.kind === 'consumer') || mine.items.length > 0;
   const view = buildAppHome({
     user: ctx.user,
-    waiting: { items: waiting },
-    products: { items: products },
-    subscriptions: { items: mine.items },
+    ...(waiting !== undefined && { waiting }),
+    ...(owner && { products: { items: products }, access: await accessTo(deps, ctx, products) }),
+    ...(consumer && { subscriptions: { items: mine.items, complete: mine.complete } }),
+    ...(me.meshAdmin && { admin: await administration(deps, ctx) }),
+    meshAdmins: deps.mesh.meshAdmins(),
     now: new Date(deps.clock()),
   });
   await client.views.publish({ user_id: ctx.user.userId, view });
