@@ -122,6 +122,10 @@ describe('deltas in the workshop, by clicks in the console', () => {
     await open('dm');
     await type(`/mesh modify ${subscriptionId} ${MODIFY_TO}`);
     await messages().filter({ hasText: 'Modifying' }).last().waitFor();
+    // The notice the command promises, once the grants are changed.
+    const done = messages().filter({ hasText: `Changed subscription ${subscriptionId}` });
+    await done.waitFor();
+    expect(await done.innerText()).toContain('+ DESCRIBE; + grant option on DESCRIBE');
 
     await playAs('Casey');
     await open('dm');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildChangeDoneMessage } from '../../../src/bot/blocks/change-done-message';
 import { buildRequestOutcomeMessage } from '../../../src/bot/blocks/request-outcome-message';
 import { buildRequestStatusNotice } from '../../../src/bot/blocks/request-status-notice';
 import { buildSubscriptionDetailMessage } from '../../../src/bot/blocks/subscription-detail-message';
@@ -117,5 +118,19 @@ describe('the subscription view', () => {
     expect(shown).toContain('*Modified* by <@U0PRODUCER> (Active → Modifying): − DESCRIBE; columns only `customer_id`, `cell_id` → only `customer_id` — _cell ids are personal data now_');
     expect(shown).toContain('*Revoke requested* by <@U0ADMIN> (Active → Revoking): − SELECT — _ended_');
     expectWithinSlackLimits(message, 'message');
+  });
+});
+
+describe('the notice to whoever modified or revoked by command, once done', () => {
+  it('says what changed and what the subscription gives now, or what went, and that the requester was told', () => {
+    const changed = text(buildChangeDoneMessage({ subscription: modifiedActive(), product: TELCO }));
+    expect(changed).toContain('Changed subscription `01JDB7Q3M8ZP4X9V2N6KTE5WAC` (*Telco network KPIs* for account `999999999999`): − DESCRIBE; columns only `customer_id`, `cell_id` → only `customer_id`.');
+    expect(changed).toContain('*Now:* *Granted:* SELECT · *columns:* only `customer_id`. <@U0CONSUMER> was told.');
+
+    const revoked = withDelta(telcoSubscription('REVOKED'), 'revoke', { permissions: { added: [], removed: ['SELECT'] }, tables: { added: [], removed: TELCO.tables } });
+    expect(text(buildChangeDoneMessage({ subscription: revoked, product: TELCO }))).toContain('— removed SELECT on 2 tables: `usecase1_cell_kpis`, `usecase2_customer_churn`. <@U0CONSUMER> was told, with your reason.');
+
+    const failed = text(buildChangeDoneMessage({ subscription: telcoSubscription('FAILED'), product: TELCO }));
+    expect(failed).toContain('is not complete: 1 of 2 grants failed. Retry it with `/mesh retry 01JDB7Q3M8ZP4X9V2N6KTE5WAC`');
   });
 });

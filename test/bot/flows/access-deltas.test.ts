@@ -81,6 +81,10 @@ describe('a subscription whose access differs from the request, then changes, th
     expect(told).toContain('• + grant option on DESCRIBE');
     expect(told).not.toContain('Access granted');
     expect(granted(id)).toHaveLength(1);
+    // And Pat gets the notice the command promised ("You are told here when the grants are changed").
+    const done = world.slack.ephemerals(PEOPLE.pat).map((e) => shown(e)).find((e) => e.includes(`Changed subscription \`${id}\``));
+    expect(done).toContain('+ DESCRIBE; + grant option on DESCRIBE');
+    expect(done).toContain('<@U0CONSUMER> was told');
   });
 
   it('[Revoke]: the requester is told what was removed, by whom and why', async () => {
