@@ -3,10 +3,14 @@ import type { Subscription } from '../../mesh/domain/subscription';
 import { context, message, section } from './block-kit';
 import { code, escapeMrkdwn, joinCapped, mention } from './mrkdwn';
 import {
+  approvalDifferenceBlocks,
   cancelText,
   expiredText,
   failureCountText,
   grantedText,
+  lastGrantDecision,
+  modifyBlocks,
+  modifyInline,
   namesToQueryBlocks,
   revokeBlocks,
 } from './request-outcome-parts';
@@ -19,23 +23,43 @@ export interface RequestOutcomeInput {
   product: DataProduct;
 }
 
+/** What the subscription gives now, who can query it and the names to query. */
+function accessBlocks(s: Subscription, label: string): KnownBlock[] {
+  return [section(`${label}${grantedText(s)} · *columns:* ${columnsText(s.columns)}\n*Tables:* ${tablesText(s.tables, 1200)}`)];
+}
+
+function queryBlocks(s: Subscription): KnownBlock[] {
+  return [section(`*Who can query:* ${queryRolesText(s)}`), ...namesToQueryBlocks(s, `*Query them in account ${code(s.consumerAccountId)} as:*`)];
+}
+
 /**
- * DM to the requester when their request or subscription changes: granted (with the names to query),
- * denied (with the reason), failed, revoked, expired or cancelled.
+ * DM to the requester when their request or subscription changes: granted (with the names to query
+ * and how the approval differs from the request), changed by a modify (what was added and removed,
+ * by whom and why), denied (with the reason), failed, revoked (what went, by whom and why), expired or
+ * cancelled.
  */
 export function buildRequestOutcomeMessage(input: RequestOutcomeInput): SlackMessage {
   const { subscription: s, product } = input;
   const name = `*${escapeMrkdwn(product.name)}*`;
   const owners = joinCapped(product.owners.map((o) => mention(o).mrkdwn), ', ', 400, 3);
   const blocks: KnownBlock[] = [];
+  const decision = lastGrantDecision(s);
+  const modified = decision?.event === 'modify' ? decision : undefined;
+  let title = `Your request for ${escapeMrkdwn(product.name)}: ${STATUS_STYLE[s.status].label}`;
   switch (s.status) {
     case 'ACTIVE':
+      if (modified) {
+        // A modify done: what changed, not a second "Access granted" with the old approval's time.
+        title = `Your access to ${escapeMrkdwn(product.name)} was changed`;
+        blocks.push(...modifyBlocks(modified, `:pencil2: Your access to ${name} for account ${code(s.consumerAccountId)} was *changed*`), ...accessBlocks(s, '*Now:* '), ...queryBlocks(s));
+        break;
+      }
       blocks.push(
         section(`:white_check_mark: *Access granted* to ${name} for account ${code(s.consumerAccountId)} — ${decidedByText(s, 'approved')}`),
-        section(`${grantedText(s)} · *columns:* ${columnsText(s.columns)}\n*Tables:* ${tablesText(s.tables, 1200)}`),
+        ...approvalDifferenceBlocks(s),
+        ...accessBlocks(s, ''),
         ...(s.decisionNotes ? reasonBlocks('Notes from the approver', s.decisionNotes) : []),
-        section(`*Who can query:* ${queryRolesText(s)}`),
-        ...namesToQueryBlocks(s, `*Query them in account ${code(s.consumerAccountId)} as:*`),
+        ...queryBlocks(s),
       );
       break;
     case 'DENIED':
@@ -48,7 +72,9 @@ export function buildRequestOutcomeMessage(input: RequestOutcomeInput): SlackMes
     case 'FAILED':
       blocks.push(
         section(
-          `${statusBadge('FAILED')} — your request for ${name} was ${decidedByText(s, 'approved')}, but ${failureCountText(s)}. ` +
+          (modified
+            ? `${statusBadge('FAILED')} — your access to ${name} was being changed ${modifyInline(modified)}, but ${failureCountText(s)}. `
+            : `${statusBadge('FAILED')} — your request for ${name} was ${decidedByText(s, 'approved')}, but ${failureCountText(s)}. `) +
             'The owners can retry it; nothing for you to do yet.',
         ),
       );
@@ -79,9 +105,13 @@ export function buildRequestOutcomeMessage(input: RequestOutcomeInput): SlackMes
       );
       break;
     case 'MODIFYING':
-      blocks.push(section(`${STATUS_STYLE.MODIFYING.emoji} Your access to ${name} for account ${code(s.consumerAccountId)} is being changed to ${grantedText(s)}. I'll message you when it is done.`));
+      blocks.push(
+        section(
+          `${STATUS_STYLE.MODIFYING.emoji} Your access to ${name} for account ${code(s.consumerAccountId)} is being changed${modified ? ` ${modifyInline(modified)}` : ''} to ${grantedText(s)}. I'll message you when it is done.`,
+        ),
+      );
       break;
   }
   blocks.push(context(`Request ${code(s.id)} · ${code(`/mesh subscription ${s.id}`)}`));
-  return message(`Your request for ${escapeMrkdwn(product.name)}: ${STATUS_STYLE[s.status].label}`, blocks);
+  return message(title, blocks);
 }

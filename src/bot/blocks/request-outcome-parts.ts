@@ -1,4 +1,5 @@
-import type { Subscription } from '../../mesh/domain/subscription';
+import type { HistoryEntry, Subscription } from '../../mesh/domain/subscription';
+import { approvalDifferenceList, deltaList, deltaText, removedText } from './access-delta-text';
 import { section } from './block-kit';
 import { actorText, code, dateText, escapeMrkdwn, joinCapped, plural, truncate } from './mrkdwn';
 import { reasonBlocks } from './request-summary';
@@ -39,11 +40,34 @@ export function grantedText(subscription: Subscription): string {
   return `*Granted:* ${permissionsText(subscription.grantedPermissions)}${grantable}`;
 }
 
-/** Who revoked (or is revoking) and why, from the history. */
+/** Who revoked (or is revoking), what went and why, from the history. */
 export function revokeBlocks(subscription: Subscription, headline: string): KnownBlock[] {
   const entry = lastEvent(subscription, 'revoke');
   const by = entry ? ` by ${actorText(entry.actor)} ${dateText(entry.at)}` : '';
-  return [section(`${headline}${by}`), ...(entry?.note ? reasonBlocks('Why', entry.note) : [])];
+  const removed = entry?.delta ? `\n*Removed:* ${removedText(entry.delta)}` : '';
+  return [section(`${headline}${by}${removed}`), ...(entry?.note ? reasonBlocks('Why', entry.note) : [])];
+}
+
+/** The decision behind what the subscription gives now: its approval, or the modify since. */
+export function lastGrantDecision(subscription: Subscription): HistoryEntry | undefined {
+  return lastEvent(subscription, 'approve', 'modify');
+}
+
+/** How the approval differs from the request (what was not granted though requested, the columns narrowed…), if it does. */
+export function approvalDifferenceBlocks(subscription: Subscription): KnownBlock[] {
+  const delta = lastEvent(subscription, 'approve')?.delta;
+  return delta ? [section(`*Not as you asked:*\n${approvalDifferenceList(delta)}`)] : [];
+}
+
+/** `by <@U> <date>`, then what the modify changes, one part a line, and the reason it was given. */
+export function modifyBlocks(entry: HistoryEntry, headline: string): KnownBlock[] {
+  const what = entry.delta ? `:\n${deltaList(entry.delta)}` : ' — the grants are the same as before.';
+  return [section(`${headline} by ${actorText(entry.actor)} ${dateText(entry.at)}${what}`), ...(entry.note ? reasonBlocks('Why', entry.note) : [])];
+}
+
+/** `by <@U>: − DESCRIBE; columns …` on one line, for a status sentence. */
+export function modifyInline(entry: HistoryEntry): string {
+  return `by ${actorText(entry.actor)}${entry.delta ? ` (${deltaText(entry.delta)})` : ''}`;
 }
 
 /** Who cancelled and when, from the history. */

@@ -1,5 +1,6 @@
 import type { DataProduct } from '../../mesh/domain/data-product';
 import type { HistoryEntry, Subscription } from '../../mesh/domain/subscription';
+import { deltaText } from './access-delta-text';
 import { context, fields, header, message, section } from './block-kit';
 import { actorText, code, dateText, escapeMrkdwn, joinCapped, mention, plural, truncate } from './mrkdwn';
 import { failureListText, namesToQueryBlocks } from './request-outcome-parts';
@@ -22,17 +23,21 @@ const EVENT_LABEL: Record<HistoryEntry['event'], string> = {
   'grant-failed': 'Grant failed',
   'share-pending': 'Waiting for the RAM share',
   retry: 'Retried',
-  modify: 'Change asked',
-  'modify-succeeded': 'Changed',
+  modify: 'Modified',
+  'modify-succeeded': 'Change made',
   revoke: 'Revoke requested',
   'revoke-succeeded': 'Revoked',
 };
 
-/** One history line: `• <date> *Approved* by <@U> (Pending → Granting) — note`. */
+/**
+ * One history line: `• <date> *Modified* by <@U> (Active → Modifying): − DESCRIBE; columns only `a`, `b` → only `a` — note`;
+ * an approval's delta is how it differs from the request.
+ */
 function historyLine(entry: HistoryEntry): string {
   const move = entry.from ? `${STATUS_STYLE[entry.from].label} → ${STATUS_STYLE[entry.to].label}` : STATUS_STYLE[entry.to].label;
+  const delta = entry.delta ? `: ${entry.event === 'approve' ? 'not as requested, ' : ''}${deltaText(entry.delta, 400)}` : '';
   const note = entry.note ? ` — _${escapeMrkdwn(truncate(entry.note.replace(/\s+/g, ' '), 200))}_` : '';
-  return `• ${dateText(entry.at, '{date_short_pretty} {time}')} *${EVENT_LABEL[entry.event]}* by ${actorText(entry.actor)} (${move})${note}`;
+  return `• ${dateText(entry.at, '{date_short_pretty} {time}')} *${EVENT_LABEL[entry.event]}* by ${actorText(entry.actor)} (${move})${delta}${note}`;
 }
 
 /** The history as a timeline, oldest first; when long, the latest events and a count of earlier ones. */

@@ -1,4 +1,5 @@
 import { AlreadyDecidedError, type IllegalTransitionError } from '../errors';
+import { accessDelta, type AccessDelta, type AccessGrant } from './access-delta';
 import type { Actor } from './actor';
 import type { HistoryEntry, Subscription } from './subscription';
 import type { SubscriptionEvent } from './subscription-status';
@@ -27,9 +28,33 @@ export interface SubscriptionChange {
 
 export type ApplyResult = { ok: true; next: Subscription } | { ok: false; error: IllegalTransitionError | AlreadyDecidedError };
 
+/** What a subscription gives now. */
+function grantOf(s: Subscription): AccessGrant {
+  return { permissions: s.grantedPermissions, grantable: s.grantablePermissions, tables: s.tables, columns: s.columns };
+}
+
+/**
+ * What an event changes in the access, for its history entry: an approval against the request (the
+ * request names no grant option, so that is never part of it), a modify against the grant it
+ * replaces, a revoke everything granted. Other events change no access.
+ */
+function deltaOf(event: SubscriptionEvent, current: Subscription, next: Subscription): AccessDelta | undefined {
+  switch (event) {
+    case 'approve':
+      return accessDelta({ permissions: current.requestedPermissions, grantable: next.grantablePermissions, tables: current.tables, columns: current.columns }, grantOf(next));
+    case 'modify':
+      return accessDelta(grantOf(current), grantOf(next));
+    case 'revoke':
+      // The columns go with the tables: saying "every column" afterwards would read as more access.
+      return accessDelta(grantOf(current), { permissions: [], grantable: [], tables: [], columns: current.columns });
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The next state of a subscription after a change: status moved by the status machine, version + 1,
- * one history entry appended, decision recorded. Pure; the store writes the result conditionally.
+ * one history entry appended (with what it changed in the access), decision recorded. Pure; the store writes the result conditionally.
  */
 export function applyEvent(current: Subscription, change: SubscriptionChange): ApplyResult {
   const move = transition(current.status, change.event);
@@ -40,6 +65,16 @@ export function applyEvent(current: Subscription, change: SubscriptionChange): A
     }
     return { ok: false, error: move.error };
   }
+  const decider = DECISIONS.has(change.event) && 'userId' in change.actor ? change.actor : undefined;
+  const patched: Subscription = {
+    ...current,
+    ...change.patch,
+    status: move.to,
+    version: current.version + 1,
+    updatedAt: change.at,
+    ...(decider && { decidedBy: decider, decidedAt: change.at }),
+  };
+  const delta = deltaOf(change.event, current, patched);
   const entry: HistoryEntry = {
     at: change.at,
     actor: change.actor,
@@ -47,18 +82,7 @@ export function applyEvent(current: Subscription, change: SubscriptionChange): A
     from: current.status,
     to: move.to,
     ...(change.note !== undefined && { note: change.note }),
+    ...(delta && { delta }),
   };
-  const decider = DECISIONS.has(change.event) && 'userId' in change.actor ? change.actor : undefined;
-  return {
-    ok: true,
-    next: {
-      ...current,
-      ...change.patch,
-      status: move.to,
-      version: current.version + 1,
-      updatedAt: change.at,
-      ...(decider && { decidedBy: decider, decidedAt: change.at }),
-      history: [...current.history, entry],
-    },
-  };
+  return { ok: true, next: { ...patched, history: [...current.history, entry] } };
 }

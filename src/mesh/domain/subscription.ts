@@ -7,17 +7,16 @@ import { QueryRoleArnSchema } from './query-principal';
 import { SlackUserSchema } from './slack-user';
 import { SubscriptionEventSchema, SubscriptionStatusSchema } from './subscription-status';
 import { ActorSchema } from './actor';
+import { AccessDeltaSchema } from './access-delta';
+import { ColumnFilterSchema } from './column-filter';
 
 /** Subscription ids are ULIDs: 26 Crockford base-32 characters, sortable by creation time. */
 export const SubscriptionIdSchema = z
   .string()
   .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a subscription id` });
 
-/** Which columns of the tables: only these, or all but these. Absent means every column. */
-export const ColumnFilterSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('include'), names: z.array(z.string().min(1)).min(1) }),
-  z.object({ kind: z.literal('exclude'), names: z.array(z.string().min(1)).min(1) }),
-]);
+// The column filter has its own file so that the access delta (stored on history entries) can use it.
+export { ColumnFilterSchema, type ColumnFilter } from './column-filter';
 
 /** One line of a subscription's append-only history. */
 export const HistoryEntrySchema = z.object({
@@ -27,6 +26,8 @@ export const HistoryEntrySchema = z.object({
   from: SubscriptionStatusSchema.optional(),
   to: SubscriptionStatusSchema,
   note: z.string().max(4096).optional(),
+  /** What the event changed in the access (approve: vs the request, when it differs; modify; revoke). Absent on older records. */
+  delta: AccessDeltaSchema.optional(),
 });
 
 /** A resource link created for the consumer: `<database>.<table>` is the name to query. */
@@ -86,7 +87,6 @@ export const SubscriptionSchema = z.object({
 });
 
 export type SubscriptionId = z.infer<typeof SubscriptionIdSchema>;
-export type ColumnFilter = z.infer<typeof ColumnFilterSchema>;
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type ResourceLink = z.infer<typeof ResourceLinkSchema>;
 export type Subscription = z.infer<typeof SubscriptionSchema>;

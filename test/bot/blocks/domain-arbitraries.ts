@@ -79,6 +79,21 @@ const resultArb = (entryId: string): fc.Arbitrary<EntryResult> =>
     at: isoArb,
   });
 
+const changedArb = <T>(item: fc.Arbitrary<T>) => fc.option(fc.record({ added: fc.array(item, { maxLength: 120 }), removed: fc.array(item, { maxLength: 120 }) }), { nil: undefined });
+const filterArb = fc.record({ kind: fc.constantFrom('include' as const, 'exclude' as const), names: fc.array(hostileText(60, 1), { minLength: 1, maxLength: 30 }) });
+const deltaArb = fc.option(
+  fc.record({
+    permissions: changedArb(fc.constantFrom(...PERMISSIONS)),
+    tables: changedArb(hostileText(255, 1)),
+    columns: fc.option(
+      fc.record({ before: fc.option(filterArb, { nil: undefined }), after: fc.option(filterArb, { nil: undefined }), added: fc.array(hostileText(60, 1), { maxLength: 30 }), removed: fc.array(hostileText(60, 1), { maxLength: 30 }) }),
+      { nil: undefined },
+    ),
+    grantOption: changedArb(fc.constantFrom(...PERMISSIONS)),
+  }),
+  { nil: undefined },
+);
+
 const historyArb: fc.Arbitrary<HistoryEntry[]> = fc.array(
   fc.record({
     at: isoArb,
@@ -87,6 +102,7 @@ const historyArb: fc.Arbitrary<HistoryEntry[]> = fc.array(
     from: fc.option(fc.constantFrom(...SUBSCRIPTION_STATUSES), { nil: undefined }),
     to: fc.constantFrom(...SUBSCRIPTION_STATUSES),
     note: fc.option(hostileText(4096), { nil: undefined }),
+    delta: deltaArb,
   }),
   { minLength: 1, maxLength: 40 },
 );

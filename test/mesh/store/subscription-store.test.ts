@@ -88,7 +88,7 @@ describe('subscription store on dynalite', () => {
     await store.save(subscription);
     const ada = { teamId: 'T0SANDBOX', userId: 'U0ADMIN' };
 
-    await store.record(subscription.id, { event: 'approve', actor: ada, at: at(2), note: 'ok for Q4' });
+    await store.record(subscription.id, { event: 'approve', actor: ada, at: at(2), note: 'ok for Q4', patch: { grantedPermissions: ['SELECT'] } });
     await store.record(subscription.id, { event: 'grant-failed', actor: { system: 'grant-worker' }, at: at(3) });
     await store.record(subscription.id, { event: 'retry', actor: ada, at: at(4) });
     await store.record(subscription.id, { event: 'grant-succeeded', actor: { system: 'grant-worker' }, at: at(5) });
@@ -102,7 +102,16 @@ describe('subscription store on dynalite', () => {
       { at: at(3), actor: { system: 'grant-worker' }, event: 'grant-failed', from: 'GRANTING', to: 'FAILED' },
       { at: at(4), actor: ada, event: 'retry', from: 'FAILED', to: 'GRANTING' },
       { at: at(5), actor: { system: 'grant-worker' }, event: 'grant-succeeded', from: 'GRANTING', to: 'ACTIVE' },
-      { at: at(6), actor: ada, event: 'revoke', from: 'ACTIVE', to: 'REVOKING', note: 'project ended' },
+      // Approved as asked: no delta; the revoke records everything that goes.
+      {
+        at: at(6),
+        actor: ada,
+        event: 'revoke',
+        from: 'ACTIVE',
+        to: 'REVOKING',
+        note: 'project ended',
+        delta: { permissions: { added: [], removed: ['SELECT'] }, tables: { added: [], removed: subscription.tables } },
+      },
     ]);
     expect(revoked.decidedBy).toEqual(ada);
     expect(await store.get(subscription.id)).toEqual(revoked);

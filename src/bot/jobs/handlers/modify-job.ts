@@ -1,8 +1,9 @@
 import { ModifyInputSchema } from '../../../mesh/service/subscriptions/modify-subscription';
 import { parseInput } from '../../../mesh/service/parse-input';
 import type { BotJob } from '../../bot-job';
-import { tellJobFailure } from './job-context';
+import { postEphemeralOrDirect, tellJobFailure } from './job-context';
 import { showChange } from '../../notify/show-change';
+import { buildChangeDoneMessage } from '../../blocks/change-done-message';
 import type { JobDeps } from '../job-deps';
 
 /**
@@ -17,6 +18,10 @@ export async function runModifyJob(job: Extract<BotJob, { kind: 'modify' }>, dep
     const modified = await deps.mesh.modifySubscription(ctx, input);
     log.info({ subscriptionId: modified.subscription.id, permissions: modified.subscription.grantedPermissions }, 'modify job done');
     await showChange(deps, deps.client, ctx, modified, log, { tell: true, homes: true });
+    // The command promised "You are told here when…": the change is recorded, so a Slack failure here is only logged.
+    if (job.replyTo) await postEphemeralOrDirect(deps.client, job.replyTo, buildChangeDoneMessage(modified), log).catch((error: unknown) => {
+      log.warn({ err: error }, 'could not tell who asked for the modify');
+    });
   } catch (error) {
     await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
   }

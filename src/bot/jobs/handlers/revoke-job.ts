@@ -1,6 +1,7 @@
 import type { BotJob } from '../../bot-job';
-import { showCurrent, tellJobFailure } from './job-context';
+import { postEphemeralOrDirect, showCurrent, tellJobFailure } from './job-context';
 import { showChange } from '../../notify/show-change';
+import { buildChangeDoneMessage } from '../../blocks/change-done-message';
 import type { JobDeps } from '../job-deps';
 
 /**
@@ -15,6 +16,10 @@ export async function runRevokeJob(job: Extract<BotJob, { kind: 'revoke' }>, dep
     const revoked = await deps.mesh.revokeSubscription(ctx, { id: job.id, reason: job.reason });
     log.info({ status: revoked.subscription.status }, 'revoke job done');
     await showChange(deps, deps.client, ctx, revoked, log, { tell: true, homes: true });
+    // The command promised "You are told here when…": the change is recorded, so a Slack failure here is only logged.
+    if (job.replyTo) await postEphemeralOrDirect(deps.client, job.replyTo, buildChangeDoneMessage(revoked), log).catch((error: unknown) => {
+      log.warn({ err: error }, 'could not tell who asked for the revoke');
+    });
   } catch (error) {
     await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
     await showCurrent(deps, deps.client, job.id, ctx, log, 'revoke');
