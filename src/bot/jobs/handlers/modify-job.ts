@@ -1,15 +1,16 @@
 import { ModifyInputSchema } from '../../../mesh/service/subscriptions/modify-subscription';
 import { parseInput } from '../../../mesh/service/parse-input';
 import type { BotJob } from '../../bot-job';
-import { tellJobFailure } from './job-context';
+import { failJob } from './job-failure';
 import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../job-deps';
+import type { JobDelivery } from '../queue/job-queue';
 
 /**
  * Run a `modify` job: change an ACTIVE subscription's grants (`modifySubscription`, revoking and
  * granting only the difference), then update every message, DM the requester and refresh the Homes.
  */
-export async function runModifyJob(job: Extract<BotJob, { kind: 'modify' }>, deps: JobDeps): Promise<void> {
+export async function runModifyJob(job: Extract<BotJob, { kind: 'modify' }>, deps: JobDeps, delivery: JobDelivery = { attempt: 1 }): Promise<void> {
   const { ctx } = job;
   const log = deps.logger;
   try {
@@ -18,6 +19,6 @@ export async function runModifyJob(job: Extract<BotJob, { kind: 'modify' }>, dep
     log.info({ subscriptionId: modified.subscription.id, permissions: modified.subscription.grantedPermissions }, 'modify job done');
     await showChange(deps, deps.client, ctx, modified, log, { tell: true, homes: true });
   } catch (error) {
-    await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
+    await failJob(deps, ctx, error, log, delivery, job.replyTo);
   }
 }

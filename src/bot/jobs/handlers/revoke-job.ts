@@ -1,14 +1,16 @@
 import type { BotJob } from '../../bot-job';
-import { showCurrent, tellJobFailure } from './job-context';
+import { showCurrent } from './job-context';
+import { failJob } from './job-failure';
 import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../job-deps';
+import type { JobDelivery } from '../queue/job-queue';
 
 /**
  * Run a `revoke` job: revoke the subscription's grants and delete its links (`revokeSubscription`),
  * then update every message (REVOKED), DM the requester with the reason and refresh the Homes. An
  * unfinished revoke stays REVOKING, is shown so, and the revoker is told why.
  */
-export async function runRevokeJob(job: Extract<BotJob, { kind: 'revoke' }>, deps: JobDeps): Promise<void> {
+export async function runRevokeJob(job: Extract<BotJob, { kind: 'revoke' }>, deps: JobDeps, delivery: JobDelivery = { attempt: 1 }): Promise<void> {
   const { ctx } = job;
   const log = deps.logger;
   try {
@@ -16,7 +18,10 @@ export async function runRevokeJob(job: Extract<BotJob, { kind: 'revoke' }>, dep
     log.info({ status: revoked.subscription.status }, 'revoke job done');
     await showChange(deps, deps.client, ctx, revoked, log, { tell: true, homes: true });
   } catch (error) {
-    await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
-    await showCurrent(deps, deps.client, job.id, ctx, log, 'revoke');
+    try {
+      await failJob(deps, ctx, error, log, delivery, job.replyTo);
+    } finally {
+      await showCurrent(deps, deps.client, job.id, ctx, log, 'revoke');
+    }
   }
 }
