@@ -1,11 +1,8 @@
 import { AlreadyDecidedError, type IllegalTransitionError } from '../errors';
 import type { Actor } from './actor';
 import type { HistoryEntry, Subscription } from './subscription';
-import type { SubscriptionEvent } from './subscription-status';
+import { DECISION_EVENTS, isAlreadyDecided, type SubscriptionEvent } from './subscription-status';
 import { transition } from './subscription-transition';
-
-/** Events that decide a pending request; a second decision is "already decided", not an illegal move. */
-const DECISIONS: ReadonlySet<SubscriptionEvent> = new Set(['approve', 'deny', 'cancel', 'expire']);
 
 /** Fields an event may change besides status, version and history. */
 export type SubscriptionPatch = Partial<
@@ -34,7 +31,7 @@ export type ApplyResult = { ok: true; next: Subscription } | { ok: false; error:
 export function applyEvent(current: Subscription, change: SubscriptionChange): ApplyResult {
   const move = transition(current.status, change.event);
   if (!move.ok) {
-    if (DECISIONS.has(change.event) && current.status !== 'PENDING') {
+    if (isAlreadyDecided(current.status, change.event)) {
       const decision = current.history.find((entry) => entry.from === 'PENDING');
       return { ok: false, error: new AlreadyDecidedError(current.id, current.status, decision?.actor, decision?.at) };
     }
@@ -48,7 +45,7 @@ export function applyEvent(current: Subscription, change: SubscriptionChange): A
     to: move.to,
     ...(change.note !== undefined && { note: change.note }),
   };
-  const decider = DECISIONS.has(change.event) && 'userId' in change.actor ? change.actor : undefined;
+  const decider = DECISION_EVENTS.has(change.event) && 'userId' in change.actor ? change.actor : undefined;
   return {
     ok: true,
     next: {
