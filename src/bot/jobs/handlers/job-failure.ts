@@ -15,8 +15,8 @@ export function buildJobRetryingMessage(error: unknown, reference: string): Slac
   const told = toUserMessage(error, reference);
   const why = told.expected ? `${told.title}: ${told.text}` : told.title;
   return buildErrorMessage({
-    message: withMentions(`${why}. It is tried again by itself in a moment, from where it stopped (nothing is done twice)`),
-    hint: 'the messages about it show how it ends; if it keeps failing an operator is alerted: give them the reference',
+    message: withMentions(`${why}. It is tried again by itself, from where it stopped.`),
+    hint: 'if it keeps failing, an operator is alerted: give them the reference',
     reference,
   });
 }
