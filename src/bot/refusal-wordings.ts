@@ -35,11 +35,10 @@ export const WORDINGS: { readonly [R in Reason]: WordingOf<R> } = {
     text: `cannot ${event} a subscription that is ${from}`,
     hint: allowed.length > 0 ? `from ${from} you can: ${allowed.join(', ')}` : `${from} is final: nothing more can happen to it`,
   }),
-  already_decided: ({ subscriptionId, status, decidedBy, decidedAt }) => ({
-    text:
-      `subscription ${subscriptionId} was already decided: it is ${status}` +
-      (decidedBy ? ` (by ${'userId' in decidedBy ? mentionOf(decidedBy) : decidedBy.system}${decidedAt ? ` at ${decidedAt}` : ''})` : ''),
-    hint: 'nothing to do: refresh to see the current state',
+  // When: the bot answers with buildAlreadyDecidedMessage (a Slack date token) wherever it can read the record; no raw ISO time here.
+  already_decided: ({ subscriptionId, status, decidedBy }) => ({
+    text: `subscription ${subscriptionId} was already decided: it is ${status}` + (decidedBy ? ` (by ${'userId' in decidedBy ? mentionOf(decidedBy) : decidedBy.system})` : ''),
+    hint: 'nothing more to do',
   }),
   stale_write: ({ key, expectedVersion }) => ({ text: `${key} changed while this was being done (expected version ${expectedVersion})`, hint: 'try again on the current state' }),
   already_exists: ({ key }) => ({ text: `${key} already exists` }),

@@ -44,7 +44,10 @@ describe('toUserMessage', () => {
 
   it('names who decided when a second click comes too late', () => {
     const message = toUserMessage(new AlreadyDecidedError('01J', 'GRANTING', { teamId: 'T0SANDBOX', userId: 'U0OWNER2' }, '2026-11-23T10:00:00.000Z'), 'r');
-    expect(userMessageText(message)).toContain('(by <@U0OWNER2> at 2026-11-23T10:00:00.000Z)');
+    expect(userMessageText(message)).toContain('it is GRANTING (by <@U0OWNER2>)');
+    // No raw ISO time (the bot shows when as a Slack date from the record) and no "refresh", which a slash command has none of.
+    expect(userMessageText(message)).not.toContain('2026-11-23T10');
+    expect(userMessageText(message)).not.toContain('refresh');
   });
 
   it('gives the /mesh command that helps, where the mesh only says what is wrong', () => {

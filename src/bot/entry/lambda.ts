@@ -95,7 +95,7 @@ export function createLambdaHandlers(options: LambdaHandlerOptions = {}): Lambda
     const logger = base.child({ handler: 'worker' });
     const bot = wireLambdaBot(loaded, logger);
     const client = lambdaWebClient(loaded, logger);
-    return createSqsWorker(BotJobSchema, (job: BotJob) => runBotJob(job, { ...bot.deps, client }), logger);
+    return createSqsWorker(BotJobSchema, (job: BotJob, delivery) => runBotJob(job, { ...bot.deps, client }, delivery), logger);
   });
 
   const sweep = lazy(async () => {

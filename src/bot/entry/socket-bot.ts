@@ -19,7 +19,7 @@ export async function startSocketBot(env: SocketEnv, identity: BotIdentity, logg
   const slackApi = env.SLACK_API_URL === undefined ? {} : { slackApiUrl: env.SLACK_API_URL };
   const client = new webApi.WebClient(env.SLACK_BOT_TOKEN, slackApi);
   const { deps, destroy } = awsBotDeps(env, client, logger, identity.credentials, (current) =>
-    createInProcessQueue<BotJob>((job) => runBotJob(job, { ...current(), client }), logger),
+    createInProcessQueue<BotJob>((job, delivery) => runBotJob(job, { ...current(), client }, delivery), logger),
   );
   // The WebSocket's own logs go through pino too (the receiver's Web API client takes the same URL).
   const receiver = new SocketModeReceiver({ appToken: env.SLACK_APP_TOKEN, logger: boltLogger(logger), installerOptions: { clientOptions: slackApi } });

@@ -2,11 +2,8 @@ import { AlreadyDecidedError, type IllegalTransitionError } from '../errors';
 import { accessDelta, type AccessDelta, type AccessGrant } from './access-delta';
 import type { Actor } from './actor';
 import type { HistoryEntry, Subscription } from './subscription';
-import type { SubscriptionEvent } from './subscription-status';
+import { DECISION_EVENTS, isAlreadyDecided, type SubscriptionEvent } from './subscription-status';
 import { transition } from './subscription-transition';
-
-/** Events that decide a pending request; a second decision is "already decided", not an illegal move. */
-const DECISIONS: ReadonlySet<SubscriptionEvent> = new Set(['approve', 'deny', 'cancel', 'expire']);
 
 /** Fields an event may change besides status, version and history. */
 export type SubscriptionPatch = Partial<
@@ -59,13 +56,13 @@ function deltaOf(event: SubscriptionEvent, current: Subscription, next: Subscrip
 export function applyEvent(current: Subscription, change: SubscriptionChange): ApplyResult {
   const move = transition(current.status, change.event);
   if (!move.ok) {
-    if (DECISIONS.has(change.event) && current.status !== 'PENDING') {
+    if (isAlreadyDecided(current.status, change.event)) {
       const decision = current.history.find((entry) => entry.from === 'PENDING');
       return { ok: false, error: new AlreadyDecidedError(current.id, current.status, decision?.actor, decision?.at) };
     }
     return { ok: false, error: move.error };
   }
-  const decider = DECISIONS.has(change.event) && 'userId' in change.actor ? change.actor : undefined;
+  const decider = DECISION_EVENTS.has(change.event) && 'userId' in change.actor ? change.actor : undefined;
   const patched: Subscription = {
     ...current,
     ...change.patch,

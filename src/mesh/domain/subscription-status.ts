@@ -39,3 +39,11 @@ export const SUBSCRIPTION_EVENTS = [
 export const SubscriptionEventSchema = z.enum(SUBSCRIPTION_EVENTS);
 
 export type SubscriptionEvent = z.infer<typeof SubscriptionEventSchema>;
+
+/** The events that decide a pending request (the bot's expiry among them). */
+export const DECISION_EVENTS: ReadonlySet<SubscriptionEvent> = new Set(['approve', 'deny', 'cancel', 'expire']);
+
+/** Whether `event` comes too late: a decision on a request that is no longer PENDING is "already decided", not an illegal move. */
+export function isAlreadyDecided(status: SubscriptionStatus, event: SubscriptionEvent): boolean {
+  return DECISION_EVENTS.has(event) && status !== 'PENDING';
+}

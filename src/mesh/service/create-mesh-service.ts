@@ -12,6 +12,7 @@ import { publishProduct } from './products/publish-product';
 import { syncProduct } from './products/sync-product';
 import { approveRequest } from './subscriptions/approve-request';
 import { cancelRequest } from './subscriptions/cancel-request';
+import { checkMove } from './subscriptions/check-move';
 import { denyRequest } from './subscriptions/deny-request';
 import { describeAccess } from './subscriptions/describe-access';
 import { getSubscription } from './subscriptions/get-subscription';
@@ -66,6 +67,7 @@ export function createMeshService(deps: MeshDeps) {
     getSubscription: bindRead(deps, getSubscription),
     listSubscriptions: bind(deps, listSubscriptions),
     describeAccess: bind(deps, describeAccess),
+    checkMove: bind(deps, checkMove),
     system: createSystemOperations(deps),
   };
 }

@@ -155,7 +155,7 @@ export async function serveBot(
     logger,
     clock: Date.now,
     newId: ulid,
-    jobs: createInProcessQueue<BotJob>((job) => runBotJob(job, { ...deps, client: (jobClient ??= new webApi.WebClient(SANDBOX_BOT_TOKEN, { slackApiUrl: standIns.slackApiUrl() })) }), logger),
+    jobs: createInProcessQueue<BotJob>((job, delivery) => runBotJob(job, { ...deps, client: (jobClient ??= new webApi.WebClient(SANDBOX_BOT_TOKEN, { slackApiUrl: standIns.slackApiUrl() })) }, delivery), logger),
   };
   const jobs = deps.jobs as InProcessQueue<BotJob>;
 

@@ -9,6 +9,8 @@ const PRODUCT = 'telco-111111111111';
 
 /** What Casey's request with a reason recorded (the first test makes it; the others act on it). */
 let requestId = '';
+/** A second request, granted, for the moves that need one. */
+let grantedId = '';
 
 beforeAll(async () => {
   world = await startBotWorld();
@@ -83,8 +85,13 @@ describe('/mesh modify, revoke and retry', () => {
     });
     try {
       const modify = await command(world, 'U0PRODUCER', `modify ${requestId} select,describe`);
-      const revoke = await command(world, 'U0PRODUCER', `revoke ${requestId} The project ended`);
-      const retry = await command(world, 'U0PRODUCER', `retry ${requestId}`);
+      // The mesh judges a retry and a revoke before any job: approved (GRANTING), a request may be retried; granted (ACTIVE), revoked.
+      const approved = await world.deps.mesh.requestAccess(as('U0CONSUMER'), { productId: PRODUCT, tables: ['usecase1_cell_kpis'], permissions: ['SELECT'], justification: 'Capacity planning' });
+      grantedId = approved.subscription.id;
+      await world.deps.mesh.approveRequest(as('U0PRODUCER'), { id: grantedId });
+      const retry = await command(world, 'U0PRODUCER', `retry ${grantedId}`);
+      await world.deps.mesh.runGrant(as('U0PRODUCER'), { id: grantedId });
+      const revoke = await command(world, 'U0PRODUCER', `revoke ${grantedId} The project ended`);
 
       expect(modify.text).toContain('Modifying');
       expect(revoke.text).toContain('Revoking');
@@ -96,9 +103,26 @@ describe('/mesh modify, revoke and retry', () => {
       const group = '555555555555#999999999999';
       expect(enqueued).toEqual([
         { kind: 'modify', input: { id: requestId, permissions: ['SELECT', 'DESCRIBE'] }, ctx: ctx('modify'), replyTo, group },
-        { kind: 'revoke', id: requestId, reason: 'The project ended', ctx: ctx('revoke'), replyTo, group },
-        { kind: 'retry', id: requestId, ctx: ctx('retry'), replyTo, group },
+        { kind: 'retry', id: grantedId, ctx: ctx('retry'), replyTo, group },
+        { kind: 'revoke', id: grantedId, reason: 'The project ended', ctx: ctx('revoke'), replyTo, group },
       ]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('refuse a move the subscription cannot make now, or a person who may not make it, at once, without a job', async () => {
+    const spy = vi.spyOn(world.deps.jobs, 'enqueue');
+    try {
+      // ACTIVE since the test above: nothing to retry; and a person mapped to nothing may not revoke it.
+      const retry = await command(world, 'U0PRODUCER', `retry ${grantedId}`);
+      const stranger = await command(world, 'U0DANA', `revoke ${grantedId} not mine to revoke`);
+
+      expect(retry.text).toContain('cannot retry a subscription that is ACTIVE');
+      expect(retry.text).not.toContain('Retrying');
+      expect(stranger.text).toContain('Not allowed');
+      expect(stranger.text).not.toContain('Revoking');
+      expect(spy).not.toHaveBeenCalled();
     } finally {
       spy.mockRestore();
     }

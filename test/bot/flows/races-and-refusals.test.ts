@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, VIEWS } from '../../../src/bot/interaction-ids';
 import { DENY_BLOCKS } from '../../../src/bot/views/deny-modal';
 import { REQUEST_BLOCKS } from '../../../src/bot/views/request-modal';
-import { blockActionsRequest } from '../../../src/sandbox/slack/slack-payloads';
+import { blockActionsRequest, slashCommandRequest } from '../../../src/sandbox/slack/slack-payloads';
 import type { SlackMessage } from '../../../src/sandbox/slack/slack-state';
 import { startBotWorld, type BotWorld } from '../../support/bot-world';
 import { answersFor, as, clickForModal, current, dmsAbout, eventually, messageWith, PEOPLE, postProductCard, requestThroughModal, settled, shown } from './flow-support';
@@ -137,5 +137,82 @@ describe('refusals', () => {
     });
     await world.jobs.idle();
     expect(await current(world, request.id)).toMatchObject({ status: 'CANCELLED' });
+  });
+});
+
+describe('buttons answer only once the mesh allows the clicker', () => {
+  const DANA = 'U0DANA';
+
+  /** What `userId` was shown under the messages they clicked, as text. */
+  const ephemeralText = (userId: string): string => world.slack.ephemerals(userId).map((e) => shown(e)).join('\n');
+
+  it('[Retry]: a stranger is told why and nothing is queued; a retry of what is ACTIVE already is refused; neither says "Retrying"', async () => {
+    world.slack.addUser({ id: DANA, name: 'dana', realName: 'Dana' });
+    // A table nobody holds yet, so the refused grant leaves something to retry.
+    const request = await requestThroughModal(world, card, { ...ASK, [REQUEST_BLOCKS.tables]: ['usecase2_customer_churn'], [REQUEST_BLOCKS.reason]: 'Retry rights' });
+    const message = messageWith(world, PEOPLE.pat, request.id, ACTIONS.approve);
+    world.emulator.controls.faults.add({ service: 'lakeformation', operation: 'BatchGrantPermissions', error: 'AccessDeniedException', perEntry: true });
+    await world.post({ kind: 'block_actions', user: PEOPLE.pat, actionId: ACTIONS.approve, on: { channel: message.channel, ts: message.ts }, value: request.id });
+    const failed = await settled(world, request.id, ['ACTIVE', 'FAILED']);
+    world.emulator.controls.faults.clear();
+    expect(failed.status).toBe('FAILED');
+    const retry = { kind: 'block_actions' as const, actionId: ACTIONS.retry, on: { channel: message.channel, ts: message.ts }, value: request.id };
+
+    await world.post({ ...retry, user: DANA });
+    await eventually(() => {
+      expect(ephemeralText(DANA)).toContain('Not allowed');
+    });
+    await world.idle();
+    expect(ephemeralText(DANA)).not.toContain('Retrying');
+    expect(await current(world, request.id)).toMatchObject({ status: 'FAILED', version: failed.version });
+
+    // The same button clicked again later, from a copy of the message as it was while FAILED.
+    const staleRetry = blockActionsRequest(world.slack, { ...retry, user: PEOPLE.pat });
+    await world.post({ ...retry, user: PEOPLE.pat });
+    await settled(world, request.id, ['ACTIVE']);
+    await world.idle();
+    const retried = await current(world, request.id);
+    const retryingSaid = (): number => world.slack.ephemerals(PEOPLE.pat).filter((e) => shown(e).includes(`Retrying \`${request.id}\``)).length;
+    expect(retryingSaid()).toBe(1);
+
+    // ACTIVE cannot be retried.
+    await world.post({ kind: 'raw', request: staleRetry });
+    await eventually(() => {
+      expect(ephemeralText(PEOPLE.pat)).toContain('cannot retry a subscription that is ACTIVE');
+    });
+    await world.idle();
+    expect(retryingSaid()).toBe(1);
+    expect((await current(world, request.id)).version).toBe(retried.version);
+  });
+
+  it('"already decided" after a slash command names the time as a Slack date and says nothing of refreshing; after a click on a message it does', async () => {
+    const request = await requestThroughModal(world, card, { ...ASK, [REQUEST_BLOCKS.reason]: 'Decided wording' });
+    const mine = messageWith(world, PEOPLE.casey, request.id, ACTIONS.cancel);
+    const patMessage = messageWith(world, PEOPLE.pat, request.id, ACTIONS.approve);
+    // Her [Cancel request] click, as her client had it before the approval.
+    const staleCancel = blockActionsRequest(world.slack, { user: PEOPLE.casey, actionId: ACTIONS.cancel, on: { channel: mine.channel, ts: mine.ts }, value: request.id });
+    await world.post({ kind: 'block_actions', user: PEOPLE.pat, actionId: ACTIONS.approve, on: { channel: patMessage.channel, ts: patMessage.ts }, value: request.id });
+    await settled(world, request.id, ['ACTIVE']);
+    await world.idle();
+
+    const before = world.slack.responses().length;
+    const command = slashCommandRequest(world.slack, { user: PEOPLE.casey, text: `cancel ${request.id}` });
+    await world.post({ kind: 'raw', request: command });
+    const answer = await eventually(() => {
+      const found = world.slack.responses().slice(before).find((r) => r.user === PEOPLE.casey && shown({ text: r.text ?? '', blocks: r.blocks }).includes('Already decided'));
+      expect(found).toBeDefined();
+      return shown({ text: found?.text ?? '', blocks: found?.blocks });
+    });
+    expect(answer).toContain('Already decided by <@U0PRODUCER> <!date^');
+    expect(answer).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    expect(answer).not.toContain('refresh');
+
+    await world.post({ kind: 'raw', request: staleCancel });
+    await eventually(() => {
+      const clicked = ephemeralsAbout(PEOPLE.casey, request.id).join('\n');
+      expect(clicked).toContain('Already decided by <@U0PRODUCER> <!date^');
+      expect(clicked).toContain('refresh Slack');
+    });
+    expect((await current(world, request.id)).status).toBe('ACTIVE');
   });
 });

@@ -1,16 +1,18 @@
 import { ModifyInputSchema } from '../../../mesh/service/subscriptions/modify-subscription';
 import { parseInput } from '../../../mesh/service/parse-input';
 import type { BotJob } from '../../bot-job';
-import { postEphemeralOrDirect, tellJobFailure } from './job-context';
+import { postEphemeralOrDirect } from './job-context';
+import { failJob } from './job-failure';
 import { showChange } from '../../notify/show-change';
 import { buildChangeDoneMessage } from '../../blocks/change-done-message';
 import type { JobDeps } from '../job-deps';
+import type { JobDelivery } from '../queue/job-queue';
 
 /**
  * Run a `modify` job: change an ACTIVE subscription's grants (`modifySubscription`, revoking and
  * granting only the difference), then update every message, DM the requester and refresh the Homes.
  */
-export async function runModifyJob(job: Extract<BotJob, { kind: 'modify' }>, deps: JobDeps): Promise<void> {
+export async function runModifyJob(job: Extract<BotJob, { kind: 'modify' }>, deps: JobDeps, delivery: JobDelivery = { attempt: 1 }): Promise<void> {
   const { ctx } = job;
   const log = deps.logger;
   try {
@@ -23,6 +25,6 @@ export async function runModifyJob(job: Extract<BotJob, { kind: 'modify' }>, dep
       log.warn({ err: error }, 'could not tell who asked for the modify');
     });
   } catch (error) {
-    await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
+    await failJob(deps, ctx, error, log, delivery, job.replyTo);
   }
 }

@@ -9,9 +9,10 @@ import { buildProductCard } from '../../blocks/product-card';
 import type { SlackMessage } from '../../blocks/slack-types';
 import type { BotJob } from '../../bot-job';
 import { buildPublishSummaryMessage } from '../../listeners/commands/publish-summary-message';
-import { replyError } from '../../listeners/reply-error';
 import { postEphemeralOrDirect } from './job-context';
 import type { JobDeps } from '../job-deps';
+import type { JobDelivery } from '../queue/job-queue';
+import { failJob } from './job-failure';
 
 type PublishJob = Extract<BotJob, { kind: 'publish' }>;
 
@@ -65,7 +66,7 @@ async function tellOwners(deps: JobDeps, product: DataProduct, previous: readonl
 }
 
 /** Run a `publish` job: publish the product, post (or refresh) its card, tell the publisher what was done. */
-export async function runPublishJob(job: PublishJob, deps: JobDeps): Promise<void> {
+export async function runPublishJob(job: PublishJob, deps: JobDeps, delivery: JobDelivery = { attempt: 1 }): Promise<void> {
   const log = deps.logger;
   // The publisher is told in the channel they typed the command in (only they see it), else by DM.
   const tell = (message: SlackMessage): Promise<unknown> => postEphemeralOrDirect(deps.client, job.replyTo, message, log);
@@ -83,6 +84,6 @@ export async function runPublishJob(job: PublishJob, deps: JobDeps): Promise<voi
     if (result.previousOwners !== undefined) await tellOwners(deps, result.product, result.previousOwners, job.ctx.user, log);
     await tell(buildPublishSummaryMessage({ result, ...outcome }));
   } catch (error) {
-    await replyError(error, tell, log, deps.newId());
+    await failJob(deps, job.ctx, error, log, delivery, job.replyTo);
   }
 }

@@ -3,6 +3,7 @@ import { systemContext } from './job-context';
 import { showChange } from '../../notify/show-change';
 import { withProduct } from '../../notify/with-product';
 import type { JobDeps } from '../job-deps';
+import { isRetryableFailure } from '../../../mesh/service/retryable-failure';
 
 /**
  * Run a `refresh` job: update every message about a subscription to its current state and re-publish
@@ -21,7 +22,8 @@ export async function runRefreshJob(job: Extract<BotJob, { kind: 'refresh' }>, d
     }
     await showChange(deps, deps.client, ctx, await withProduct(deps, ctx, subscription), log, { messages: job.homesOnly !== true, homes: true });
   } catch (error) {
-    // Nobody asked for a refresh; the messages stay as they were, and the log says why.
+    // Nobody asked for a refresh: nobody is told. The log says why, and an outage is rethrown for the queue to refresh again.
     log.warn({ err: error }, 'refresh job failed');
+    if (isRetryableFailure(error)) throw error;
   }
 }

@@ -1,13 +1,15 @@
 import type { BotJob } from '../../bot-job';
-import { showCurrent, tellJobFailure } from './job-context';
+import { showCurrent } from './job-context';
+import { failJob } from './job-failure';
 import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../job-deps';
+import type { JobDelivery } from '../queue/job-queue';
 
 /**
  * Run a `retry` job: grant what a FAILED (or stuck) subscription still misses, or finish a stuck
  * revoke (`retrySubscription`), then update every message, DM the requester and refresh the Homes.
  */
-export async function runRetryJob(job: Extract<BotJob, { kind: 'retry' }>, deps: JobDeps): Promise<void> {
+export async function runRetryJob(job: Extract<BotJob, { kind: 'retry' }>, deps: JobDeps, delivery: JobDelivery = { attempt: 1 }): Promise<void> {
   const { ctx } = job;
   const log = deps.logger;
   try {
@@ -15,7 +17,10 @@ export async function runRetryJob(job: Extract<BotJob, { kind: 'retry' }>, deps:
     log.info({ status: retried.subscription.status }, 'retry job done');
     await showChange(deps, deps.client, ctx, retried, log, { tell: true, homes: true });
   } catch (error) {
-    await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
-    await showCurrent(deps, deps.client, job.id, ctx, log, 'retry');
+    try {
+      await failJob(deps, ctx, error, log, delivery, job.replyTo);
+    } finally {
+      await showCurrent(deps, deps.client, job.id, ctx, log, 'retry');
+    }
   }
 }

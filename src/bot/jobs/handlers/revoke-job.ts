@@ -1,15 +1,17 @@
 import type { BotJob } from '../../bot-job';
-import { postEphemeralOrDirect, showCurrent, tellJobFailure } from './job-context';
+import { postEphemeralOrDirect, showCurrent } from './job-context';
+import { failJob } from './job-failure';
 import { showChange } from '../../notify/show-change';
 import { buildChangeDoneMessage } from '../../blocks/change-done-message';
 import type { JobDeps } from '../job-deps';
+import type { JobDelivery } from '../queue/job-queue';
 
 /**
  * Run a `revoke` job: revoke the subscription's grants and delete its links (`revokeSubscription`),
  * then update every message (REVOKED), DM the requester with the reason and refresh the Homes. An
  * unfinished revoke stays REVOKING, is shown so, and the revoker is told why.
  */
-export async function runRevokeJob(job: Extract<BotJob, { kind: 'revoke' }>, deps: JobDeps): Promise<void> {
+export async function runRevokeJob(job: Extract<BotJob, { kind: 'revoke' }>, deps: JobDeps, delivery: JobDelivery = { attempt: 1 }): Promise<void> {
   const { ctx } = job;
   const log = deps.logger;
   try {
@@ -21,7 +23,10 @@ export async function runRevokeJob(job: Extract<BotJob, { kind: 'revoke' }>, dep
       log.warn({ err: error }, 'could not tell who asked for the revoke');
     });
   } catch (error) {
-    await tellJobFailure(deps, deps.client, ctx, error, log, job.replyTo);
-    await showCurrent(deps, deps.client, job.id, ctx, log, 'revoke');
+    try {
+      await failJob(deps, ctx, error, log, delivery, job.replyTo);
+    } finally {
+      await showCurrent(deps, deps.client, job.id, ctx, log, 'revoke');
+    }
   }
 }

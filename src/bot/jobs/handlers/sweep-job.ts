@@ -8,6 +8,7 @@ import { showChange } from '../../notify/show-change';
 import { postDirect } from '../../notify/slack-dm';
 import { withProduct } from '../../notify/with-product';
 import type { JobDeps } from '../job-deps';
+import { isRetryableFailure } from '../../../mesh/service/retryable-failure';
 
 /** The notice subject that marks a request whose owners were reminded (once per request). */
 export function reminderMarker(subscriptionId: string): string {
@@ -90,7 +91,8 @@ async function resume(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps, lo
 /**
  * Run a `sweep` job (scheduled, and once after a restart): finish what a killed job left half-way,
  * expire requests undecided too long and say so everywhere, remind the owners of requests waiting long
- * (once each), and sync the products that are due.
+ * (once each), and sync the products that are due. A failure that is no refusal (the store down) is
+ * rethrown, so the queue runs the sweep again.
  */
 export async function runSweepJob(job: Extract<BotJob, { kind: 'sweep' }>, deps: JobDeps): Promise<void> {
   const log = deps.logger;
@@ -104,5 +106,6 @@ export async function runSweepJob(job: Extract<BotJob, { kind: 'sweep' }>, deps:
     log.info({ expired: expired.length, reminded, synced }, 'sweep done');
   } catch (error) {
     log.error({ err: error }, 'sweep failed');
+    if (isRetryableFailure(error)) throw error;
   }
 }

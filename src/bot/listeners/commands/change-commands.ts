@@ -21,6 +21,11 @@ function load(scope: CommandScope, id: string): Promise<Subscription> {
   return scope.deps.mesh.getSubscription(scope.ctx, { id });
 }
 
+/** The subscription a command names, once the mesh allows the user the move on it as it is now (the job's operation judges again). */
+async function judged(scope: CommandScope, id: string, move: 'revoke' | 'retry'): Promise<Subscription> {
+  return (await scope.deps.mesh.checkMove(scope.ctx, { id, move })).subscription;
+}
+
 /** `/mesh modify <id> <permissions>`: a `modify` job changes the grants; the user is told here when done. */
 export async function answerModify(scope: CommandScope, command: CommandOf<'modify'>): Promise<void> {
   const subscription = await load(scope, command.subscriptionId);
@@ -41,7 +46,7 @@ export async function answerModify(scope: CommandScope, command: CommandOf<'modi
 
 /** `/mesh revoke <id> <reason…>`: a `revoke` job revokes the grants and deletes the links; the reason is recorded. */
 export async function answerRevoke(scope: CommandScope, command: CommandOf<'revoke'>): Promise<void> {
-  const subscription = await load(scope, command.subscriptionId);
+  const subscription = await judged(scope, command.subscriptionId, 'revoke');
   await scope.deps.jobs.enqueue({ kind: 'revoke', id: subscription.id, reason: command.reason, ctx: scope.ctx, replyTo: replyToOf(scope), group: subscriptionLockKey(subscription) });
   await scope.reply(
     buildConfirmationMessage(
@@ -53,7 +58,7 @@ export async function answerRevoke(scope: CommandScope, command: CommandOf<'revo
 
 /** `/mesh retry <id>`: a `retry` job grants (or revokes) what did not finish. */
 export async function answerRetry(scope: CommandScope, command: CommandOf<'retry'>): Promise<void> {
-  const subscription = await load(scope, command.subscriptionId);
+  const subscription = await judged(scope, command.subscriptionId, 'retry');
   await scope.deps.jobs.enqueue({ kind: 'retry', id: subscription.id, ctx: scope.ctx, replyTo: replyToOf(scope), group: subscriptionLockKey(subscription) });
   await scope.reply(
     buildConfirmationMessage(

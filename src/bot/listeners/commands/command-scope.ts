@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { RequestContext } from '../../../mesh/service/request-context';
 import type { SlackMessage } from '../../blocks/slack-types';
 import type { BotDeps } from '../../bot-deps';
-import { replyError } from '../reply-error';
+import { answerRefusal } from '../interaction/answer-refusal';
 
 /** Where the command was typed: its channel, its user and the trigger of the interaction (valid 3 s). */
 export interface CommandOrigin {
@@ -27,14 +27,15 @@ export interface CommandScope {
 }
 
 /**
- * Run a handler's work; anything it throws reaches the user through `replyError` with a fresh
- * reference id (the one path for errors), never as a stack trace.
+ * Run a handler's work; anything it throws reaches the user through `answerRefusal` ("already
+ * decided" as who decided and when; anything else through `replyError` with a fresh reference id),
+ * never as a stack trace.
  */
 export async function guarded(scope: CommandScope, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    await replyError(error, scope.reply, scope.log, scope.deps.newId());
+    await answerRefusal(scope.deps, error, scope.reply, scope.ctx, scope.log);
   }
 }
 

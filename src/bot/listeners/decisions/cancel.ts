@@ -17,7 +17,7 @@ export function cancelListener(deps: BotDeps) {
       // The Homes off the click's path: every copy shows the cancel already.
       await deps.jobs.enqueue({ kind: 'refresh', id, requestId: ctx.requestId, homesOnly: true });
     } catch (error) {
-      await answerRefusal(deps, error, replyToClicker(client, body, respond, log), ctx, log);
+      await answerRefusal(deps, error, replyToClicker(client, body, respond, log), ctx, log, { clickedMessage: body.container.type === 'message' });
     }
   };
 }

@@ -3,10 +3,8 @@ import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
 import { APPROVE_BLOCKS } from '../../views/approve-modal';
 import { parseApproveWithChangesModal } from '../../views/parse-approve-modal';
 import { parseDenyModal, parseRevokeModal } from '../../views/parse-reason-modal';
-import { postDirect } from '../../notify/slack-dm';
 import { refusalField } from '../refusal-field';
-import { replyError } from '../reply-error';
-import { APPROVE_WITH_CHANGES_MODAL, DENY_MODAL } from './open-decision-modals';
+import { APPROVE_WITH_CHANGES_MODAL, DENY_MODAL, REVOKE_MODAL } from './open-decision-modals';
 import { scopeOf } from '../interaction/interaction-scope';
 import { parsedSubmission } from '../interaction/parsed-submission';
 import { showChange } from '../../notify/show-change';
@@ -72,18 +70,27 @@ export function denySubmission(deps: BotDeps) {
   });
 }
 
-/** Submitted revoke: the revoke job revokes the grants and deletes the links, then tells everyone. */
+/**
+ * Submitted revoke: once the mesh allows the submitter the revoke of the subscription as it is now
+ * (a refusal shows in the modal, and nothing is queued), the revoke job revokes the grants and deletes
+ * the links, then tells everyone.
+ */
 export function revokeSubmission(deps: BotDeps) {
   return parsedSubmission(parseRevokeModal, async (submitted, { ack, body, client }) => {
     const { subscriptionId: id, reason } = submitted;
     const { ctx, log } = scopeOf(deps, body, id);
-    await ack();
-    try {
-      const subscription = await deps.mesh.getSubscription(ctx, { id });
-      await deps.jobs.enqueue({ kind: 'revoke', id, reason, ctx, group: subscriptionLockKey(subscription) });
-      log.info('revoke job queued');
-    } catch (error) {
-      await replyError(error, (message) => postDirect(client, ctx.user.userId, message), log, deps.newId());
-    }
+    await submitWithinAck({
+      deps,
+      client,
+      ack,
+      ctx,
+      log,
+      title: REVOKE_MODAL.title,
+      work: deps.mesh.checkMove(ctx, { id, move: 'revoke' }),
+      then: async ({ subscription }) => {
+        await deps.jobs.enqueue({ kind: 'revoke', id, reason, ctx, group: subscriptionLockKey(subscription) });
+        log.info('revoke job queued');
+      },
+    });
   });
 }

@@ -1,5 +1,3 @@
-import { canDecide } from '../../../mesh/rules/can-decide';
-import { canRevoke } from '../../../mesh/rules/can-revoke';
 import type { BotDeps } from '../../bot-deps';
 import { buildApproveWithChangesModal } from '../../views/approve-modal';
 import { buildDenyModal } from '../../views/deny-modal';
@@ -11,33 +9,30 @@ import { replyToClicker } from '../interaction/reply-to-clicker';
 /** [Approve with changes]: permissions, grant option, columns and notes, with a live preview. */
 export const APPROVE_WITH_CHANGES_MODAL: SubscriptionModalSpec = {
   title: 'Approve with changes',
-  event: 'approve',
-  allowed: canDecide,
+  move: 'approve',
   build: (subscription, product) => buildApproveWithChangesModal({ subscription, product }),
 };
 
 /** [Deny]: the reason the requester will read. */
 export const DENY_MODAL: SubscriptionModalSpec = {
   title: 'Deny request',
-  event: 'deny',
-  allowed: canDecide,
+  move: 'deny',
   build: (subscription, product) => buildDenyModal({ subscription, product }),
 };
 
 /** [Revoke]: what stops working, and why; shown only to those who may revoke (owners, admins, the consumer side). */
 export const REVOKE_MODAL: SubscriptionModalSpec = {
   title: 'Revoke access',
-  event: 'revoke',
-  allowed: canRevoke,
+  move: 'revoke',
   build: (subscription, product) => buildRevokeModal({ subscription, product }),
 };
 
-/** A click on a button that opens one of the subscription modals. */
+/** A click on a button that opens one of the subscription modals (once the mesh allows the clicker the move). */
 export function openModalListener(deps: BotDeps, spec: SubscriptionModalSpec) {
   return async ({ ack, body, action, client, respond }: ClickArgs): Promise<void> => {
     await ack();
     const subscriptionId = buttonValue(action);
     const { ctx, log } = scopeOf(deps, body, subscriptionId);
-    await openSubscriptionModal(deps, client, { triggerId: body.trigger_id, ctx, log, subscriptionId, reply: replyToClicker(client, body, respond, log) }, spec);
+    await openSubscriptionModal(deps, client, { triggerId: body.trigger_id, ctx, log, subscriptionId, reply: replyToClicker(client, body, respond, log), clickedMessage: body.container.type === 'message' }, spec);
   };
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { AlreadyDecidedError } from '../../../mesh/errors';
 import type { RequestContext } from '../../../mesh/service/request-context';
-import { buildAlreadyDecidedMessage } from '../../blocks/already-decided-message';
+import { buildAlreadyDecidedMessage, type AlreadyDecidedOptions } from '../../blocks/already-decided-message';
 import type { SlackMessage } from '../../blocks/slack-types';
 import type { BotDeps } from '../../bot-deps';
 import { replyError } from '../reply-error';
@@ -16,12 +16,13 @@ export async function answerAlreadyDecided(
   reply: (message: SlackMessage) => Promise<unknown>,
   ctx: RequestContext,
   log: Logger,
+  options: AlreadyDecidedOptions = {},
 ): Promise<boolean> {
   if (!(error instanceof AlreadyDecidedError)) return false;
   try {
     const current = await deps.mesh.getSubscription(ctx, { id: error.subscriptionId });
     log.info({ status: current.status }, 'already decided');
-    await reply(buildAlreadyDecidedMessage(current));
+    await reply(buildAlreadyDecidedMessage(current, options));
     return true;
   } catch (readFailure) {
     log.warn({ err: readFailure }, 'could not read the decided subscription');
@@ -39,7 +40,8 @@ export async function answerRefusal(
   reply: (message: SlackMessage) => Promise<unknown>,
   ctx: RequestContext,
   log: Logger,
+  options: AlreadyDecidedOptions = {},
 ): Promise<void> {
-  if (await answerAlreadyDecided(deps, error, reply, ctx, log)) return;
+  if (await answerAlreadyDecided(deps, error, reply, ctx, log, options)) return;
   await replyError(error, reply, log, deps.newId());
 }

@@ -76,13 +76,16 @@ export async function finishRevoke(deps: MeshDeps, ctx: Caller, id: string): Pro
 /**
  * Revoke a subscription (ACTIVE, or FAILED to give up on it): product owners, mesh admins or the
  * consumer side. Records REVOKING with the reason, then finishes the revoke (see `finishRevoke`);
- * the record is kept, with its history, as REVOKED.
+ * the record is kept, with its history, as REVOKED. The same revoke asked again while it is still
+ * REVOKING (its job delivered again after an outage stopped it: same reason) finishes it; any other
+ * revoke of a REVOKING subscription is refused (a retry finishes it).
  */
 export async function revokeSubscription(deps: MeshDeps, ctx: RequestContext, input: RevokeInput): Promise<SubscriptionWithProduct> {
   const { id, reason } = parseInput(RevokeInputSchema, input);
   const subscription = await loadSubscription(deps, id);
   const product = await loadProduct(deps, subscription.productId);
   enforce(canRevoke(await resolveActor(deps, ctx), product, subscription));
-  await deps.stores.subscriptions.apply(subscription, { event: 'revoke', actor: ctx.user, at: new Date(deps.clock()).toISOString(), note: reason });
+  const again = subscription.status === 'REVOKING' && subscription.history.findLast((h) => h.event === 'revoke')?.note === reason;
+  if (!again) await deps.stores.subscriptions.apply(subscription, { event: 'revoke', actor: ctx.user, at: new Date(deps.clock()).toISOString(), note: reason });
   return { subscription: await finishRevoke(deps, ctx, id), product };
 }

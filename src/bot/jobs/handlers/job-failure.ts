@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import type { RequestContext } from '../../../mesh/service/request-context';
+import { isRetryableFailure } from '../../../mesh/service/retryable-failure';
+import { buildErrorMessage } from '../../blocks/error-message';
+import { withMentions } from '../../blocks/mrkdwn';
+import type { SlackMessage } from '../../blocks/slack-types';
+import { toUserMessage } from '../../error-message';
+import type { JobDeps } from '../job-deps';
+import type { JobDelivery } from '../queue/job-queue';
+import { postDirect } from '../../notify/slack-dm';
+import { postEphemeralOrDirect, tellJobFailure, type ReplyTarget } from './job-context';
+
+/** What the person a job acts for reads when it failed in a way a later delivery may mend. */
+export function buildJobRetryingMessage(error: unknown, reference: string): SlackMessage {
+  const told = toUserMessage(error, reference);
+  const why = told.expected ? `${told.title}: ${told.text}` : told.title;
+  return buildErrorMessage({
+    message: withMentions(`${why}. It is tried again by itself, from where it stopped.`),
+    hint: 'if it keeps failing, an operator is alerted: give them the reference',
+    reference,
+  });
+}
+
+/**
+ * End a job that failed. A mesh refusal is the job's answer: the person it acts for is told (on
+ * whichever delivery it came) and the job ends. Anything else may pass on a later delivery (an
+ * outage of DynamoDB or STS, AWS busy): they are told on the first delivery only that it is tried
+ * again, and it is rethrown so the queue delivers it again, and finally dead-letters it (whose alarm
+ * calls an operator).
+ */
+export async function failJob(deps: JobDeps, ctx: RequestContext, error: unknown, log: Logger, delivery: JobDelivery, replyTo?: ReplyTarget): Promise<void> {
+  if (!isRetryableFailure(error)) {
+    await tellJobFailure(deps, deps.client, ctx, error, log, replyTo);
+    return;
+  }
+  const reference = deps.newId();
+  log.error({ err: error, reference, attempt: delivery.attempt }, 'job failed; the queue delivers it again');
+  if (delivery.attempt === 1) {
+    const message = buildJobRetryingMessage(error, reference);
+    try {
+      await (replyTo === undefined ? postDirect(deps.client, ctx.user.userId, message) : postEphemeralOrDirect(deps.client, replyTo, message, log));
+    } catch (tellFailure) {
+      log.error({ err: tellFailure, reference }, 'could not tell the user that the job is tried again');
+    }
+  }
+  throw error;
+}
