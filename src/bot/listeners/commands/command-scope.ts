@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../mesh/service/request-context';
 import type { SlackMessage } from '../../blocks/slack-types';
 import type { BotDeps } from '../../bot-deps';
 import { replyError } from '../reply-error';
+import { withProductSuggestion } from './product-suggestion';
 
 /** Where the command was typed: its channel, its user and the trigger of the interaction (valid 3 s). */
 export interface CommandOrigin {
@@ -28,13 +29,14 @@ export interface CommandScope {
 
 /**
  * Run a handler's work; anything it throws reaches the user through `replyError` with a fresh
- * reference id (the one path for errors), never as a stack trace.
+ * reference id (the one path for errors), never as a stack trace. A product id that names none
+ * comes back with the products it was probably meant as.
  */
 export async function guarded(scope: CommandScope, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    await replyError(error, scope.reply, scope.log, scope.deps.newId());
+    await replyError(await withProductSuggestion(scope.deps, scope.ctx, error), scope.reply, scope.log, scope.deps.newId());
   }
 }
 
