@@ -1,6 +1,8 @@
 import { PERMISSIONS } from '../mesh/domain/permission';
 import { roleNameOf } from '../mesh/domain/query-principal';
 import type { InputPath, Reason, ReasonParams, UserRef } from '../mesh/error-reasons';
+import { dateText } from './blocks/mrkdwn';
+import { didYouMean } from './commands/did-you-mean';
 
 /**
  * A refusal as a Slack user reads it: why, and what to do instead. Strings of our own in mrkdwn
@@ -24,6 +26,12 @@ export function meshAdminsMention(admins: readonly UserRef[]): string {
   return admins.length > 0 ? admins.map(mentionOf).join(', ') : 'a mesh admin (none is configured yet: ask whoever runs Meshbot)';
 }
 
+/** `did you mean `telco-111111111111`? ` for the names a mistyped one was probably meant as (a hint's start); '' for none. */
+function didYouMeanText(names: readonly string[] | undefined): string {
+  const unique = [...new Set(names ?? [])];
+  return unique.length === 0 ? '' : `did you mean ${unique.map((n) => `\`${n}\``).join(unique.length === 2 ? ' or ' : ', ')}? `;
+}
+
 const isAre = (items: readonly unknown[]): string => (items.length === 1 ? 'is' : 'are');
 
 /**
@@ -35,16 +43,21 @@ export const WORDINGS: { readonly [R in Reason]: WordingOf<R> } = {
     text: `cannot ${event} a subscription that is ${from}`,
     hint: allowed.length > 0 ? `from ${from} you can: ${allowed.join(', ')}` : `${from} is final: nothing more can happen to it`,
   }),
-  // When: the bot answers with buildAlreadyDecidedMessage (a Slack date token) wherever it can read the record; no raw ISO time here.
-  already_decided: ({ subscriptionId, status, decidedBy }) => ({
-    text: `subscription ${subscriptionId} was already decided: it is ${status}` + (decidedBy ? ` (by ${'userId' in decidedBy ? mentionOf(decidedBy) : decidedBy.system})` : ''),
+  // Where the bot can read the record it answers with buildAlreadyDecidedMessage instead; the date is a Slack date token.
+  already_decided: ({ subscriptionId, status, decidedBy, decidedAt }) => ({
+    text:
+      `subscription ${subscriptionId} was already decided: it is ${status}` +
+      (decidedBy ? ` (by ${'userId' in decidedBy ? mentionOf(decidedBy) : decidedBy.system}${decidedAt ? ` ${dateText(decidedAt)}` : ''})` : ''),
     hint: 'nothing more to do',
   }),
   stale_write: ({ key, expectedVersion }) => ({ text: `${key} changed while this was being done (expected version ${expectedVersion})`, hint: 'try again on the current state' }),
   already_exists: ({ key }) => ({ text: `${key} already exists` }),
 
-  product_not_found: ({ productId }) => ({ text: `no data product ${productId}`, hint: 'see the published products with `/mesh products`' }),
-  product_not_found_or_private: ({ productId }) => ({ text: `no data product ${productId}`, hint: 'search the published products with `/mesh products <text>`' }),
+  product_not_found: ({ productId, similar }) => ({ text: `no data product ${productId}`, hint: `${didYouMeanText(similar)}see the published products with \`/mesh products\`` }),
+  product_not_found_or_private: ({ productId, similar }) => ({
+    text: `no data product ${productId}`,
+    hint: `${didYouMeanText(similar)}search the published products with \`/mesh products <text>\``,
+  }),
   subscription_not_found: ({ subscriptionId }) => ({ text: `no subscription ${subscriptionId}`, hint: 'check the id with `/mesh subscriptions`' }),
   source_database_not_found: ({ database, accountId }) => ({
     text: `no database ${database} in account ${accountId}`,
@@ -109,7 +122,10 @@ export const WORDINGS: { readonly [R in Reason]: WordingOf<R> } = {
   }),
   not_consumer_of_any: () => ({ text: 'you are not mapped as a consumer of any account', hint: 'name the consumer account, or ask a mesh admin to map you' }),
   several_consumer_accounts: ({ accounts }) => ({ text: `you consume for several accounts (${accounts.join(', ')})`, hint: 'name the consumer account the request is for' }),
-  unknown_table: ({ productId, tables, productTables }) => ({ text: `product ${productId} has no table ${tables.join(', ')}`, hint: `its tables are ${productTables.join(', ')}` }),
+  unknown_table: ({ productId, tables, productTables }) => ({
+    text: `product ${productId} has no table ${tables.join(', ')}`,
+    hint: `${didYouMeanText(tables.flatMap((t) => (t.length >= 3 ? didYouMean(t, productTables).slice(0, 1) : [])))}its tables are ${productTables.slice(0, LISTED_TABLES).map((t) => `\`${t}\``).join(', ')}${productTables.length > LISTED_TABLES ? ` and ${productTables.length - LISTED_TABLES} more` : ''}`,
+  }),
   permission_not_offered: ({ productId, permissions, offered }) => ({ text: `product ${productId} does not offer ${permissions.join(', ')}`, hint: `it offers ${offered.join(', ')}` }),
   nothing_to_query: ({ subscriptionId, status }) => ({ text: `subscription ${subscriptionId} is ${status}: there is nothing to query`, hint: 'wait until it is ACTIVE, or see its history' }),
   invalid_page_cursor: ({ cursor }) => ({ text: `${JSON.stringify(cursor)} is not a valid page cursor`, hint: 'start again from the first page' }),

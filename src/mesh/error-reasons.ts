@@ -32,9 +32,10 @@ export interface ReasonParams {
   // mesh_already_exists
   already_exists: { key: string };
   // mesh_not_found
-  product_not_found: { productId: string };
+  /** `similar`: ids of products the caller may see that the typed id was probably meant as. */
+  product_not_found: { productId: string; similar?: readonly string[] };
   /** Absent or private: the two look alike, so a private product's existence does not leak. */
-  product_not_found_or_private: { productId: string };
+  product_not_found_or_private: { productId: string; similar?: readonly string[] };
   subscription_not_found: { subscriptionId: string };
   source_database_not_found: { database: string; accountId: string };
   user_never_mapped: { user: SlackUser };

@@ -44,9 +44,10 @@ describe('toUserMessage', () => {
 
   it('names who decided when a second click comes too late', () => {
     const message = toUserMessage(new AlreadyDecidedError('01J', 'GRANTING', { teamId: 'T0SANDBOX', userId: 'U0OWNER2' }, '2026-11-23T10:00:00.000Z'), 'r');
-    expect(userMessageText(message)).toContain('it is GRANTING (by <@U0OWNER2>)');
-    // No raw ISO time (the bot shows when as a Slack date from the record) and no "refresh", which a slash command has none of.
-    expect(userMessageText(message)).not.toContain('2026-11-23T10');
+    // A date token (the reader's time zone), not the raw ISO string.
+    expect(userMessageText(message)).toContain('(by <@U0OWNER2> <!date^1795428000^{date_short_pretty} at {time}|2026-11-23 10:00 UTC>)');
+    expect(userMessageText(message)).not.toContain('2026-11-23T10:00:00.000Z');
+    // No "refresh": a slash command has nothing to refresh.
     expect(userMessageText(message)).not.toContain('refresh');
   });
 
@@ -59,6 +60,21 @@ describe('toUserMessage', () => {
 
     const hidden = toUserMessage(new NotFoundError({ reason: 'product_not_found_or_private', params: { productId: 'hr-1' }, message: 'no data product hr-1' }), 'r');
     expect(hidden).toMatchObject({ title: 'Not found', text: 'no data product hr-1', hint: 'search the published products with `/mesh products <text>`' });
+  });
+
+  it('suggests the table or product a mistyped name was meant as', () => {
+    const table = new InvalidInputError({
+      reason: 'unknown_table',
+      params: { productId: 'telco-111111111111', tables: ['usecase1'], productTables: ['usecase1_cell_kpis', 'usecase2_customer_churn'] },
+      path: ['tables'],
+      message: 'product telco-111111111111 has no table usecase1',
+    });
+    expect(toUserMessage(table, 'r')).toMatchObject({
+      text: 'product telco-111111111111 has no table usecase1',
+      hint: 'did you mean `usecase1_cell_kpis`? its tables are `usecase1_cell_kpis`, `usecase2_customer_churn`',
+    });
+    const product = new NotFoundError({ reason: 'product_not_found_or_private', params: { productId: 'telco', similar: ['telco-111111111111'] }, message: 'no data product telco' });
+    expect(toUserMessage(product, 'r').hint).toBe('did you mean `telco-111111111111`? search the published products with `/mesh products <text>`');
   });
 
   it('mentions the requester a non-requester should ask', () => {
@@ -76,7 +92,7 @@ describe('toUserMessage', () => {
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(toUserMessage(error, 'r')).toMatchObject({
       text: 'product telco-111111111111 has no table z; product telco-111111111111 does not offer INSERT',
-      hint: 'its tables are a, b, c; it offers SELECT, DESCRIBE',
+      hint: 'its tables are `a`, `b`, `c`; it offers SELECT, DESCRIBE',
     });
 
     const twice = new InvalidInputError([

@@ -16,7 +16,7 @@ const HOSTILE = '<script>alert(1)</script>';
 const REASON = `Churn model for the Q4 retention campaign ${HOSTILE}`;
 const DENIAL = `Use the anonymised churn view instead ${HOSTILE}`;
 // Quoted, as the bot writes SQL names with a hyphen.
-const NAME_TO_QUERY = '"telco-111111111111".usecase1_cell_kpis';
+const NAME_TO_QUERY = '"telco-111111111111"."usecase1_cell_kpis"';
 const STEP_TIMEOUT_MS = 15_000;
 // `npm run screenshot` refreshes the README's picture; a plain test run leaves the checkout untouched.
 const README_PICTURE = fileURLToPath(new URL('../../docs/console.png', import.meta.url));

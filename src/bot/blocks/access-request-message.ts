@@ -31,10 +31,10 @@ export interface AccessRequestMessageInput {
  * changes] [Deny], then updated in place (chat.update) as it is granted, fails, is denied or revoked.
  */
 export function buildAccessRequestMessage(input: AccessRequestMessageInput): SlackMessage {
-  const { subscription, product, recipient, now } = input;
+  const { subscription, product, recipient } = input;
   const blocks: KnownBlock[] = [
     header(`Access request · ${product.name}`),
-    ...requestSummaryBlocks(subscription, product, now),
+    ...requestSummaryBlocks(subscription, product),
     divider(),
     ...stateBlocks(subscription),
     context(

@@ -30,11 +30,16 @@ export function toMrkdwn(text: string | Mrkdwn): string {
 }
 
 /**
- * A sentence of our own that names users as `<@U…>` (the refusal wordings do): everything escaped
- * except exactly those user mentions, so no other markup can come through.
+ * A sentence of our own that names users as `<@U…>` and times as `dateText` tokens (the refusal
+ * wordings do): everything escaped except exactly those mentions and link-less date tokens, so no
+ * other markup can come through.
  */
 export function withMentions(text: string): Mrkdwn {
-  return { mrkdwn: escapeMrkdwn(text).replace(/&lt;@([UW][A-Z0-9]+)&gt;/g, '<@$1>') };
+  return {
+    mrkdwn: escapeMrkdwn(text)
+      .replace(/&lt;@([UW][A-Z0-9]+)&gt;/g, '<@$1>')
+      .replace(/&lt;!date\^(\d{1,12})\^(\{[a-z_]+\}(?: at \{[a-z_]+\})?)\|([0-9: -]{1,20} UTC)&gt;/g, '<!date^$1^$2|$3>'),
+  };
 }
 
 const ELLIPSIS = '…';
@@ -87,7 +92,11 @@ export function code(text: string): string {
   return '`' + escapeMrkdwn(text.replace(/`/g, 'ˋ')) + '`';
 }
 
-/** A date Slack renders in the reader's own time zone, with a UTC fallback for old clients. */
+/**
+ * A date Slack renders in the reader's own time zone, `<!date^1795424400^{date_short_pretty} at {time}|2026-11-23 09:00 UTC>`,
+ * with the UTC time as the fallback for clients that cannot. Every time a message shows goes through
+ * here: never a raw ISO string, and never a relative `5 minutes ago` frozen into a message that stays.
+ */
 export function dateText(iso: string, format = '{date_short_pretty} at {time}'): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return escapeMrkdwn(iso);
@@ -109,12 +118,6 @@ export function ageText(iso: string, now: Date): string {
     if (n >= 1) return `${n} ${name}${n === 1 ? '' : 's'}`;
   }
   return 'just now';
-}
-
-/** `just now` or `3 days ago`. */
-export function agoText(iso: string, now: Date): string {
-  const age = ageText(iso, now);
-  return age === 'just now' ? age : `${age} ago`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { DataProduct } from '../../mesh/domain/data-product';
 import type { SlackUser } from '../../mesh/domain/slack-user';
 import { context, message, section } from './block-kit';
-import { code, escapeMrkdwn, joinCapped, mention } from './mrkdwn';
+import { code, joinCapped, mention } from './mrkdwn';
+import { productNameText } from './product-name';
 import type { SlackMessage } from './slack-types';
 
 const people = (users: readonly SlackUser[]): string => joinCapped(users.map((u) => mention(u).mrkdwn), ', ', 1200, 20);
@@ -12,7 +13,7 @@ const people = (users: readonly SlackUser[]): string => joinCapped(users.map((u)
  * that quietly.
  */
 export function buildOwnersChangedMessage(product: DataProduct, previous: readonly SlackUser[], by: SlackUser): SlackMessage {
-  const name = product.name === product.id ? code(product.id) : `*${escapeMrkdwn(product.name)}* ${code(product.id)}`;
+  const name = productNameText(product);
   return message(`The owners of ${product.name} (${product.id}) changed`, [
     section(`:busts_in_silhouette: ${mention(by).mrkdwn} changed the owners of ${name}. They decide its access requests.`),
     section(`*Now:* ${people(product.owners)}\n*Before:* ${people(previous)}`),

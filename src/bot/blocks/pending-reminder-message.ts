@@ -20,7 +20,7 @@ export function buildPendingReminderMessage(input: PendingReminderInput): SlackM
   const waited = ageText(s.createdAt, now);
   const blocks = [
     section(`:alarm_clock: *Reminder* — this request has waited ${waited} for a decision.`),
-    ...requestSummaryBlocks(s, product, now),
+    ...requestSummaryBlocks(s, product),
     actions(decisionButtons(s), 'reminder_decision'),
     context(
       `${recipient === 'owner' ? `You own ${code(product.id)}` : 'You are a mesh admin'} · request ${code(s.id)} · ` +

@@ -2,6 +2,7 @@ import type { DataProduct } from '../../mesh/domain/data-product';
 import { ACTIONS } from '../interaction-ids';
 import { actions, button, context, fields, header, message, section } from './block-kit';
 import { code, dateText, escapeMrkdwn, joinCapped, mention, plural, truncateMrkdwn } from './mrkdwn';
+import { hasOwnName, productNamePlain } from './product-name';
 import type { SlackMessage } from './slack-types';
 import { permissionsText, tablesText } from './subscription-facts';
 
@@ -35,8 +36,9 @@ export function buildProductCard(product: DataProduct): SlackMessage {
       ],
       'product_card_actions',
     ),
-    context(`${code(product.id)} · published by ${mention(product.publishedBy).mrkdwn} ${dateText(product.publishedAt)}`),
+    // The header is the name; the id is worth a second mention only when it differs.
+    context(`${hasOwnName(product) ? `${code(product.id)} · ` : ''}published by ${mention(product.publishedBy).mrkdwn} ${dateText(product.publishedAt)}`),
   ];
-  const text = `New data product ${escapeMrkdwn(product.name)} (${escapeMrkdwn(product.id)}): ${plural(product.tables.length, 'table')} from account ${product.producerAccountId}`;
+  const text = `New data product ${escapeMrkdwn(productNamePlain(product))}: ${plural(product.tables.length, 'table')} from account ${product.producerAccountId}`;
   return message(text, blocks);
 }

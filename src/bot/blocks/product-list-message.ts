@@ -2,6 +2,7 @@ import type { DataProduct } from '../../mesh/domain/data-product';
 import { ACTIONS, keyedActionId } from '../interaction-ids';
 import { button, header, message, section } from './block-kit';
 import { code, escapeMrkdwn, joinCapped, mention, plural, truncate } from './mrkdwn';
+import { productNameText } from './product-name';
 import { PAGE_SIZE, pageFooter, type Page } from './pagination';
 import type { KnownBlock, SlackMessage } from './slack-types';
 import { permissionsText } from './subscription-facts';
@@ -18,7 +19,7 @@ export function productRow(product: DataProduct, index?: number): KnownBlock {
   const domain = product.domain ? `${escapeMrkdwn(product.domain)} · ` : '';
   const description = product.description ? `\n${escapeMrkdwn(truncate(product.description.replace(/\s+/g, ' '), 200))}` : '';
   const text =
-    `*${escapeMrkdwn(product.name)}* ${code(product.id)}${description}\n` +
+    `${productNameText(product)}${description}\n` +
     `${domain}${plural(product.tables.length, 'table')} · ${permissionsText(product.offeredPermissions)} · owned by ${owners}`;
   if (index === undefined) return section(text);
   // Keyed by row: a list repeats the button, and Slack wants action ids unique in a message.

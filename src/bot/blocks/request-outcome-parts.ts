@@ -1,21 +1,18 @@
 import type { HistoryEntry, Subscription } from '../../mesh/domain/subscription';
 import { approvalDifferenceList, deltaList, deltaText, removedText } from './access-delta-text';
 import { section } from './block-kit';
-import { actorText, code, dateText, escapeMrkdwn, joinCapped, plural, truncate } from './mrkdwn';
+import { actorText, code, dateText, joinCapped, plural } from './mrkdwn';
 import { reasonBlocks } from './request-summary';
 import type { KnownBlock } from './slack-types';
-import { entryTarget, failedEntries, lastEvent, namesBlockText, namesToQuery, permissionsText } from './subscription-facts';
+import { failedEntries, failedEntryText, lastEvent, namesBlockText, namesToQuery, permissionsText } from './subscription-facts';
 
 // Blocks describing what became of a request, shared by the owners' message and the requester's DMs.
 
-/** The failed plan entries, one line each with the error code, capped at `maxLines`. */
+/** The failed plan entries, one line each with its cause in words, who can fix it and the moves, capped at `maxLines`. */
 export function failureListText(subscription: Subscription, maxLines = 5): string {
   const failed = failedEntries(subscription);
   if (failed.length === 0) return '_No entry failed; the grant stopped before finishing._';
-  const lines = failed.map(({ entry, result }) => {
-    const message = result.errorMessage ? ` — ${escapeMrkdwn(truncate(result.errorMessage.replace(/\s+/g, ' '), 160))}` : '';
-    return `• ${code(entryTarget(entry))} ${entry.Permissions.join(', ')}: ${code(result.errorCode ?? 'Error')}${message}`;
-  });
+  const lines = failed.map(failedEntryText);
   return joinCapped(lines, '\n', 2700, maxLines);
 }
 

@@ -15,11 +15,11 @@ export interface RequestReceivedInput {
 
 /** DM to the requester once the request is recorded: its id, what happens next, and [Cancel request]. */
 export function buildRequestReceivedMessage(input: RequestReceivedInput): SlackMessage {
-  const { subscription: s, product, now } = input;
+  const { subscription: s, product } = input;
   const owners = joinCapped(product.owners.map((o) => mention(o).mrkdwn), ', ', 600, 5);
   const blocks = [
     section(`:inbox_tray: *Request sent* — ${escapeMrkdwn(grantSummary(s.requestedPermissions, s.tables, product.name))} for account ${code(s.consumerAccountId)}`),
-    fields(requestFields(s, product, now)),
+    fields(requestFields(s, product)),
     section(
       `*What happens next*\nThe owners (${owners}) get your request and your reason. ` +
         'When one of them decides, I message you here — with the names to query once access is granted.',

@@ -1,7 +1,8 @@
 import type { DataProduct } from '../../mesh/domain/data-product';
 import type { Subscription } from '../../mesh/domain/subscription';
 import { fields, section } from './block-kit';
-import { actorText, agoText, code, dateText, escapeMrkdwn, mention, plural, quoteChunks } from './mrkdwn';
+import { actorText, code, dateText, escapeMrkdwn, mention, plural, quoteChunks } from './mrkdwn';
+import { hasOwnName } from './product-name';
 import type { KnownBlock } from './slack-types';
 import { columnsText, permissionsText, tablesText } from './subscription-facts';
 
@@ -14,15 +15,16 @@ export function requestHeadline(subscription: Subscription, product: DataProduct
 }
 
 /** The request's facts as fields: product, account, tables, permissions, columns, requested at. */
-export function requestFields(subscription: Subscription, product: DataProduct | undefined, now: Date): string[] {
-  const productText = product ? `${escapeMrkdwn(product.name)}\n${code(product.id)}` : code(subscription.productId);
+export function requestFields(subscription: Subscription, product: DataProduct | undefined): string[] {
+  const productText = product && hasOwnName(product) ? `${escapeMrkdwn(product.name)}\n${code(product.id)}` : code(subscription.productId);
   return [
     `*Product*\n${productText}`,
     `*Consumer account*\n${code(subscription.consumerAccountId)}`,
     `*${plural(subscription.tables.length, 'table')}*\n${tablesText(subscription.tables, 1800, '\n', 8)}`,
     `*Permissions*\n${permissionsText(subscription.requestedPermissions)}`,
     `*Columns*\n${columnsText(subscription.columns, 1800)}`,
-    `*Requested*\n${dateText(subscription.createdAt)} (${agoText(subscription.createdAt, now)})`,
+    // A date token, never `(5 minutes ago)`: these messages stay in Slack and are read long after.
+    `*Requested*\n${dateText(subscription.createdAt)}`,
   ];
 }
 
@@ -33,10 +35,10 @@ export function reasonBlocks(label: string, text: string): KnownBlock[] {
 }
 
 /** Headline, fields and reason of a request. */
-export function requestSummaryBlocks(subscription: Subscription, product: DataProduct | undefined, now: Date): KnownBlock[] {
+export function requestSummaryBlocks(subscription: Subscription, product: DataProduct | undefined): KnownBlock[] {
   return [
     section(requestHeadline(subscription, product)),
-    fields(requestFields(subscription, product, now)),
+    fields(requestFields(subscription, product)),
     ...reasonBlocks('Reason', subscription.justification),
   ];
 }

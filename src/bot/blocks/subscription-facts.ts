@@ -4,7 +4,8 @@ import type { Permission } from '../../mesh/domain/permission';
 import { roleNameOf } from '../../mesh/domain/query-principal';
 import type { ColumnFilter, HistoryEntry, Subscription } from '../../mesh/domain/subscription';
 import type { SubscriptionEvent, SubscriptionStatus } from '../../mesh/domain/subscription-status';
-import { code, escapeMrkdwn, joinCapped, plural } from './mrkdwn';
+import { failureCause, fixerText, isKnownFailureCode, type FailureMove } from './failure-cause';
+import { code, escapeMrkdwn, joinCapped, plural, truncate } from './mrkdwn';
 
 // Facts about a subscription as the builders show them: the same words in every message, list and view.
 
@@ -62,24 +63,12 @@ export function grantSummary(permissions: readonly Permission[], tables: readonl
   return `${permissionsText(permissions)} on ${what} of ${database}`;
 }
 
-const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
-
-/** An identifier as SQL engines (Athena, Trino) want it: bare when plain, else in double quotes. */
-function sqlIdentifier(name: string): string {
-  return PLAIN_IDENTIFIER.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
-}
-
 /**
- * The names the consumer queries, from the resource links created for it: `<database>.<table>`, e.g.
- * `"telco-111111111111".usecase1_cell_kpis`; a database link yields one name per subscribed table.
+ * The names the consumer queries, from the resource links created for it, in the one form every
+ * message shows (`queryName`): `"telco-111111111111"."usecase1_cell_kpis"`.
  */
 export function namesToQuery(subscription: Subscription): string[] {
-  // Link databases never contain a dot, so the first dot splits database from table.
-  const names = meshNamesToQuery(subscription).map((name) => {
-    const dot = name.indexOf('.');
-    return `${sqlIdentifier(name.slice(0, dot))}.${sqlIdentifier(name.slice(dot + 1))}`;
-  });
-  return [...new Set(names)];
+  return meshNamesToQuery(subscription);
 }
 
 /** The names to query as a copyable code block, capped at `maxNames` lines and `max` units. */
@@ -119,6 +108,24 @@ export function failedEntries(subscription: Subscription): FailedEntry[] {
     if (result?.outcome === 'FAILED') out.push({ entry, result });
   }
   return out;
+}
+
+const MOVE_LABEL: Record<FailureMove, string> = { retry: '*Retry*', revoke: '*Revoke*' };
+
+/**
+ * A failed entry for people: the target and permissions, the cause in words, who can fix it and the
+ * moves, then the AWS code for whoever looks it up, e.g.
+ * `` • `usecase1_cell_kpis` SELECT: Lake Formation refused: … _Who can fix it: the producer account's admin, then *Retry*; or *Revoke*._ (`AccessDeniedException`) ``.
+ */
+export function failedEntryText({ entry, result }: FailedEntry): string {
+  const { cause, fixer, moves } = failureCause(result.errorCode);
+  const who = fixerText(fixer);
+  const [first, ...others] = moves.map((m) => MOVE_LABEL[m]);
+  const then = who === undefined ? `Nothing to fix: ${first ?? ''}` : `Who can fix it: ${who}, then ${first ?? ''}`;
+  const what = `_${then}${others.length > 0 ? `; or ${others.join(', ')}` : ''}._`;
+  // An unknown code keeps AWS's own words, cut short: they are all there is to go on.
+  const detail = !isKnownFailureCode(result.errorCode) && result.errorMessage ? ` — ${escapeMrkdwn(truncate(result.errorMessage.replace(/\s+/g, ' '), 160))}` : '';
+  return `• ${code(entryTarget(entry))} ${entry.Permissions.join(', ')}: ${escapeMrkdwn(cause)} ${what} (${code(result.errorCode ?? 'Error')}${detail})`;
 }
 
 /** What a plan entry is about: `usecase1_cell_kpis`, `usecase1 (3 columns)` or `database telco-…`. */

@@ -9,12 +9,18 @@ export interface CommandSpec {
   readonly summary: string;
   /** Lines of `help <command>`, mrkdwn. */
   readonly details: readonly string[];
-  /** Text after `/mesh`, each a valid command; `@name` stands for a mention picked from Slack's list. */
+  /**
+   * Text after `/mesh`, each a valid command that works on the sandbox's sample data (a test runs every
+   * one); `@name` stands for a mention picked from Slack's list, `ID` placeholders for a real id.
+   */
   readonly examples: readonly string[];
   readonly admin: boolean;
 }
 
+// The sample mesh's names, so that every example can be typed as is in the sandbox.
 const PRODUCT = 'telco-111111111111';
+const TABLE = 'usecase1_cell_kpis';
+const TABLES = 'usecase1_cell_kpis,usecase2_customer_churn';
 const ID = '01HZY3J5Q8W6V2K7N4R9T0BCDE';
 
 /** Every `/mesh` command, in the order help lists them. The parser has one function per name. */
@@ -42,8 +48,8 @@ export const COMMAND_SPECS = [
     ],
     examples: [
       'publish telco usecase*',
-      'publish telco usecase1 --name "Telco use cases" --domain telco --owners @alice @bob',
-      'publish telco /^usecase[0-9]+$/ --mesh-db telco-mesh --no-public',
+      `publish telco ${TABLE} --name "Cell KPIs" --domain network --owners @pat @sam --mesh-db telco-kpis`,
+      'publish telco /^usecase[0-9]+_/ --mesh-db telco-mesh --no-public',
     ],
     admin: false,
   },
@@ -71,7 +77,7 @@ export const COMMAND_SPECS = [
     args: '<product> [tables] [permissions] [--query-roles <role,…>] [reason…]',
     summary: 'Ask for access to a data product for your consumer account.',
     details: [
-      '`[tables]`: one table, a comma list such as `usecase1,usecase2`, or `all` / `*`; every table if left out.',
+      `\`[tables]\`: one table, a comma list such as \`${TABLES}\`, or \`all\` / \`*\`; every table if left out.`,
       '`[permissions]`: one word, a comma list such as `select,describe` in any case (ALL, SELECT, INSERT, DELETE, ALTER, DROP, DESCRIBE).',
       'The word after the product is the permissions when it names a permission (a lone `all` means all tables); otherwise it is the tables, and the next word must be the permissions.',
       'The reason is the rest of the line, after the permissions. Without a reason a form opens, filled in with what you typed.',
@@ -79,10 +85,10 @@ export const COMMAND_SPECS = [
     ],
     examples: [
       `request ${PRODUCT}`,
-      `request ${PRODUCT} usecase1 select`,
+      `request ${PRODUCT} ${TABLE} select`,
       `request ${PRODUCT} select Churn model for Q4`,
-      `request ${PRODUCT} usecase1,usecase2 select,describe Churn model for Q4`,
-      `request ${PRODUCT} usecase1 select --query-roles Analyst Churn model for Q4`,
+      `request ${PRODUCT} ${TABLES} select,describe Churn model for Q4`,
+      `request ${PRODUCT} ${TABLE} select --query-roles Analyst Churn model for Q4`,
     ],
     admin: false,
   },
@@ -164,7 +170,7 @@ export const COMMAND_SPECS = [
     args: '@user <account> producer|consumer',
     summary: 'Let a person act for an account as its producer or consumer.',
     details: ['`<account>`: 12 digits; dashes as the AWS console shows them are fine (`1111-1111-1111`).'],
-    examples: ['admin map @alice 111111111111 producer', 'admin map @bob 9999-9999-9999 consumer'],
+    examples: ['admin map @pat 111111111111 producer', 'admin map @casey 9999-9999-9999 consumer'],
     admin: true,
   },
   {
@@ -173,7 +179,7 @@ export const COMMAND_SPECS = [
     args: '@user <account>',
     summary: 'Take away a person’s roles in an account.',
     details: [],
-    examples: ['admin unmap @alice 111111111111'],
+    examples: ['admin unmap @sam 111111111111'],
     admin: true,
   },
   {

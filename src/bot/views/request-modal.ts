@@ -4,6 +4,7 @@ import type { ColumnFilter } from '../../mesh/domain/subscription';
 import { ACTIONS, VIEWS } from '../interaction-ids';
 import { context, option, plain, section } from '../blocks/block-kit';
 import { code, escapeMrkdwn, joinCapped, mention, plural, truncate } from '../blocks/mrkdwn';
+import { productNameText } from '../blocks/product-name';
 import { SLACK_LIMITS as L } from '../blocks/slack-limits';
 import type { KnownBlock, ModalView } from '../blocks/slack-types';
 import { PERMISSION_HINTS } from '../blocks/subscription-facts';
@@ -153,7 +154,7 @@ function productIntro(product: DataProduct): KnownBlock[] {
   const owners = joinCapped(product.owners.map((o) => mention(o).mrkdwn), ', ', 300, 3);
   const description = product.description ? `\n${escapeMrkdwn(truncate(product.description, 300))}` : '';
   return [
-    section(`*${escapeMrkdwn(product.name)}* ${code(product.id)}${description}`),
+    section(`${productNameText(product)}${description}`),
     context(`${plural(product.tables.length, 'table')} · account ${code(product.producerAccountId)} · owned by ${owners}`),
   ];
 }

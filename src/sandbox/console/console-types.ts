@@ -156,7 +156,7 @@ export interface ConsoleSubscription {
   justification: string;
   decidedBy?: string;
   decisionNotes?: string;
-  /** The SQL names to query through the links, as the bot tells the requester: `"telco-111111111111".usecase1_cell_kpis`. */
+  /** The SQL names to query through the links, as the bot tells the requester: `"telco-111111111111"."usecase1_cell_kpis"`. */
   links: string[];
   /** The exact grant plan, entry by entry. */
   plan: ConsolePlanEntry[];

@@ -85,7 +85,7 @@ export async function runWorkshopDemo(service: MeshService, say: (line: string) 
   say('6. Casey reads what she can query, through her links');
   const tables = await service.describeAccess(as(casey), { id: requested.id });
   for (const table of tables) {
-    say(`   SELECT * FROM "${table.name.replace('.', '"."')}" LIMIT 10;`);
+    say(`   SELECT * FROM ${table.name} LIMIT 10;`);
     say(`     ${String(table.columns.length)} columns (${table.columns.slice(0, 4).map((c) => `${c.name} ${c.type}`).join(', ')}, …), partitioned by ${table.partitionKeys.join(', ') || 'nothing'}, at ${table.location ?? '?'}`);
   }
   say('7. Who can query what, in account ' + consumer.id);

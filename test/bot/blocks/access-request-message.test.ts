@@ -42,7 +42,7 @@ describe('buildAccessRequestMessage', () => {
 
   it('shows the names to query once active, quoted for SQL', () => {
     const message = buildAccessRequestMessage({ subscription: telcoSubscription('ACTIVE'), product: TELCO, recipient: 'owner', now: NOW });
-    expect(JSON.stringify(message.blocks)).toContain('\\"telco-111111111111\\".usecase1_cell_kpis');
+    expect(JSON.stringify(message.blocks)).toContain('\\"telco-111111111111\\".\\"usecase1_cell_kpis\\"');
   });
 
   it('keeps a 4,096-character hostile reason whole across sections, escaped', () => {

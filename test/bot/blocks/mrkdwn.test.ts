@@ -95,4 +95,9 @@ describe('withMentions', () => {
   it('keeps user mentions live and escapes everything else', () => {
     expect(withMentions('ask an owner (<@U0PRODUCER>) & not <!channel> or <#C1>').mrkdwn).toBe('ask an owner (<@U0PRODUCER>) &amp; not &lt;!channel&gt; or &lt;#C1&gt;');
   });
+  it('keeps our own date tokens live, but not one that carries a link', () => {
+    const date = dateText('2026-11-23T09:00:00.000Z');
+    expect(withMentions(`decided ${date}`).mrkdwn).toBe(`decided ${date}`);
+    expect(withMentions('<!date^1795424400^{date}^https://evil.example|x>').mrkdwn).toBe('&lt;!date^1795424400^{date}^https://evil.example|x&gt;');
+  });
 });

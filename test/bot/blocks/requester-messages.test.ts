@@ -32,7 +32,7 @@ describe('buildRequestOutcomeMessage', () => {
   it('gives the names to query in a copyable code block once active', () => {
     const message = buildRequestOutcomeMessage({ subscription: telcoSubscription('ACTIVE'), product: TELCO });
     const text = message.blocks.map((b) => (b.type === 'section' ? (b.text?.text ?? '') : '')).join('\n');
-    expect(text).toContain('```"telco-111111111111".usecase1_cell_kpis\n"telco-111111111111".usecase2_customer_churn```');
+    expect(text).toContain('```"telco-111111111111"."usecase1_cell_kpis"\n"telco-111111111111"."usecase2_customer_churn"```');
   });
 
   it('names the roles that can query, or says nobody can and how a mesh admin names them', () => {

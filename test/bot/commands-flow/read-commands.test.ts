@@ -29,7 +29,7 @@ describe('/mesh help', () => {
     const { text } = await command(world, 'U0CONSUMER', 'help request');
 
     expect(text).toContain('Examples:');
-    expect(text).toContain('/mesh request telco-111111111111 usecase1 select');
+    expect(text).toContain('/mesh request telco-111111111111 usecase1_cell_kpis select');
     expect(text).not.toContain('/mesh publish');
   });
 });

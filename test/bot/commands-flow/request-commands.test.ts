@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BotJob } from '../../../src/bot/bot-job';
 import { ACTIONS } from '../../../src/bot/interaction-ids';
+import { REQUEST_BLOCKS } from '../../../src/bot/views/request-modal';
 import { startBotWorld, type BotWorld } from '../../support/bot-world';
-import { actionIdsOf, as, command, textOf } from './command-flow';
+import { actionIdsOf, as, command, eventually, textOf } from './command-flow';
 
 let world: BotWorld;
 const PRODUCT = 'telco-111111111111';
@@ -38,7 +39,7 @@ describe('/mesh request with a reason', () => {
     expect(textOf(world.slack.messages('U0CONSUMER').at(-1)?.blocks)).toContain(requestId);
   });
 
-  it('shows the request to its owners in /mesh pending', async () => {
+  it('shows the request to its owners in /mesh pending, and to its requester as their own', async () => {
     const pat = await command(world, 'U0PRODUCER', 'pending');
     const casey = await command(world, 'U0CONSUMER', 'pending');
     const ada = await command(world, 'U0ADMIN', 'pending');
@@ -46,7 +47,12 @@ describe('/mesh request with a reason', () => {
     expect(pat.text).toContain('Waiting for your decision');
     expect(pat.text).toContain(PRODUCT);
     expect(pat.text).toContain('<@U0CONSUMER>');
+    expect(pat.text).toContain('You have no request waiting.');
+    // Help promises "those waiting for your decision, and your own": Casey decides nothing but waits on one.
+    expect(casey.text).toContain('Your pending requests');
     expect(casey.text).toContain('you are not a producer of any account');
+    expect(casey.text).toContain(requestId);
+    expect(casey.text).not.toContain('You have no request waiting');
     expect(ada.text).toContain('Pending requests (all products)');
     expect(ada.text).toContain('<@U0CONSUMER>');
   });
@@ -193,6 +199,45 @@ describe('/mesh request without a reason', () => {
     expect(ack.status).toBe(200);
     expect(ack.durationMs).toBeLessThan(3000);
     expect((await world.deps.mesh.listSubscriptions(as('U0CONSUMER'), { kind: 'mine' })).items).toHaveLength(before);
+  });
+});
+
+/** The tables checked in the newest request modal shown to a user. */
+function checkedTables(user: string): string[] {
+  const view = world.slack.views(user).at(-1)?.view;
+  const block = view?.blocks.find((b) => (b as { block_id?: string }).block_id === REQUEST_BLOCKS.tables) as { element?: { initial_options?: { value: string }[] } } | undefined;
+  return (block?.element?.initial_options ?? []).map((o) => o.value);
+}
+
+describe('/mesh request refuses what it cannot open a form for (issue 15)', () => {
+  it('refuses an unknown table before any modal, with the product’s tables and a did-you-mean', async () => {
+    const responses = world.slack.responses().length;
+    const ack = await world.post({ kind: 'command', user: 'U0CONSUMER', text: `request ${PRODUCT} usecase1 select` });
+    const answer = await eventually(() => world.slack.responses().slice(responses).find((r) => r.user === 'U0CONSUMER'));
+    const text = textOf(answer.blocks ?? answer.text);
+    const trigger = (ack.payload as { trigger_id?: string }).trigger_id;
+
+    expect(text).toContain('has no table usecase1');
+    expect(text).toContain('did you mean `usecase1_cell_kpis`?');
+    expect(text).toContain('`usecase2_customer_churn`');
+    expect(trigger).toBeDefined();
+    expect(world.slack.calls({ method: 'views.open' }).filter((c) => c.args.trigger_id === trigger)).toHaveLength(0);
+  });
+
+  it('answers a product id typed short with the product it was meant as', async () => {
+    const { text } = await command(world, 'U0CONSUMER', 'request telco usecase1_cell_kpis select');
+
+    expect(text).toContain('no data product telco');
+    expect(text).toContain(`did you mean \`${PRODUCT}\`?`);
+  });
+
+  it('checks every table when only the permissions are given, as help says', async () => {
+    world.slack.clear();
+    await world.post({ kind: 'command', user: 'U0CONSUMER', text: `request ${PRODUCT} select` });
+
+    await vi.waitFor(() => {
+      expect(checkedTables('U0CONSUMER')).toEqual(['usecase1_cell_kpis', 'usecase2_customer_churn']);
+    });
   });
 });
 

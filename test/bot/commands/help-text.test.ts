@@ -57,17 +57,17 @@ describe('helpText', () => {
     expect(helpText('request')).toMatchInlineSnapshot(`
       "\`/mesh request &lt;product&gt; [tables] [permissions] [--query-roles &lt;role,…&gt;] [reason…]\`
       Ask for access to a data product for your consumer account.
-      • \`[tables]\`: one table, a comma list such as \`usecase1,usecase2\`, or \`all\` / \`*\`; every table if left out.
+      • \`[tables]\`: one table, a comma list such as \`usecase1_cell_kpis,usecase2_customer_churn\`, or \`all\` / \`*\`; every table if left out.
       • \`[permissions]\`: one word, a comma list such as \`select,describe\` in any case (ALL, SELECT, INSERT, DELETE, ALTER, DROP, DESCRIBE).
       • The word after the product is the permissions when it names a permission (a lone \`all\` means all tables); otherwise it is the tables, and the next word must be the permissions.
       • The reason is the rest of the line, after the permissions. Without a reason a form opens, filled in with what you typed.
       • \`--query-roles\`: which of your account’s query roles will query (comma-separated); all of them if left out. The access is granted to these roles.
       Examples:
       \`/mesh request telco-111111111111\`
-      \`/mesh request telco-111111111111 usecase1 select\`
+      \`/mesh request telco-111111111111 usecase1_cell_kpis select\`
       \`/mesh request telco-111111111111 select Churn model for Q4\`
-      \`/mesh request telco-111111111111 usecase1,usecase2 select,describe Churn model for Q4\`
-      \`/mesh request telco-111111111111 usecase1 select --query-roles Analyst Churn model for Q4\`"
+      \`/mesh request telco-111111111111 usecase1_cell_kpis,usecase2_customer_churn select,describe Churn model for Q4\`
+      \`/mesh request telco-111111111111 usecase1_cell_kpis select --query-roles Analyst Churn model for Q4\`"
     `);
   });
 });

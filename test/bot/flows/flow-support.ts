@@ -34,7 +34,7 @@ export function eventually<T>(check: () => T | Promise<T>, timeout = 10_000): Pr
 
 /** A message's text and blocks as one string, to look for words in it. */
 export function shown(message: { text: string; blocks?: unknown[] } | undefined): string {
-  // Quotes inside texts unescaped, so SQL names read as in Slack: "telco-111111111111".usecase1_cell_kpis.
+  // Quotes inside texts unescaped, so SQL names read as in Slack: "telco-111111111111"."usecase1_cell_kpis".
   return message === undefined ? '' : `${message.text}\n${JSON.stringify(message.blocks ?? []).replace(/\\"/g, '"')}`;
 }
 

@@ -181,14 +181,14 @@ describe('decisions', () => {
     expect(await grantedToConsumer(world)).toEqual(expectedFrom(granted.plan));
     for (const owner of [PEOPLE.pat, PEOPLE.sam]) {
       const text = shown(world.slack.message(owner, owner === PEOPLE.pat ? patMessage.ts : samMessage.ts));
-      expect(text).toContain('"telco-111111111111".usecase1_cell_kpis');
+      expect(text).toContain('"telco-111111111111"."usecase1_cell_kpis"');
       expect(text).toContain(`"action_id":"${ACTIONS.revoke}"`);
     }
     // The "request sent" message now says Active in one line; the new DM carries the outcome.
     const casey = dmsAbout(world, PEOPLE.casey, request.id);
     expect(casey.filter((m) => shown(m).includes('Access granted'))).toHaveLength(1);
     const told = casey.find((m) => shown(m).includes('Access granted'));
-    expect(shown(told)).toContain('"telco-111111111111".usecase2_customer_churn');
+    expect(shown(told)).toContain('"telco-111111111111"."usecase2_customer_churn"');
   });
 
   it('[Revoke] on the ACTIVE message asks why, then revokes: REVOKED everywhere, the grants gone, the requester told why', async () => {

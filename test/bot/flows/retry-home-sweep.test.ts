@@ -37,6 +37,9 @@ describe('a refused grant', () => {
     expect(failed.status).toBe('FAILED');
     const shownFailed = shown(world.slack.message(PEOPLE.pat, message.ts));
     expect(shownFailed).toContain('AccessDeniedException');
+    // The cause in words, who can fix it and what the buttons do, not only the exception's name.
+    expect(shownFailed).toContain("the producer's role in the mesh account does not hold these permissions with the grant option");
+    expect(shownFailed).toContain("Who can fix it: the producer account's admin");
     expect(shownFailed).toContain(`"action_id":"${ACTIONS.retry}"`);
     expect(await grantedToConsumer(world)).toEqual({});
 
@@ -49,7 +52,7 @@ describe('a refused grant', () => {
 
     expect(retried.history.map((h) => h.event)).toEqual(['request', 'approve', 'grant-failed', 'retry', 'grant-succeeded']);
     expect(await grantedToConsumer(world)).toEqual(expectedFrom(retried.plan));
-    expect(shown(world.slack.message(PEOPLE.pat, message.ts))).toContain('"telco-111111111111_tables".usecase2_customer_churn');
+    expect(shown(world.slack.message(PEOPLE.pat, message.ts))).toContain('"telco-111111111111_tables"."usecase2_customer_churn"');
     expect(shown(dmsAbout(world, PEOPLE.casey, request.id).at(-1))).toContain('Access granted');
   });
 });

@@ -27,7 +27,7 @@ describe('npm run demo (the workshop, end to end)', () => {
     const outcome = await runWorkshopDemo(createMeshService(world.deps), (line) => lines.push(line));
 
     expect(outcome.productId).toBe('telco-111111111111');
-    expect(outcome.namesToQuery).toEqual(['telco-111111111111.usecase1_cell_kpis', 'telco-111111111111.usecase2_customer_churn']);
+    expect(outcome.namesToQuery).toEqual(['"telco-111111111111"."usecase1_cell_kpis"', '"telco-111111111111"."usecase2_customer_churn"']);
     expect(lines.filter((l) => /^\d\. /.test(l)).map((l) => l.slice(0, 2))).toEqual(['0.', '1.', '2.', '3.', '4.', '5.', '6.', '7.']);
     expect(lines.join('\n')).toContain('SELECT * FROM "telco-111111111111"."usecase1_cell_kpis" LIMIT 10;');
     expect(lines).toContain('   partitions mirrored from the source: 72 new, 0 updated, 0 dropped');

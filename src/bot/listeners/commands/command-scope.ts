@@ -4,6 +4,7 @@ import type { RequestContext } from '../../../mesh/service/request-context';
 import type { SlackMessage } from '../../blocks/slack-types';
 import type { BotDeps } from '../../bot-deps';
 import { answerRefusal } from '../interaction/answer-refusal';
+import { withProductSuggestion } from './product-suggestion';
 
 /** Where the command was typed: its channel, its user and the trigger of the interaction (valid 3 s). */
 export interface CommandOrigin {
@@ -29,13 +30,14 @@ export interface CommandScope {
 /**
  * Run a handler's work; anything it throws reaches the user through `answerRefusal` ("already
  * decided" as who decided and when; anything else through `replyError` with a fresh reference id),
- * never as a stack trace.
+ * never as a stack trace. A product id that names none comes back with the products it was
+ * probably meant as.
  */
 export async function guarded(scope: CommandScope, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    await answerRefusal(scope.deps, error, scope.reply, scope.ctx, scope.log);
+    await answerRefusal(scope.deps, await withProductSuggestion(scope.deps, scope.ctx, error), scope.reply, scope.ctx, scope.log);
   }
 }
 

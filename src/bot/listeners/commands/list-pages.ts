@@ -84,21 +84,39 @@ export async function subscriptionsPage(
   });
 }
 
+/** The user's own requests read for `/mesh pending`: the newest ones, where anything still pending is. */
+const OWN_REQUESTS_READ = 100;
+
+/** The user's own requests still waiting for a decision, newest first (among their newest OWN_REQUESTS_READ). */
+async function ownPending(deps: BotDeps, ctx: RequestContext): Promise<Subscription[]> {
+  const mine = await deps.mesh.listSubscriptions(ctx, { kind: 'mine', limit: OWN_REQUESTS_READ });
+  return mine.items.filter((s) => s.status === 'PENDING');
+}
+
 /**
  * Requests waiting for a decision the user can take: those of every producer account they act for,
- * one account after the other (mesh admins: every pending request). `account` is the index of the
- * account being read, in id order.
+ * one account after the other (mesh admins: every pending request), and on the first page the user's
+ * own requests still waiting (help promises both). `account` is the index of the account being read, in id order.
  */
 export async function pendingPage(deps: BotDeps, ctx: RequestContext, account = 0, cursor?: string): Promise<SlackMessage> {
   const me = await deps.mesh.whoami(ctx);
   const now = new Date(deps.clock());
   const accounts = me.meshAdmin ? [undefined] : [...new Set(me.personas.filter((p) => p.kind === 'producer').map((p) => p.accountId))].sort();
   const title = me.meshAdmin ? 'Pending requests (all products)' : 'Waiting for your decision';
+  const firstPage = account === 0 && cursor === undefined;
+  // A mesh admin's list already holds every pending request, their own among them.
+  const own = firstPage && !me.meshAdmin ? await ownPending(deps, ctx) : undefined;
+  const also = (items: Subscription[]) => ({
+    title: 'Your own requests, waiting for the owners',
+    items,
+    emptyText: 'You have no request waiting. Ask for access with /mesh request <product>.',
+  });
   if (accounts.length === 0) {
     return buildSubscriptionListMessage({
-      title,
-      page: { items: [] },
-      emptyText: 'No request waits for you: you are not a producer of any account. Your own requests are in /mesh subscriptions mine.',
+      title: 'Your pending requests',
+      note: 'No request waits for your decision: you are not a producer of any account.',
+      page: { items: own ?? [] },
+      emptyText: 'You have no request waiting for a decision. Ask for access with /mesh request <product>; all of yours are in /mesh subscriptions mine.',
       now,
     });
   }
@@ -122,11 +140,13 @@ export async function pendingPage(deps: BotDeps, ctx: RequestContext, account = 
     const peek = await fetchFor(accounts[later])({ limit: 1 });
     if (peek.items.length > 0) next = { l: 'pending', a: later };
   }
+  const shownIds = new Set(page.items.map((s) => s.id));
   return buildSubscriptionListMessage({
     title,
     page: { items: page.items, ...nextOf(next) },
-    emptyText: 'No request waits for your decision. Your own requests are in /mesh subscriptions mine.',
+    emptyText: 'No request waits for your decision.',
     now,
+    ...(own !== undefined && { also: also(own.filter((s) => !shownIds.has(s.id))) }),
   });
 }
 

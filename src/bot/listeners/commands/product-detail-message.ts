@@ -2,6 +2,7 @@ import type { ColumnView, ProductDescription, ProductTableView } from '../../../
 import { context, divider, message, section } from '../../blocks/block-kit';
 import { code, escapeMrkdwn, plural, truncate } from '../../blocks/mrkdwn';
 import { buildProductCard } from '../../blocks/product-card';
+import { productNamePlain } from '../../blocks/product-name';
 import type { KnownBlock, SlackMessage } from '../../blocks/slack-types';
 
 /** Tables shown with their columns; the card already lists every table's name. */
@@ -51,5 +52,5 @@ export function buildProductDetailMessage(description: ProductDescription): Slac
     blocks.push(context(`:warning: Not in the mesh catalog now: ${missing.map(code).join(', ')}. The producer can publish the product again.`));
   }
   blocks.push(context(`Who has access: ${code(`/mesh subscriptions product ${product.id}`)}`));
-  return message(`${escapeMrkdwn(product.name)} (${escapeMrkdwn(product.id)}): ${plural(product.tables.length, 'table')}`, blocks);
+  return message(`${escapeMrkdwn(productNamePlain(product))}: ${plural(product.tables.length, 'table')}`, blocks);
 }

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../../../mesh/errors';
 import { buildConfirmationMessage } from '../../blocks/confirmation-message';
 import { code, joinCapped, mention, plural } from '../../blocks/mrkdwn';
 import { permissionsText } from '../../blocks/subscription-facts';
@@ -7,6 +8,17 @@ import { openRequestModal } from '../request/open-request-modal';
 import type { CommandScope } from './command-scope';
 import { explainUnmapped } from './unmapped-refusal';
 
+/** The refusal the mesh gives for tables a product does not have, under the `tables` field. */
+function unknownTables(productId: string, tables: string[], productTables: readonly string[]): InvalidInputError {
+  return new InvalidInputError({
+    reason: 'unknown_table',
+    params: { productId, tables, productTables },
+    path: ['tables'],
+    message: `product ${productId} has no table ${tables.join(', ')}`,
+    hint: `its tables are ${productTables.join(', ')}`,
+  });
+}
+
 /**
  * `/mesh request <product> [tables] [permissions] [--query-roles …] [reason…]`. Without a reason the request modal
  * opens, filled in with what was typed (called first thing: the trigger id lives 3 s). With one, the
@@ -15,12 +27,20 @@ import { explainUnmapped } from './unmapped-refusal';
 export async function answerRequest(scope: CommandScope, command: CommandOf<'request'>): Promise<void> {
   const { deps, ctx } = scope;
   if (command.needsModal || command.reason === undefined || command.permissions === undefined) {
+    // Refused here, before any modal: a product that is not there, or a table it does not have
+    // (a modal would open with that table silently left out).
+    const product = await deps.mesh.getProduct(ctx, { productId: command.product });
+    if (Array.isArray(command.tables)) {
+      const unknown = command.tables.filter((t) => !product.tables.includes(t));
+      if (unknown.length > 0) throw unknownTables(product.id, unknown, product.tables);
+    }
     await openRequestModal(deps, scope.client, {
       triggerId: scope.origin.triggerId,
       ctx,
-      productId: command.product,
+      productId: product.id,
       prefill: {
-        ...(command.tables !== undefined && { tables: command.tables }),
+        // Help says "every table if left out": the modal opens with every table checked.
+        tables: command.tables ?? 'all',
         ...(command.permissions !== undefined && { permissions: command.permissions }),
         ...(command.queryRoles !== undefined && { queryRoles: command.queryRoles }),
         ...(command.reason !== undefined && { reason: command.reason }),

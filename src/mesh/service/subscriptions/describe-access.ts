@@ -7,7 +7,8 @@ import type { MeshDeps } from '../mesh-deps';
 import { parseInput } from '../parse-input';
 import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
-import { namesToQuery } from './link-layout';
+import { queryName } from '../../domain/query-name';
+import { queryTargets } from './link-layout';
 import { consumerSession, loadSubscription } from './operation-scope';
 
 export const DescribeAccessInputSchema = z.object({ id: SubscriptionIdSchema });
@@ -16,7 +17,7 @@ export type DescribeAccessInput = z.input<typeof DescribeAccessInputSchema>;
 
 /** One name the consumer can query, as its catalog shows it through the resource link. */
 export interface QueryableTable {
-  /** `<link database>.<table>`, as used in SQL. */
+  /** `"<link database>"."<table>"`, as typed in a query (see `queryName`). */
   name: string;
   columns: { name: string; type: string }[];
   partitionKeys: string[];
@@ -42,12 +43,11 @@ export async function describeAccess(deps: MeshDeps, ctx: RequestContext, rawInp
   const session = consumerSession(deps, subscription, ctx.user, ctx.requestId);
   const catalog = glueCatalog({ client: session.clients.glue, catalogId: subscription.consumerAccountId, ...session.site, retry: deps.executor });
   const tables: QueryableTable[] = [];
-  for (const name of namesToQuery(subscription)) {
-    const dot = name.indexOf('.');
-    const table = await catalog.getTable(name.slice(0, dot), name.slice(dot + 1));
+  for (const target of queryTargets(subscription)) {
+    const table = await catalog.getTable(target.database, target.table);
     if (!table) continue;
     tables.push({
-      name,
+      name: queryName(target.database, target.table),
       columns: (table.StorageDescriptor?.Columns ?? []).map((c) => ({ name: c.Name ?? '', type: c.Type ?? '' })),
       partitionKeys: (table.PartitionKeys ?? []).map((k) => k.Name ?? ''),
       ...(table.StorageDescriptor?.Location !== undefined && { location: table.StorageDescriptor.Location }),

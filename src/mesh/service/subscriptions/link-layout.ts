@@ -1,4 +1,5 @@
 import type { LinkRequest } from '../../aws/consumer-links';
+import { queryName } from '../../domain/query-name';
 import type { Subscription } from '../../domain/subscription';
 
 /** The local database that holds table links to a mesh database, e.g. `telco-111111111111_tables`. */
@@ -19,7 +20,29 @@ export function linkLayout(subscription: Pick<Subscription, 'consumerAccountId' 
   return { kind: 'tables', database: tableLinkDatabase(subscription.meshDatabase), tables: [...subscription.tables], ...target };
 }
 
-/** The SQL names the consumer queries, e.g. `telco-111111111111.usecase1_cell_kpis`; empty until the links exist. */
+/** One table the consumer queries, as its own catalog names it through a resource link. */
+export interface QueryTarget {
+  database: string;
+  table: string;
+}
+
+/** The tables the consumer queries through its links, by database and table, sorted; empty until the links exist. */
+export function queryTargets(subscription: Pick<Subscription, 'links' | 'tables'>): QueryTarget[] {
+  const targets = subscription.links.flatMap((link) =>
+    link.table === undefined ? subscription.tables.map((table) => ({ database: link.database, table })) : [{ database: link.database, table: link.table }],
+  );
+  const seen = new Set<string>();
+  return targets
+    .filter((t) => {
+      const key = queryName(t.database, t.table);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.database.localeCompare(b.database) || a.table.localeCompare(b.table));
+}
+
+/** The names the consumer queries, in the one quoted form: `"telco-111111111111"."usecase1_cell_kpis"`; empty until the links exist. */
 export function namesToQuery(subscription: Pick<Subscription, 'links' | 'tables'>): string[] {
-  return subscription.links.flatMap((link) => (link.table === undefined ? subscription.tables.map((t) => `${link.database}.${t}`) : [`${link.database}.${link.table}`])).sort();
+  return queryTargets(subscription).map((t) => queryName(t.database, t.table));
 }

@@ -51,7 +51,7 @@ describe('approving a request for the whole product', () => {
     expect(Object.values(full.results).every((r) => r.outcome === 'DONE')).toBe(true);
     expect(full.links).toEqual([{ catalogId: CONSUMER, database: MESH_DB, targetCatalogId: MESH, targetDatabase: MESH_DB }]);
     expect(full.ramShares).toHaveLength(1);
-    expect(namesToQuery(full)).toContain(`${MESH_DB}.usecase1_cell_kpis`);
+    expect(namesToQuery(full)).toContain(`"${MESH_DB}"."usecase1_cell_kpis"`);
     expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom([full.plan]));
     const { Table } = await tableThroughLink(MESH_DB, 'usecase1_cell_kpis');
     // Through a database link, Glue answers with the shared table itself.
@@ -84,7 +84,7 @@ describe('two overlapping subscriptions of one consumer account', () => {
     ));
 
     expect(partial.status).toBe('ACTIVE');
-    expect(namesToQuery(partial)).toEqual([`${MESH_DB}_tables.usecase1_cell_kpis`, `${MESH_DB}_tables.usecase2_customer_churn`]);
+    expect(namesToQuery(partial)).toEqual([`"${MESH_DB}_tables"."usecase1_cell_kpis"`, `"${MESH_DB}_tables"."usecase2_customer_churn"`]);
     expect((await tableThroughLink(`${MESH_DB}_tables`, 'usecase2_customer_churn')).Table?.TargetTable).toEqual({ CatalogId: MESH, DatabaseName: MESH_DB, Name: 'usecase2_customer_churn' });
     expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom([full.plan, partial.plan]));
   });
