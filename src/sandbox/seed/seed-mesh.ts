@@ -40,7 +40,8 @@ export async function seedTelcoProduct(service: MeshService, requestId: string) 
       domain: 'network',
       description: 'Cell KPIs and churn features for the telco use cases',
       owners: [pat, sam],
-      offeredPermissions: ['SELECT', 'DESCRIBE', 'INSERT'],
+      // Consumers read: nothing more is offered than querying and browsing the tables.
+      offeredPermissions: ['SELECT', 'DESCRIBE'],
     },
   );
 }

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../../src/bot/interaction-ids';
 import { startBotWorld, type BotWorld } from '../../support/bot-world';
-import { actionIdsOf, as, command, eventually, publishAs, textOf } from './command-flow';
+import { actionIdsOf, as, command, eventually, publishAs, textOf, type PublishAnswer } from './command-flow';
 
 let world: BotWorld;
 const PRODUCTS = 'C0PRODUCTS';
 
-const publish = (user: string, text: string): Promise<{ ackBody: string; told: string }> => publishAs(world, user, text);
+const publish = (user: string, text: string): Promise<PublishAnswer> => publishAs(world, user, text);
 
 beforeAll(async () => {
   world = await startBotWorld();
@@ -17,10 +17,16 @@ afterAll(async () => {
 });
 
 describe('/mesh publish', () => {
-  it('acks with “Publishing…”, posts the product card with [Request access] to #data-products, and tells the publisher', async () => {
-    const { ackBody, told } = await publish('U0PRODUCER', 'publish telco cell_towers --mesh-db towers-111111111111 --name "Cell towers" --domain network');
+  it('shows “Publishing…” once its checks pass, posts the product card with [Request access] to #data-products, and replaces “Publishing…” with what it did', async () => {
+    const responsesBefore = world.slack.responses().length;
+    const { ackBody, told, shown } = await publish('U0PRODUCER', 'publish telco cell_towers --mesh-db towers-111111111111 --name "Cell towers" --domain network');
 
-    expect(ackBody).toContain('Publishing `telco`');
+    expect(ackBody).toBe('');
+    expect(world.slack.responses().slice(responsesBefore).map((r) => textOf(r.blocks ?? r.text))[0]).toContain('Publishing `telco`…');
+    // One message for the publisher: "Publishing…", replaced by the outcome.
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.replaced).toBe(true);
+    expect(told).not.toContain('Publishing `telco`…');
     const cards = world.slack.messages(PRODUCTS);
     expect(cards).toHaveLength(1);
     expect(textOf(cards[0]?.blocks)).toContain('Cell towers');
@@ -34,11 +40,14 @@ describe('/mesh publish', () => {
     expect(await world.deps.notices.list('towers-111111111111')).toEqual([{ channel: PRODUCTS, ts: cards[0]?.ts }]);
   });
 
-  it('is idempotent: publishing again changes nothing and refreshes the one card instead of posting another', async () => {
+  it('is idempotent: publishing again changes nothing, saves no new version, says so, and refreshes the one card instead of posting another', async () => {
     world.slack.clear();
     const { told } = await publish('U0PRODUCER', 'publish telco cell_towers --mesh-db towers-111111111111');
 
-    expect(told).toContain('is up to date (version 2)');
+    expect(told).toContain('is up to date (still version 1): nothing changed');
+    const product = await world.deps.mesh.getProduct(as('U0CONSUMER'), { productId: 'towers-111111111111' });
+    expect(product).toMatchObject({ version: 1 });
+    expect(product.history).toHaveLength(1);
     expect(told).toContain('*Created (0)*');
     expect(world.slack.messages(PRODUCTS)).toHaveLength(1);
     expect(world.slack.calls({ method: 'chat.update', ok: true })).toHaveLength(1);
@@ -69,7 +78,8 @@ describe('/mesh publish', () => {
     expect(await world.deps.notices.list('towers-111111111111')).toHaveLength(2);
   });
 
-  it('tells the publisher by DM when the channel refuses an ephemeral', async () => {
+  it('tells the publisher by DM when “Publishing…” can no longer be replaced and the channel refuses an ephemeral', async () => {
+    world.slack.faults.add({ method: 'response_url.replace', error: 'expired_url', count: 1 });
     world.slack.faults.add({ method: 'chat.postEphemeral', error: 'channel_not_found', count: 1 });
     const before = world.slack.messages('U0PRODUCER').length;
     await world.post({ kind: 'command', user: 'U0PRODUCER', text: 'publish telco cell_towers --mesh-db towers-111111111111' });
@@ -86,10 +96,12 @@ describe('/mesh publish', () => {
     expect(told).toContain('nosuchdb');
   });
 
-  it('refuses a consumer at once, before any job', async () => {
+  it('refuses a consumer at once, before any job and without saying “Publishing…”', async () => {
+    const before = world.slack.responses().length;
     const { text, ackBody } = await command(world, 'U0CONSUMER', 'publish telco');
 
-    expect(ackBody).toContain('Publishing');
+    expect(ackBody).toBe('');
+    expect(world.slack.responses().slice(before).map((r) => textOf(r.blocks ?? r.text))).toEqual([text]);
     expect(text).toContain('not mapped as a producer of any account');
     expect(text).toContain('<@U0ADMIN>');
   });
