@@ -16,26 +16,27 @@ function replaceQuestion(respond: ClickArgs['respond'], content: SlackMessage): 
 
 /**
  * [Publish anyway] on the question a publish asked: the clicker's right and the publish are checked
- * again before the click is acknowledged, then the question becomes "Publishing…" and a `publish` job
+ * again, then the question becomes "Publishing…" and a `publish` job
  * applies it with the effect confirmed. The mesh refuses it as stale when the product or its
  * subscriptions moved since the question was shown.
  */
 export function confirmPublishListener(deps: BotDeps) {
   return async ({ ack, body, action, client, respond }: ClickArgs): Promise<void> => {
+    // The check reads the producer's catalog, which may outlast Slack's 3 seconds: ack first, answer after.
+    await ack();
     const { ctx, log } = scopeOf(deps, body);
     const reply = replyToClicker(client, body, respond, log);
     let value;
     try {
       const confirm = PublishConfirmValueSchema.parse(JSON.parse(buttonValue(action)));
       const input = { ...parseInput(PublishInputSchema, confirm.input, 'publish'), confirmed: { version: confirm.version, fingerprint: confirm.fingerprint } };
+      // The clicker's own right, and the publish as it stands now: a refusal is the only answer.
       await deps.mesh.checkPublish(ctx, input);
       value = input;
     } catch (error) {
-      await ack();
       await replyError(error, reply, log, deps.newId());
       return;
     }
-    await ack();
     await replaceQuestion(respond, buildPublishProgressMessage(value.sourceDatabase));
     const replyTo = { channel: body.channel?.id ?? body.user.id, user: body.user.id };
     await deps.jobs.enqueue({ kind: 'publish', input: value, ctx, replyTo, ...(body.response_url !== '' && { progressUrl: body.response_url }) });

@@ -141,13 +141,15 @@ async function checkedPublish(deps: MeshDeps, ctx: RequestContext, rawInput: Pub
 }
 
 /**
- * Check a publish as far as the mesh's own records tell, touching nothing: the input, the publisher's
- * right to publish for the account and to change the product's settings. Lets the bot refuse at once
- * what the publish itself would refuse, before it promises anything.
+ * Check a publish, changing nothing: the input, the publisher's right to publish for the account and
+ * to change the product's settings, and that the source database exists and the pattern selects
+ * tables in it (read as the producer's role). Lets the bot refuse at once what the publish itself
+ * would refuse, before it promises anything.
  */
-export async function checkPublish(deps: MeshDeps, ctx: RequestContext, rawInput: PublishInput): Promise<{ productId: string; republish: boolean }> {
-  const checked = await checkedPublish(deps, ctx, rawInput);
-  return { productId: checked.productId, republish: checked.existing !== undefined };
+export async function checkPublish(deps: MeshDeps, ctx: RequestContext, rawInput: PublishInput): Promise<{ productId: string; republish: boolean; tables: string[] }> {
+  const { input, existing, productId } = await checkedPublish(deps, ctx, rawInput);
+  const tables = await sourceSelection(deps, ctx, { producerAccountId: input.producerAccountId, sourceDatabase: input.sourceDatabase, tablePattern: input.tablePattern ?? existing?.tablePattern });
+  return { productId, republish: existing !== undefined, tables };
 }
 
 /**
