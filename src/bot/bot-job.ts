@@ -25,7 +25,14 @@ export const BotJobSchema = z.discriminatedUnion('kind', [
   /** Change the permissions of an ACTIVE subscription. */
   z.object({ kind: z.literal('modify'), input: z.record(z.string(), z.unknown()), ctx: ContextSchema, replyTo: ReplyToSchema.optional(), group: GroupSchema }),
   /** Publish (or re-publish) a product and post its card. */
-  z.object({ kind: z.literal('publish'), input: z.record(z.string(), z.unknown()), ctx: ContextSchema, replyTo: ReplyToSchema }),
+  z.object({
+    kind: z.literal('publish'),
+    input: z.record(z.string(), z.unknown()),
+    ctx: ContextSchema,
+    replyTo: ReplyToSchema,
+    /** The response URL of the message that says "Publishing…": the outcome replaces it. */
+    progressUrl: z.url().optional(),
+  }),
   /** Scheduled: product syncs due, pending reminders and expiry. */
   z.object({
     kind: z.literal('sweep'),

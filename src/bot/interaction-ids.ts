@@ -21,6 +21,10 @@ export const ACTIONS = {
   requestTablesSearch: 'mesh_request_tables_search',
   /** Approve-with-changes modal: an input changed; the listener rebuilds the "will be granted" preview. */
   approvePreview: 'mesh_approve_preview',
+  /** A publish that would change a product with subscribers: apply it; value: the publish and the effect confirmed (PublishConfirmValue). */
+  publishConfirm: 'mesh_publish_confirm',
+  /** The same question: do not publish. */
+  publishCancel: 'mesh_publish_cancel',
 } as const;
 
 /** Modals, by `callback_id`; their `private_metadata` carries the ids they act on. */

@@ -134,6 +134,14 @@ export const WORDINGS: { readonly [R in Reason]: WordingOf<R> } = {
     text: `you publish for several accounts (${accounts.join(', ')}) and the command cannot say which`,
     hint: 'ask a mesh admin to keep one producer mapping for you while you publish',
   }),
+  publish_needs_confirmation: ({ impact }) => ({
+    text: `this publish would change product ${impact.productId}, which has ${impact.subscriptions.length} live subscription${impact.subscriptions.length === 1 ? '' : 's'}`,
+    hint: 'publish it from Slack to see the effect on each subscription and confirm it',
+  }),
+  publish_confirmation_stale: ({ productId }) => ({
+    text: `product ${productId} or its subscriptions changed since this publish was shown to you, so it was not applied`,
+    hint: 'run the `/mesh publish` command again to see its effect now',
+  }),
 
   not_mesh_admin: ({ meshAdmins }) => ({ text: 'only mesh admins can do this', hint: `ask ${meshAdminsMention(meshAdmins)}; \`/mesh whoami\` shows the accounts you act for` }),
   not_requester: ({ requester }) => ({ text: 'only the requester can cancel a request', hint: `ask ${mentionOf(requester)}, or deny it if you own the product` }),

@@ -3,6 +3,7 @@ import type { PersonaKind } from './domain/identity';
 import type { Permission } from './domain/permission';
 import type { SlackUser } from './domain/slack-user';
 import type { Actor } from './domain/actor';
+import type { PublishImpact } from './domain/publish-impact';
 import type { SubscriptionEvent, SubscriptionStatus } from './domain/subscription-status';
 import type { MeshErrorCode } from './error-codes';
 
@@ -74,6 +75,10 @@ export interface ReasonParams {
   /** A list's [Next page] button whose cursor no longer decodes. */
   stale_page_button: NoParams;
   several_producer_accounts: { accounts: readonly string[] };
+  /** A publish that would change a product with live subscriptions: it waits for its publisher to confirm this effect. */
+  publish_needs_confirmation: { impact: PublishImpact };
+  /** A confirmation of a publish whose effect has changed since it was asked (the product or a subscription moved). */
+  publish_confirmation_stale: { productId: string };
   // mesh_not_authorized
   /** `meshAdmins`: the configured admins, whom to ask. */
   not_mesh_admin: { meshAdmins: readonly UserRef[] };
@@ -150,6 +155,8 @@ export const REASON_CODES = {
   invalid_page_cursor: 'mesh_invalid_input',
   stale_page_button: 'mesh_invalid_input',
   several_producer_accounts: 'mesh_invalid_input',
+  publish_needs_confirmation: 'mesh_invalid_input',
+  publish_confirmation_stale: 'mesh_invalid_input',
   not_mesh_admin: 'mesh_not_authorized',
   not_requester: 'mesh_not_authorized',
   not_owner_to_change: 'mesh_not_authorized',

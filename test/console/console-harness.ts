@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startSandboxBot, type SandboxBot } from '../../src/sandbox/bot/sandbox-bot';
 import { createSandboxConsole, type SandboxConsole } from '../../src/sandbox/console/sandbox-console';
+import { publishSampleProduct } from '../../src/sandbox/seed/seed-mesh';
 import { SANDBOX_BOT_TOKEN, SANDBOX_SIGNING_SECRET } from '../../src/sandbox/slack/slack-world';
 import { findChromium } from '../support/chromium';
 
@@ -63,7 +64,7 @@ export interface SandboxWithConsole {
 }
 
 /** Start the sandbox with the console (port 0); close it in `afterAll`. */
-export async function startConsoleSandbox(): Promise<SandboxWithConsole> {
+export async function startConsoleSandbox(options: { published?: boolean } = {}): Promise<SandboxWithConsole> {
   const logger = pino({ level: 'silent' });
   const sandboxConsole = createSandboxConsole({ signingSecret: SANDBOX_SIGNING_SECRET, logger });
   const bot = await startSandboxBot({
@@ -77,6 +78,8 @@ export async function startConsoleSandbox(): Promise<SandboxWithConsole> {
     ramAssociationDelayMs: 0,
   });
   sandboxConsole.attach(bot);
+  // The sandbox starts with nothing published; the console's tests start from the sample product unless told not to.
+  if (options.published !== false) await publishSampleProduct(bot.deps.mesh, 'console-test-publish');
   return {
     bot,
     console: sandboxConsole,

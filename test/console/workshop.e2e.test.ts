@@ -53,7 +53,8 @@ async function requireListeners(): Promise<void> {
 }
 
 beforeAll(async () => {
-  sandbox = await startConsoleSandbox();
+  // As the workshop starts: people mapped, nothing published, so its first step publishes.
+  sandbox = await startConsoleSandbox({ published: false });
   await requireListeners();
   browser = await launchChromium();
   ({ page } = browser);
@@ -71,14 +72,17 @@ afterAll(async () => {
 });
 
 describe('the workshop, by clicks in the console', () => {
-  it('Pat types /mesh publish telco usecase* and presses Enter; the product card appears in #data-products', async () => {
+  it('Pat types /mesh publish telco usecase* with Sam as second owner and presses Enter; the product, unpublished until then, is published and its card appears in #data-products', async () => {
+    await expect(page.locator('#products').innerText()).resolves.not.toContain('telco-111111111111');
     await playAs('Pat');
     await open('data-products');
-    await type('/mesh publish telco usecase*');
+    // Pat and Sam own it (Sam decides the second request below); the composer sends mentions as Slack does, escaped.
+    await type('/mesh publish telco usecase* --owners <@U0PRODUCER|pat> <@U0OWNER2|sam>');
 
     const card = messages().filter({ has: page.getByRole('button', { name: /^Request access/ }) });
     await card.waitFor();
     expect(await card.locator('.bk-fields').innerText()).toContain('telco-111111111111');
+    await page.locator('#products', { hasText: 'telco-111111111111 v1' }).waitFor();
   });
 
   it('Casey clicks [Request access], says why and sends the request; Pat gets it in his DM', async () => {

@@ -5,6 +5,7 @@ import { createProductStore, type ProductStore } from '../../src/mesh/store/prod
 import { createSubscriptionStore, type SubscriptionStore } from '../../src/mesh/store/subscription-store';
 import { startSandboxBot, type SandboxBot } from '../../src/sandbox/bot/sandbox-bot';
 import { SANDBOX_REGION } from '../../src/sandbox/seed/sandbox-accounts';
+import { publishSampleProduct } from '../../src/sandbox/seed/seed-mesh';
 import { postSignedToBot, type PostSignedOptions, type SignedPostResult } from '../../src/sandbox/slack/post-signed-to-bot';
 import { SANDBOX_SIGNING_SECRET } from '../../src/sandbox/slack/slack-world';
 
@@ -25,9 +26,11 @@ export interface BotWorld extends SandboxBot {
 /**
  * Start the sandbox bot (AWS emulator, dynalite, fake Slack, receiver) on port 0; `close()` it in
  * `afterAll`. RAM associates shares at once unless `ramAssociationDelayMs` says otherwise: these
- * tests are not about RAM timing (test/sandbox/aws/ram/association-timing.test.ts is).
+ * tests are not about RAM timing (test/sandbox/aws/ram/association-timing.test.ts is). The sandbox
+ * starts with nothing published; these tests start from the sample product as Pat publishes it
+ * (through the mesh service, no card posted) unless `published: false`.
  */
-export async function startBotWorld(options: { ramAssociationDelayMs?: number; logger?: Logger } = {}): Promise<BotWorld> {
+export async function startBotWorld(options: { ramAssociationDelayMs?: number; logger?: Logger; published?: boolean } = {}): Promise<BotWorld> {
   const bot = await startSandboxBot({
     port: 0,
     awsPort: 0,
@@ -39,6 +42,7 @@ export async function startBotWorld(options: { ramAssociationDelayMs?: number; l
   // dynalite accepts any keys; these are not AWS credentials.
   const dynamo = new DynamoDBClient({ region: SANDBOX_REGION, endpoint: bot.store.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
   const store = { client: createDocumentClient(dynamo), tablePrefix: bot.store.tablePrefix };
+  if (options.published !== false) await publishSampleProduct(bot.deps.mesh, 'test-world-publish');
   return {
     ...bot,
     post: (request) => postSignedToBot({ ...request, url: bot.eventsUrl, secret: SANDBOX_SIGNING_SECRET, slack: bot.slack }),

@@ -37,12 +37,14 @@ export const COMMAND_SPECS = [
   {
     name: 'publish',
     kind: 'publish',
-    args: '<db> [table or pattern] [--name <name>] [--domain <domain>] [--description "<text>"] [--owners @user…] [--mesh-db <name>] [--no-public]',
+    args: '<db> [table or pattern] [--name <name>] [--domain <domain>] [--description "<text>"] [--owners @user…] [--mesh-db <name>] [--offer <permissions>] [--no-public]',
     summary: 'Publish tables of a Glue database of your producer account as a data product.',
     details: [
       '`<db>`: the source database. The product goes to the mesh database `<db>-<your account>` unless `--mesh-db` names another.',
       '`[table or pattern]`: one table, a `*` pattern such as `usecase*`, or a `/regex/`; every table if left out.',
       '`--owners`: the people who decide on requests for it (default: you), picked from the @ list.',
+      '`--name`: the product\'s name. Another name than that of the database\'s first product makes a further product of the same database, never a rename.',
+      '`--offer`: the Lake Formation permissions consumers may ask for, e.g. `--offer select,describe` (the default).',
       '`--no-public`: do not announce the product nor list it for everyone.',
       'Quote values with spaces: `--description "Churn features by month"`. Names of databases and tables are read in lower case, as Glue stores them.',
     ],

@@ -50,6 +50,8 @@ export const PublishCommandSchema = z.object({
   /** Slack user ids; absent means the publisher. */
   owners: z.array(UserIdSchema).min(1).optional(),
   meshDatabase: GlueNameSchema.optional(),
+  /** What consumers may request (`--offer select,describe`); absent keeps the product's (SELECT and DESCRIBE at first). */
+  offeredPermissions: PermissionSetSchema.optional(),
   publicMetadata: z.boolean(),
 });
 

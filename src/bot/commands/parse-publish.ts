@@ -2,7 +2,7 @@ import { DataProductSchema } from '../../mesh/domain/data-product';
 import { suggestion } from './did-you-mean';
 import type { CommandOf } from './mesh-command';
 import { echoWord } from './echo-word';
-import { fail, glueName, lengthProblem, ok, readGlueName, readTablePattern, readUser, type Read } from './parse-arguments';
+import { fail, glueName, lengthProblem, ok, readGlueName, readPermissions, readTablePattern, readUser, type Read } from './parse-arguments';
 import type { Token } from './tokenize';
 
 /** The options of `publish`, each with an example for "needs a value" messages. */
@@ -12,6 +12,7 @@ const OPTIONS = {
   '--description': '--description "Churn features by month"',
   '--owners': '--owners @alice @bob',
   '--mesh-db': '--mesh-db telco-mesh',
+  '--offer': '--offer select,describe',
   '--no-public': '--no-public',
 } as const;
 
@@ -39,7 +40,7 @@ function checkedText(option: ValueOption, value: string | undefined, field: 'nam
 
 /**
  * Reads `publish <db> [table or pattern] [--name N] [--domain D] [--description "…"] [--owners @a @b]
- * [--mesh-db NAME] [--no-public]`. Options go anywhere after `publish`, also as `--name=value`;
+ * [--mesh-db NAME] [--offer select,describe] [--no-public]`. Options go anywhere after `publish`, also as `--name=value`;
  * `--owners` takes the mentions that follow it. Example: `telco usecase* --owners <@U0ALICE|alice>`.
  */
 export function parsePublish(args: readonly Token[]): Read<CommandOf<'publish'>> {
@@ -105,6 +106,8 @@ export function parsePublish(args: readonly Token[]): Read<CommandOf<'publish'>>
   if (!description.ok) return description;
   const meshDatabase = values['--mesh-db'] === undefined ? ok(undefined) : glueName(values['--mesh-db'], 'mesh database name');
   if (!meshDatabase.ok) return meshDatabase;
+  const offer = values['--offer'] === undefined ? ok(undefined) : readPermissions([{ kind: 'word', text: values['--offer'], raw: values['--offer'] }]);
+  if (!offer.ok) return fail(`${echoWord('--offer')}: ${offer.problem}`);
 
   return ok({
     kind: 'publish',
@@ -115,6 +118,7 @@ export function parsePublish(args: readonly Token[]): Read<CommandOf<'publish'>>
     ...(description.value === undefined ? {} : { description: description.value }),
     ...(owners === undefined ? {} : { owners }),
     ...(meshDatabase.value === undefined ? {} : { meshDatabase: meshDatabase.value }),
+    ...(offer.value === undefined ? {} : { offeredPermissions: offer.value }),
     publicMetadata,
   });
 }

@@ -4,6 +4,7 @@ import { registerAppHomeListeners } from './register-app-home';
 import { registerCommand } from './register-command';
 import { registerDecisionListeners } from './register-decisions';
 import { registerPagination } from './register-pagination';
+import { registerPublishListeners } from './register-publish';
 import { registerRequestListeners } from './register-request';
 
 /** Register every listener family of the bot on the app. */
@@ -13,4 +14,5 @@ export function registerListeners(app: App, deps: BotDeps): void {
   registerRequestListeners(app, deps);
   registerDecisionListeners(app, deps);
   registerAppHomeListeners(app, deps);
+  registerPublishListeners(app, deps);
 }

@@ -8,7 +8,7 @@ import { whoami } from './accounts/whoami';
 import type { MeshDeps } from './mesh-deps';
 import type { Caller, RequestContext } from './request-context';
 import { describeProduct, getProduct, listProducts, searchProducts } from './products/product-queries';
-import { publishProduct } from './products/publish-product';
+import { checkPublish, publishProduct } from './products/publish-product';
 import { syncProduct } from './products/sync-product';
 import { approveRequest } from './subscriptions/approve-request';
 import { cancelRequest } from './subscriptions/cancel-request';
@@ -51,6 +51,7 @@ export function createMeshService(deps: MeshDeps) {
     meshAdmins: () => meshAdmins(deps),
     publishProduct: bind(deps, publishProduct),
     syncProduct: bind(deps, syncProduct),
+    checkPublish: bind(deps, checkPublish),
     getProduct: bindRead(deps, getProduct),
     listProducts: bind(deps, listProducts),
     searchProducts: bind(deps, searchProducts),

@@ -14,7 +14,7 @@ import { localSandboxAws, remoteSandboxAws, type SandboxAws } from '../aws/contr
 import { checkSandboxTables } from '../dynamo/check-sandbox-tables';
 import { startSandboxDynamo, type SandboxDynamo } from '../dynamo/start-sandbox-dynamo';
 import { SANDBOX_ACCOUNTS, SANDBOX_BOT_SESSION, SANDBOX_REGION } from '../seed/sandbox-accounts';
-import { SANDBOX_PEOPLE, seedMeshPeople, seedTelcoProduct } from '../seed/seed-mesh';
+import { SANDBOX_PEOPLE, seedMeshPeople } from '../seed/seed-mesh';
 import { createFakeSlackApi, type FakeSlackApi } from '../slack/fake-slack-api';
 import { SANDBOX_BOT_TOKEN, SANDBOX_CHANNELS } from '../slack/slack-world';
 import { createSlackHttpEdge } from './slack-http-edge';
@@ -173,10 +173,10 @@ export async function serveBot(
     await jobs.idle();
   };
 
-  // Seed a new mesh only: a persisted or attached one keeps what people did in it.
+  // Seed a new mesh only: a persisted or attached one keeps what people did in it. Nothing is
+  // published: the workshop starts with Pat publishing the sample product.
   if ((await mesh.service.listAccounts({ user: SANDBOX_PEOPLE.ada, requestId: 'sandbox-seed' })).length === 0) {
     await seedMeshPeople(mesh.service, 'sandbox-seed');
-    await seedTelcoProduct(mesh.service, 'sandbox-seed');
   }
   // Reminders, expiry and syncs every five minutes, as the scheduled rule does in AWS.
   const stopSweeps = scheduleSweeps(jobs, 5 * 60_000, ulid);

@@ -3,13 +3,13 @@ import { ulid } from 'ulid';
 import { createTables } from '../../mesh/store/create-tables';
 import { TABLES, tableName } from '../../mesh/store/table-definitions';
 import { SANDBOX_REGION } from '../seed/sandbox-accounts';
-import { seedMeshPeople, seedTelcoProduct } from '../seed/seed-mesh';
+import { seedMeshPeople } from '../seed/seed-mesh';
 import type { ConsoleSandbox } from './console-state';
 
 /**
  * Put the running sandbox back where `npm start` left it: the bot's jobs finished, the AWS emulator
  * and the fake Slack API back to their seeds, Meshbot's DynamoDB tables emptied, then the people
- * mapped and the sample product published again (through the mesh service, as at start).
+ * mapped again (through the mesh service, as at start); nothing is published, so the workshop can start over.
  */
 export async function resetSandbox(sandbox: ConsoleSandbox): Promise<void> {
   await sandbox.jobs.idle();
@@ -36,5 +36,4 @@ export async function resetSandbox(sandbox: ConsoleSandbox): Promise<void> {
   // A new request id: the mesh caches role sessions per request, and the emulator forgot the old ones.
   const requestId = `console-reset-${ulid()}`;
   await seedMeshPeople(sandbox.deps.mesh, requestId);
-  await seedTelcoProduct(sandbox.deps.mesh, requestId);
 }

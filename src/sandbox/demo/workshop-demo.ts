@@ -51,14 +51,16 @@ export async function runWorkshopDemo(service: MeshService, say: (line: string) 
   say(`   producer ${producer.id} and consumer ${consumer.id} enabled (its query role: ${SANDBOX_QUERY_ROLE}); Pat and Sam → producer, Casey → consumer`);
 
   say(`1. Pat publishes ${SANDBOX_PRODUCER_DATABASE} usecase* as a data product`);
-  const { product, summary } = await service.publishProduct(as(pat), {
+  const { product, summary, outcome } = await service.publishProduct(as(pat), {
     producerAccountId: producer.id,
     sourceDatabase: SANDBOX_PRODUCER_DATABASE,
     tablePattern: 'usecase*',
     domain: 'network',
     description: 'Cell KPIs and churn features for the telco use cases',
   });
-  say(`   mesh database ${product.meshDatabase}: ${product.tables.join(', ')}`);
+  // Run again on a kept sandbox, the publish finds nothing to do and says so (no new version).
+  const what = outcome === 'published' ? 'published' : outcome === 'updated' ? `published again (version ${String(product.version)})` : `already published: nothing changed (version ${String(product.version)})`;
+  say(`   ${product.id} ${what}; mesh database ${product.meshDatabase}: ${product.tables.join(', ')}`);
   say(`   created ${String(summary.created.length)}, unchanged ${String(summary.unchanged.length)}; links back in the producer catalog: ${summary.linksCreated.join(', ') || 'already there'}`);
   say(`   partitions mirrored from the source: ${String(summary.partitions.added)} new, ${String(summary.partitions.updated)} updated, ${String(summary.partitions.dropped)} dropped`);
 

@@ -28,8 +28,12 @@ export async function seedMeshPeople(service: MeshService, requestId: string): P
   await service.mapUser(as, { user: casey, accountId: consumer.id, kind: 'consumer' });
 }
 
-/** Pat publishes the sample product (`telco` `usecase*`, owned by Pat and Sam); idempotent. */
-export async function seedTelcoProduct(service: MeshService, requestId: string) {
+/**
+ * Pat publishes the sample product (`telco` `usecase*`, owned by Pat and Sam); idempotent. The seed
+ * leaves it unpublished so the workshop's first step publishes it; tests that start from a published
+ * product call this first, as Pat would.
+ */
+export async function publishSampleProduct(service: MeshService, requestId: string) {
   const { pat, sam } = SANDBOX_PEOPLE;
   return service.publishProduct(
     { user: pat, requestId },
@@ -40,7 +44,8 @@ export async function seedTelcoProduct(service: MeshService, requestId: string) 
       domain: 'network',
       description: 'Cell KPIs and churn features for the telco use cases',
       owners: [pat, sam],
-      offeredPermissions: ['SELECT', 'DESCRIBE', 'INSERT'],
+      // Consumers read: nothing more is offered than querying and browsing the tables.
+      offeredPermissions: ['SELECT', 'DESCRIBE'],
     },
   );
 }

@@ -269,7 +269,14 @@ export function createFakeSlackApi(options: FakeSlackApiOptions = {}): FakeSlack
     addUser: (input) => addSlackUser(world, input),
     mintTriggerId: (user) => mintTrigger(state, user, clock()),
     mintResponseUrl: (target) => `${origin()}${prefix}/_sandbox/slack/respond/${mintResponseId(state, target, clock())}`,
-    respond: (id, body) => postToResponseUrl(ctx, id, body),
+    respond: (id, body) => {
+      // A fault's method `response_url` stands for posts to response URLs, `response_url.replace` for those replacing the original.
+      const replacing = typeof body === 'object' && body !== null && (body as { replace_original?: unknown }).replace_original === true;
+      // Only faults armed for them by name: a fault for "any method" means Web API methods, as before.
+      const armed = (method: string): boolean => faults.list().some((f) => f.method === method);
+      const fault = (replacing && armed('response_url.replace') ? faults.take('response_url.replace') : undefined) ?? (armed('response_url') ? faults.take('response_url') : undefined);
+      return fault === undefined ? postToResponseUrl(ctx, id, body) : { status: 404, body: { ok: false, error: fault.error } };
+    },
     applyViewSubmissionAck(viewId, ack) {
       const open = state.views[viewId];
       if (open === undefined) return;

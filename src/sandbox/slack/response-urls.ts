@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { checkContent, editMessage, postBotMessage } from './chat-methods';
-import { nextTs, type RecordedResponse } from './slack-state';
+import { nextTs, type RecordedResponse, type ResponseTarget } from './slack-state';
 import type { MethodContext } from './web-api-method';
 
 /** Slack's limits on a response URL: 30 minutes, 5 posts. */
@@ -22,6 +22,17 @@ export const ResponseBodySchema = z.looseObject({
 export interface ResponseAnswer {
   status: number;
   body: { ok: boolean; error?: string };
+}
+
+/**
+ * A slash command's response URL acts on the message the command produced: the first one posted
+ * through it (its ack's text or a later post) is the original a `replace_original` replaces.
+ * Sources: https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+ */
+function rememberOriginal(target: ResponseTarget, ts: string, isEphemeral: boolean): void {
+  if (target.messageTs !== undefined) return;
+  target.messageTs = ts;
+  target.isEphemeral = isEphemeral;
 }
 
 /**
@@ -71,10 +82,12 @@ export function postToResponseUrl(ctx: MethodContext, id: string, raw: unknown):
     return { status: 200, body: { ok: true } };
   }
   if (body.response_type === 'in_channel') {
-    postBotMessage(ctx, target.channel, checked.content, { thread_ts: body.thread_ts });
+    const posted = postBotMessage(ctx, target.channel, checked.content, { thread_ts: body.thread_ts });
+    rememberOriginal(target, posted.ts, false);
   } else {
     const ts = nextTs(ctx.state, now);
     ctx.state.ephemerals.push({ channel: target.channel, user: target.user, ts, ...checked.content, ...(body.thread_ts === undefined ? {} : { thread_ts: body.thread_ts }) });
+    rememberOriginal(target, ts, true);
   }
   return { status: 200, body: { ok: true } };
 }

@@ -8,7 +8,7 @@ import { createFaultRegistry, type ArmedFault } from '../calls/fault-registry';
 /** A failure to answer instead of running a method: `{ "method": "chat.update", "error": "ratelimited", "count": 1 }`. */
 export const SlackFaultSpecSchema = z
   .object({
-    /** Any method when absent. */
+    /** Any method when absent; `response_url` fails posts to response URLs, `response_url.replace` those that replace the original. */
     method: z.string().optional(),
     /** The Slack error code; `ratelimited` answers HTTP 429 with `Retry-After`. */
     error: z.string().regex(/^[a-z_]+$/, 'must be a Slack error code such as ratelimited'),

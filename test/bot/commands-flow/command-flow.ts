@@ -1,5 +1,4 @@
 import { vi } from 'vitest';
-import { z } from 'zod';
 import type { RecordedResponse, SlackEphemeral } from '../../../src/sandbox/slack/slack-state';
 import type { RequestContext } from '../../../src/mesh/service/request-context';
 import { SANDBOX_TEAM } from '../../../src/sandbox/slack/slack-world';
@@ -79,14 +78,25 @@ export function lastEphemeral(world: BotWorld, user: string, channel: string): S
   return world.slack.ephemerals(user, channel).at(-1);
 }
 
-/** Type `/mesh publish …` in #data-products and wait for what the publish job tells the publisher (an ephemeral there). */
-export async function publishAs(world: BotWorld, user: string, text: string): Promise<{ ackBody: string; told: string }> {
+/** What a `/mesh publish` showed its publisher. */
+export interface PublishAnswer {
+  ackBody: string;
+  /** The text of the last message shown to the publisher in #data-products once all is done (the progress message as replaced). */
+  told: string;
+  /** Every message shown to the publisher for this command, as they read now (a replaced one shows its replacement). */
+  shown: { text: string; replaced: boolean; blocks: unknown }[];
+}
+
+/**
+ * Type `/mesh publish …` in #data-products and wait for everything it leads to: its checks' answer or
+ * "Publishing…", then the job, whose outcome replaces that message (an ephemeral there).
+ */
+export async function publishAs(world: BotWorld, user: string, text: string): Promise<PublishAnswer> {
   const channel = 'C0PRODUCTS';
   const before = world.slack.ephemerals(user, channel).length;
   const ack = await world.post({ kind: 'command', user, text });
-  // The ack's own text is shown as an ephemeral too; what the job says is the one after it.
-  const ackText = z.object({ text: z.string() }).safeParse(ack.json).data?.text;
-  const told = await eventually(() => world.slack.ephemerals(user, channel).slice(before).find((e) => e.text !== ackText));
-  await world.jobs.idle();
-  return { ackBody: ack.body, told: textOf(told.blocks) };
+  await eventually(() => world.slack.ephemerals(user, channel)[before]);
+  await world.idle();
+  const shown = world.slack.ephemerals(user, channel).slice(before).map((e) => ({ text: textOf(e.blocks ?? e.text), replaced: e.replaced === true, blocks: e.blocks }));
+  return { ackBody: ack.body, told: shown.at(-1)?.text ?? '', shown };
 }

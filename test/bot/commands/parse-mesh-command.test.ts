@@ -57,6 +57,8 @@ describe('parseMeshCommand: valid forms', () => {
       { kind: 'publish', database: 'telco', description: 'Say "hi" & <wave> to #data-products', publicMetadata: true },
     ],
     ['publish telco "--name"', { kind: 'publish', database: 'telco', tablePattern: '--name', publicMetadata: true }],
+    ['publish telco --offer select,Describe', { kind: 'publish', database: 'telco', offeredPermissions: ['SELECT', 'DESCRIBE'], publicMetadata: true }],
+    ['publish telco --offer="describe, select"', { kind: 'publish', database: 'telco', offeredPermissions: ['SELECT', 'DESCRIBE'], publicMetadata: true }],
 
     // products
     ['products', { kind: 'products' }],
@@ -168,7 +170,7 @@ describe('parseMeshCommand: malformed forms', () => {
     ['publish', 'publish', 'missing the database.'],
     ['publish "tel co"', 'publish', '`tel co` is not a database name (a-z, 0-9, _ and -).'],
     ['publish telco usecase1 usecase2', 'publish', 'unexpected `usecase2`: after the database comes at most one table or pattern; quote values with spaces.'],
-    ['publish telco --nmae x', 'publish', 'unknown option `--nmae` (--name, --domain, --description, --owners, --mesh-db, --no-public). Did you mean `--name`?'],
+    ['publish telco --nmae x', 'publish', 'unknown option `--nmae` (--name, --domain, --description, --owners, --mesh-db, --offer, --no-public). Did you mean `--name`?'],
     ['publish telco --name', 'publish', '`--name` needs a value: `--name "Telco use cases"`.'],
     ['publish telco --name --domain telco', 'publish', '`--name` needs a value: `--name "Telco use cases"`.'],
     ['publish telco --name a --name b', 'publish', '`--name` is given twice.'],
@@ -181,6 +183,8 @@ describe('parseMeshCommand: malformed forms', () => {
     ['publish telco --owners <!subteam^S1|@team>', 'publish', '`@team` is a user group; name one person.'],
     ['publish telco --owners=<@U0ALICE>', 'publish', 'write the owners after a space: `--owners @alice @bob`.'],
     ['publish telco --no-public=yes', 'publish', '`--no-public` takes no value.'],
+    ['publish telco --offer selct', 'publish', '`--offer`: `selct` is not a permission (ALL, SELECT, INSERT, DELETE, ALTER, DROP, DESCRIBE). Did you mean `SELECT`?'],
+    ['publish telco --offer', 'publish', '`--offer` needs a value: `--offer select,describe`.'],
     ['publish telco /[a/', 'publish', '`/[a/` is not a valid regular expression.'],
     ['publish telco use?case*', 'publish', '`use?case*` is not a table pattern (a-z, 0-9, _, - and *).'],
     ['publish telco --mesh-db "Mesh DB"', 'publish', '`Mesh DB` is not a mesh database name (a-z, 0-9, _ and -).'],

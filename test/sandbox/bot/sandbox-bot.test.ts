@@ -15,6 +15,7 @@ import { sandboxAdminKeys } from '../../../src/sandbox/seed/sandbox-accounts';
 import { SANDBOX_SIGNING_SECRET } from '../../../src/sandbox/slack/slack-world';
 import { postSignedToBot } from '../../../src/sandbox/slack/post-signed-to-bot';
 import { startBotWorld, type BotWorld } from '../../support/bot-world';
+import { publishSampleProduct } from '../../../src/sandbox/seed/seed-mesh';
 
 let world: BotWorld;
 
@@ -50,10 +51,19 @@ describe('the sandbox bot', () => {
     expect(world.slack.calls().filter((c) => c.method !== 'auth.test')).toEqual([]);
   });
 
-  it('starts with the people mapped and the sample product published', async () => {
-    const product = await world.deps.mesh.getProduct({ user: { teamId: 'T0SANDBOX', userId: 'U0CONSUMER' }, requestId: 't' }, { productId: 'telco-111111111111' });
-    expect(product.tables).toEqual(['usecase1_cell_kpis', 'usecase2_customer_churn']);
-    expect(product.owners.map((o) => o.userId)).toEqual(['U0PRODUCER', 'U0OWNER2']);
+  it('starts with the people mapped and nothing published: the workshop’s first step publishes', async () => {
+    const fresh = await startBotWorld({ published: false });
+    try {
+      const casey = { user: { teamId: 'T0SANDBOX', userId: 'U0CONSUMER' }, requestId: 't' };
+      expect((await fresh.deps.mesh.whoami(casey)).personas).toEqual([{ accountId: '999999999999', kind: 'consumer' }]);
+      await expect(fresh.deps.mesh.getProduct(casey, { productId: 'telco-111111111111' })).rejects.toThrow('no data product telco-111111111111');
+      const { product } = await publishSampleProduct(fresh.deps.mesh, 't');
+      expect(product.tables).toEqual(['usecase1_cell_kpis', 'usecase2_customer_churn']);
+      expect(product.owners.map((o) => o.userId)).toEqual(['U0PRODUCER', 'U0OWNER2']);
+      expect(product.offeredPermissions).toEqual(['SELECT', 'DESCRIBE']);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
@@ -76,6 +86,7 @@ describe('a bot attached to a running sandbox (npm start -- --aws-endpoint)', ()
     const running = { awsEndpoint: emulator.endpoint, dynamoEndpoint: dynamo.endpoint };
     const first = await attachSandboxBot(running, options);
     const pat = { user: { teamId: 'T0SANDBOX', userId: 'U0PRODUCER' }, requestId: 't' };
+    await publishSampleProduct(first.deps.mesh, 'attach-publish');
     await first.deps.mesh.mapUser({ user: { teamId: 'T0SANDBOX', userId: 'U0ADMIN' }, requestId: 't' }, { user: { teamId: 'T0SANDBOX', userId: 'U0DANA' }, accountId: '999999999999', kind: 'consumer' });
     await first.close();
 
@@ -84,7 +95,7 @@ describe('a bot attached to a running sandbox (npm start -- --aws-endpoint)', ()
       const product = await second.deps.mesh.getProduct(pat, { productId: 'telco-111111111111' });
       expect(product.version).toBe(1);
       expect((await second.deps.mesh.whoami({ user: { teamId: 'T0SANDBOX', userId: 'U0DANA' }, requestId: 't' })).personas).toEqual([{ accountId: '999999999999', kind: 'consumer' }]);
-      // The mesh database the seed published lives in the running emulator, and the console reads it from there.
+      // The mesh database Pat published lives in the running emulator, and the console reads it from there.
       const state = await readConsoleState(second);
       expect(state.mesh.accounts.find((a) => a.id === '555555555555')?.databases.map((d) => d.name)).toContain('telco-111111111111');
     } finally {
@@ -122,6 +133,7 @@ describe('a sandbox restarted while a grant was in flight (npm start -- --persis
     const casey = { user: { teamId: 'T0SANDBOX', userId: 'U0CONSUMER' }, requestId: 'restart-1' };
     try {
       const before = await startSandboxBot(options);
+      await publishSampleProduct(before.deps.mesh, 'restart-0');
       const { subscription } = await before.deps.mesh.requestAccess(casey, { productId: 'telco-111111111111', permissions: ['SELECT'], justification: 'Churn model' });
       // Approved, then the process died before its grant job ran.
       await before.deps.mesh.approveRequest({ user: { teamId: 'T0SANDBOX', userId: 'U0PRODUCER' }, requestId: 'restart-2' }, { id: subscription.id });

@@ -31,6 +31,7 @@ describe('npm run demo (the workshop, end to end)', () => {
     expect(lines.filter((l) => /^\d\. /.test(l)).map((l) => l.slice(0, 2))).toEqual(['0.', '1.', '2.', '3.', '4.', '5.', '6.', '7.']);
     expect(lines.join('\n')).toContain('SELECT * FROM "telco-111111111111"."usecase1_cell_kpis" LIMIT 10;');
     expect(lines).toContain('   partitions mirrored from the source: 72 new, 0 updated, 0 dropped');
+    expect(lines).toContain('   telco-111111111111 published; mesh database telco-111111111111: usecase1_cell_kpis, usecase2_customer_churn');
     // Lake Formation in the mesh account shows the consumer account's grants on both tables.
     const tables = (await grantsTo(pool.as('mesh').lf, SANDBOX_ACCOUNTS.consumer.id)).flatMap((row) => row.Resource?.TableWithColumns?.Name ?? []).sort();
     expect(tables).toEqual(['usecase1_cell_kpis', 'usecase2_customer_churn']);
@@ -52,8 +53,10 @@ describe('npm run demo (the workshop, end to end)', () => {
     expect(ResourceInfoList?.map((r) => r.ResourceArn)).toEqual(expect.arrayContaining([expect.stringMatching(/^arn:aws:s3:::/)]));
   });
 
-  it('can be played again on the same sandbox: publish is idempotent, a new request is granted', async () => {
-    const again = await runWorkshopDemo(createMeshService(world.deps), () => undefined);
+  it('can be played again on the same sandbox: publish changes nothing and says so, a new request is granted', async () => {
+    const lines: string[] = [];
+    const again = await runWorkshopDemo(createMeshService(world.deps), (line) => lines.push(line));
     expect(again.namesToQuery).toHaveLength(2);
+    expect(lines).toContain('   telco-111111111111 already published: nothing changed (version 1); mesh database telco-111111111111: usecase1_cell_kpis, usecase2_customer_churn');
   });
 });

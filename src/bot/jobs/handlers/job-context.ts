@@ -4,7 +4,6 @@ import type { RequestContext, SystemContext } from '../../../mesh/service/reques
 import type { SlackMessage } from '../../blocks/slack-types';
 import type { BotDeps } from '../../bot-deps';
 import { showChange } from '../../notify/show-change';
-import { replyError } from '../../listeners/reply-error';
 import { postDirect } from '../../notify/slack-dm';
 import { withProduct } from '../../notify/with-product';
 
@@ -36,14 +35,6 @@ export async function postEphemeralOrDirect(client: webApi.WebClient, replyTo: R
   }
 }
 
-/**
- * Tell the person a job acted for that it did not happen, through `replyError` (refusals as they are,
- * anything unexpected with a reference): ephemerally where they asked, else by DM.
- */
-export async function tellJobFailure(deps: BotDeps, client: webApi.WebClient, ctx: RequestContext, error: unknown, log: Logger, replyTo?: ReplyTarget): Promise<void> {
-  const reply = (message: SlackMessage): Promise<unknown> => (replyTo === undefined ? postDirect(client, ctx.user.userId, message) : postEphemeralOrDirect(client, replyTo, message, log));
-  await replyError(error, reply, log, deps.newId());
-}
 
 /** After a failed job, the messages show what the record says now (the work may have got halfway). */
 export async function showCurrent(deps: BotDeps, client: webApi.WebClient, id: string, ctx: RequestContext, log: Logger, failed: string): Promise<void> {

@@ -8,7 +8,11 @@ import { toUserMessage } from '../../error-message';
 import type { JobDeps } from '../job-deps';
 import type { JobDelivery } from '../queue/job-queue';
 import { postDirect } from '../../notify/slack-dm';
-import { postEphemeralOrDirect, tellJobFailure, type ReplyTarget } from './job-context';
+import { replyError } from '../../listeners/reply-error';
+import { postEphemeralOrDirect, type ReplyTarget } from './job-context';
+
+/** Where a job answers: a reply target (ephemeral where they asked, else DM), or a way of its own (e.g. replacing a progress message). */
+export type JobAnswer = ReplyTarget | ((message: SlackMessage) => Promise<unknown>);
 
 /** What the person a job acts for reads when it failed in a way a later delivery may mend. */
 export function buildJobRetryingMessage(error: unknown, reference: string): SlackMessage {
@@ -28,9 +32,13 @@ export function buildJobRetryingMessage(error: unknown, reference: string): Slac
  * again, and it is rethrown so the queue delivers it again, and finally dead-letters it (whose alarm
  * calls an operator).
  */
-export async function failJob(deps: JobDeps, ctx: RequestContext, error: unknown, log: Logger, delivery: JobDelivery, replyTo?: ReplyTarget): Promise<void> {
+export async function failJob(deps: JobDeps, ctx: RequestContext, error: unknown, log: Logger, delivery: JobDelivery, answer?: JobAnswer): Promise<void> {
+  const reply =
+    typeof answer === 'function'
+      ? answer
+      : (message: SlackMessage): Promise<unknown> => (answer === undefined ? postDirect(deps.client, ctx.user.userId, message) : postEphemeralOrDirect(deps.client, answer, message, log));
   if (!isRetryableFailure(error)) {
-    await tellJobFailure(deps, deps.client, ctx, error, log, replyTo);
+    await replyError(error, reply, log, deps.newId());
     return;
   }
   const reference = deps.newId();
@@ -38,7 +46,7 @@ export async function failJob(deps: JobDeps, ctx: RequestContext, error: unknown
   if (delivery.attempt === 1) {
     const message = buildJobRetryingMessage(error, reference);
     try {
-      await (replyTo === undefined ? postDirect(deps.client, ctx.user.userId, message) : postEphemeralOrDirect(deps.client, replyTo, message, log));
+      await reply(message);
     } catch (tellFailure) {
       log.error({ err: tellFailure, reference }, 'could not tell the user that the job is tried again');
     }

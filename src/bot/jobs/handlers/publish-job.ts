@@ -1,4 +1,7 @@
 import type { Logger } from 'pino';
+import type { ReasonParams } from '../../../mesh/error-reasons';
+import { InvalidInputError } from '../../../mesh/errors';
+import { buildPublishConfirmMessage } from '../../blocks/publish-confirm-message';
 import type { DataProduct } from '../../../mesh/domain/data-product';
 import { slackUserKey, type SlackUser } from '../../../mesh/domain/slack-user';
 import { buildOwnersChangedMessage } from '../../blocks/owners-changed-message';
@@ -65,11 +68,38 @@ async function tellOwners(deps: JobDeps, product: DataProduct, previous: readonl
   }
 }
 
-/** Run a `publish` job: publish the product, post (or refresh) its card, tell the publisher what was done. */
+/**
+ * Replace the message a response URL belongs to (the publisher's "Publishing…"), as Slack allows for
+ * 30 minutes and 5 posts; throws when Slack refuses, so the caller can answer another way.
+ */
+async function replaceOriginal(url: string, content: SlackMessage): Promise<void> {
+  const answer = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ replace_original: true, response_type: 'ephemeral', text: content.text, blocks: content.blocks }),
+  });
+  if (!answer.ok) throw new Error(`the response URL answered ${String(answer.status)}: ${await answer.text()}`);
+}
+
+/**
+ * Run a `publish` job: publish the product, post (or refresh) its card, and replace the publisher's
+ * "Publishing…" with what was done — or with the question to confirm, when the publish would change a
+ * product that has subscribers.
+ */
 export async function runPublishJob(job: PublishJob, deps: JobDeps, delivery: JobDelivery = { attempt: 1 }): Promise<void> {
   const log = deps.logger;
-  // The publisher is told in the channel they typed the command in (only they see it), else by DM.
-  const tell = (message: SlackMessage): Promise<unknown> => postEphemeralOrDirect(deps.client, job.replyTo, message, log);
+  // The outcome replaces "Publishing…"; without it (expired, or no URL) the publisher is told where they typed the command, else by DM.
+  const tell = async (content: SlackMessage): Promise<unknown> => {
+    if (job.progressUrl !== undefined) {
+      try {
+        await replaceOriginal(job.progressUrl, content);
+        return;
+      } catch (error) {
+        log.info({ err: error }, 'could not replace the progress message; answering in a new one');
+      }
+    }
+    return postEphemeralOrDirect(deps.client, job.replyTo, content, log);
+  };
   try {
     const input = parseInput(PublishInputSchema, job.input, 'publish');
     const result = await deps.mesh.publishProduct(job.ctx, input);
@@ -84,6 +114,12 @@ export async function runPublishJob(job: PublishJob, deps: JobDeps, delivery: Jo
     if (result.previousOwners !== undefined) await tellOwners(deps, result.product, result.previousOwners, job.ctx.user, log);
     await tell(buildPublishSummaryMessage({ result, ...outcome }));
   } catch (error) {
-    await failJob(deps, job.ctx, error, log, delivery, job.replyTo);
+    if (error instanceof InvalidInputError && error.reason === 'publish_needs_confirmation') {
+      // Not a failure: the publish waits for its publisher to see the effect on each subscription.
+      const { confirmed: _confirmed, ...asked } = job.input;
+      await tell(buildPublishConfirmMessage((error.params as ReasonParams['publish_needs_confirmation']).impact, asked));
+      return;
+    }
+    await failJob(deps, job.ctx, error, log, delivery, tell);
   }
 }

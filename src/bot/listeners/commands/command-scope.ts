@@ -13,6 +13,8 @@ export interface CommandOrigin {
   triggerId: string;
   /** When Slack signed the command (epoch ms); undefined in Socket Mode. A replay carries the same. */
   signedAtMs: number | undefined;
+  /** The command's response URL (30 minutes, 5 posts), which a job can use to replace what the command showed. */
+  responseUrl?: string;
 }
 
 /** What every `/mesh` handler works with, after the ack: who asks, how to answer them, the mesh and Slack. */

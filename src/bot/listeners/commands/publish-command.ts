@@ -1,6 +1,9 @@
 import { InvalidInputError, NotAuthorizedError } from '../../../mesh/errors';
 import type { PublishInput } from '../../../mesh/service/products/publish-product';
 import type { CommandOf } from '../../commands/mesh-command';
+import { message, section } from '../../blocks/block-kit';
+import { code } from '../../blocks/mrkdwn';
+import type { SlackMessage } from '../../blocks/slack-types';
 import { replyToOf, type CommandScope } from './command-scope';
 import { meshAdminsOf, unmappedRefusal } from './unmapped-refusal';
 
@@ -29,9 +32,16 @@ async function producerAccountOf(scope: CommandScope): Promise<string> {
   });
 }
 
+/** What the publisher sees while the publish runs; the outcome replaces it. */
+export function buildPublishProgressMessage(database: string): SlackMessage {
+  const text = `:hourglass_flowing_sand: Publishing ${code(database)}… this message will say what was done.`;
+  return message(`Publishing ${database}…`, [section(text)]);
+}
+
 /**
- * `/mesh publish <db> [pattern] [--options]`, acked with "Publishing…": a `publish` job mirrors the
- * tables, posts the product card to the products channel and tells the user what it did.
+ * `/mesh publish <db> [pattern] [--options]`: the publisher's right and the input are checked first
+ * (a refusal is the only answer), then "Publishing…" is shown and a `publish` job mirrors the tables,
+ * posts the product card to the products channel and replaces that message with what it did.
  */
 export async function answerPublish(scope: CommandScope, command: CommandOf<'publish'>): Promise<void> {
   const producerAccountId = await producerAccountOf(scope);
@@ -43,11 +53,15 @@ export async function answerPublish(scope: CommandScope, command: CommandOf<'pub
     ...(command.name !== undefined && { name: command.name }),
     ...(command.domain !== undefined && { domain: command.domain }),
     ...(command.description !== undefined && { description: command.description }),
+    ...(command.offeredPermissions !== undefined && { offeredPermissions: command.offeredPermissions }),
     // Owners are people of the command's workspace.
     ...(command.owners !== undefined && { owners: command.owners.map((userId) => ({ teamId: scope.ctx.user.teamId, userId })) }),
     // Only --no-public is said on purpose; otherwise a re-publish keeps the product's setting.
     ...(!command.publicMetadata && { publicMetadata: false }),
   };
-  await scope.deps.jobs.enqueue({ kind: 'publish', input, ctx: scope.ctx, replyTo: replyToOf(scope) });
+  await scope.deps.mesh.checkPublish(scope.ctx, input);
+  await scope.reply(buildPublishProgressMessage(command.database));
+  const { responseUrl } = scope.origin;
+  await scope.deps.jobs.enqueue({ kind: 'publish', input, ctx: scope.ctx, replyTo: replyToOf(scope), ...(responseUrl !== undefined && { progressUrl: responseUrl }) });
   scope.log.info({ producerAccountId, database: command.database }, 'publish enqueued');
 }

@@ -18,17 +18,16 @@ const list = (names: readonly string[]): string => (names.length > 0 ? joinCappe
  * created back in the source database, partitions mirrored, and anything to look at (tables gone, link names taken).
  */
 export function buildPublishSummaryMessage(input: PublishSummaryInput): SlackMessage {
-  const { product, summary, changes } = input.result;
+  const { product, summary, changes, outcome } = input.result;
   const { partitions } = summary;
   const partitionsChanged = partitions.added + partitions.updated + partitions.dropped > 0;
-  const changed = changes.length > 0 || summary.created.length > 0 || summary.updated.length > 0 || summary.linksCreated.length > 0 || summary.databaseCreated || partitionsChanged;
   const name = product.name === product.id ? code(product.id) : `*${escapeMrkdwn(product.name)}* ${code(product.id)}`;
   const headline =
-    product.version === 1
+    outcome === 'published'
       ? `:white_check_mark: Published ${name}: ${plural(product.tables.length, 'table')} from ${code(product.sourceDatabase)} of account ${code(product.producerAccountId)}.`
-      : changed
+      : outcome === 'updated'
         ? `:white_check_mark: Published ${name} again (version ${product.version}).`
-        : `:white_check_mark: ${name} is up to date (version ${product.version}): nothing changed in ${code(product.sourceDatabase)}.`;
+        : `:white_check_mark: ${name} is up to date (still version ${product.version}): nothing changed.`;
   const updated = summary.updated.map((u) => `${code(u.name)} (${escapeMrkdwn(u.changes.join('; '))})`);
   const blocks: KnownBlock[] = [
     section(headline),
@@ -49,6 +48,9 @@ export function buildPublishSummaryMessage(input: PublishSummaryInput): SlackMes
   if (summary.gone.length > 0) {
     blocks.push(context(`:warning: No longer in the source (left in the mesh, taken out of the product): ${list(summary.gone)}`));
   }
+  if (summary.deselected.length > 0) {
+    blocks.push(context(`:warning: No longer selected by the pattern (still in the source and the mesh, taken out of the product): ${list(summary.deselected)}`));
+  }
   if (summary.linkConflicts.length > 0) {
     blocks.push(context(`:warning: Link names already taken in ${code(product.sourceDatabase)} by something else: ${list(summary.linkConflicts)}. Rename those to get the links.`));
   }
@@ -59,6 +61,6 @@ export function buildPublishSummaryMessage(input: PublishSummaryInput): SlackMes
   } else if (input.noCard !== undefined) {
     blocks.push(context(escapeMrkdwn(input.noCard)));
   }
-  const text = product.version === 1 ? `Published ${product.name} (${product.id})` : changed ? `Published ${product.name} (${product.id}) again` : `${product.name} (${product.id}) is up to date`;
+  const text = outcome === 'published' ? `Published ${product.name} (${product.id})` : outcome === 'updated' ? `Published ${product.name} (${product.id}) again` : `${product.name} (${product.id}) is up to date: nothing changed`;
   return message(escapeMrkdwn(text), blocks);
 }

@@ -8,11 +8,6 @@ import { answerPublish } from './publish-command';
 import { answerRequest } from './request-command';
 import { answerPending, answerSubscription, answerSubscriptions } from './subscription-commands';
 
-/** The ack a command gets at once: publishing says it started (the job reports the rest); others ack empty. */
-export function ackOf(command: MeshCommand): { response_type: 'ephemeral'; text: string } | undefined {
-  return command.kind === 'publish' ? { response_type: 'ephemeral', text: `:hourglass_flowing_sand: Publishing \`${command.database}\`… you will be told here what was created.` } : undefined;
-}
-
 /** Run one parsed command after its ack: one handler per command, each answering the user itself. */
 export function runCommand(scope: CommandScope, command: MeshCommand): Promise<void> {
   switch (command.kind) {

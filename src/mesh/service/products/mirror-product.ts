@@ -54,8 +54,10 @@ export interface MirrorOutcome {
   created: string[];
   updated: UpdatedTable[];
   unchanged: string[];
-  /** Tables of the product no longer in the source (or no longer selected): reported, left in the mesh. */
+  /** Tables of the product no longer in the source catalog: reported, left in the mesh. */
   gone: string[];
+  /** Tables of the product still in the source that the pattern no longer selects: left in the mesh, out of the product. */
+  deselected: string[];
   /** Resource links created in the producer's source database. */
   linksCreated: string[];
   /** Link names already taken in the source database by something that is not the link to the mesh table. */
@@ -310,12 +312,15 @@ export async function mirrorProduct(deps: MeshDeps, ctx: Caller, scope: MirrorSc
     );
   }
 
+  // Out of the product: gone from the source catalog, or still there but no longer selected.
+  const dropped = [...new Set([...diff.gone, ...scope.knownTables.filter((name) => !selected.includes(name))])].sort();
   return {
     tables: selected,
     created: diff.added.map((t) => t.Name ?? ''),
     updated: diff.changed.map(({ name, changes }) => ({ name, changes })),
     unchanged: diff.unchanged,
-    gone: [...new Set([...diff.gone, ...scope.knownTables.filter((name) => !selected.includes(name))])].sort(),
+    gone: dropped.filter((name) => !sourceTables.has(name)),
+    deselected: dropped.filter((name) => sourceTables.has(name)),
     linksCreated: linksCreated.sort(),
     linkConflicts: linkConflicts.sort(),
     invitationsAccepted: accepted.length,

@@ -23,7 +23,7 @@ export interface SyncReport {
   /** Tables whose definition changed in the source, with what changed. */
   changed: UpdatedTable[];
   unchanged: string[];
-  /** Tables of the product that are gone from the source: left in the mesh, no longer listed in the product. */
+  /** Tables of the product that are gone from the source (or no longer match its pattern): left in the mesh, no longer listed in the product. */
   gone: string[];
   linksCreated: string[];
   /** Partitions of the product's mesh tables created, updated and deleted to mirror the source's. */
@@ -72,11 +72,11 @@ export async function syncProduct(deps: MeshDeps, ctx: Caller, rawInput: SyncInp
       added: outcome.created,
       changed: outcome.updated,
       unchanged: outcome.unchanged,
-      gone: outcome.gone,
+      gone: [...outcome.gone, ...outcome.deselected].sort(),
       linksCreated: outcome.linksCreated,
       partitions: outcome.partitions,
       changedAnything:
-        outcome.created.length + outcome.updated.length + outcome.gone.length + outcome.linksCreated.length + outcome.partitions.added + outcome.partitions.updated + outcome.partitions.dropped > 0,
+        outcome.created.length + outcome.updated.length + outcome.gone.length + outcome.deselected.length + outcome.linksCreated.length + outcome.partitions.added + outcome.partitions.updated + outcome.partitions.dropped > 0,
     };
     if (report.gone.length > 0) log.warn({ gone: report.gone }, 'tables gone from the source are left in the mesh');
     log.info({ added: report.added.length, changed: report.changed.length, gone: report.gone.length }, 'synced');

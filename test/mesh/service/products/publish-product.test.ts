@@ -188,17 +188,19 @@ describe('publishing telco usecase*', () => {
     expect((await tablesOf(readOnly, MESH, MESH_DB)).map((t) => t.Name)).toEqual(USECASES);
   });
 
-  it('changes nothing when published again: no Create call, the same tables and grants, version 2', async () => {
+  it('changes nothing when published again: no Create call, the same tables and grants, and no new version nor history line', async () => {
     const grantsBefore = (await meshAdmin.lf.send(new ListPermissionsCommand({ CatalogId: MESH }))).PrincipalResourcePermissions;
     world.emu.controls.calls.clear();
-    const { product, summary } = await publishUsecases();
+    const { product, summary, outcome } = await publishUsecases();
 
+    expect(outcome).toBe('unchanged');
     expect(createCalls()).toEqual([]);
     expect(summary).toMatchObject({
       created: [],
       updated: [],
       unchanged: USECASES,
       gone: [],
+      deselected: [],
       linksCreated: [],
       linkConflicts: [],
       invitationsAccepted: 0,
@@ -208,7 +210,9 @@ describe('publishing telco usecase*', () => {
       locationsRegistered: [],
     });
     expect(world.emu.controls.calls.list().filter((c) => c.operation.startsWith('Batch') && c.operation.endsWith('Partition'))).toEqual([]);
-    expect(product).toMatchObject({ version: 2, tables: USECASES, owners: [USERS.pat] });
+    expect(product).toMatchObject({ version: 1, tables: USECASES, owners: [USERS.pat] });
+    expect(product.history).toHaveLength(1);
+    expect(await world.deps.stores.products.get(MESH_DB)).toEqual(product);
     expect((await meshAdmin.lf.send(new ListPermissionsCommand({ CatalogId: MESH }))).PrincipalResourcePermissions).toEqual(grantsBefore);
     expect((await tablesOf(producerAdmin, PRODUCER, 'telco')).map((t) => t.Name)).toEqual(['cell_towers', ...USECASES, ...USECASES.map((t) => `${t}_link`)].sort());
   });
