@@ -287,6 +287,52 @@ describe('the console page in Chromium', () => {
     await modal.waitFor({ state: 'detached' });
   });
 
+  it('keeps what was typed and chosen in a modal when the bot updates it (views.update), as Slack does for inputs with the same ids', async () => {
+    // Prepare: a modal with a text input and checkboxes, like the approve modal's notes and permissions.
+    const probe = (initialNotes: string, note: string): Record<string, unknown> => ({
+      type: 'modal',
+      callback_id: `${PROBE}_keep`,
+      title: { type: 'plain_text', text: 'Keep' },
+      submit: { type: 'plain_text', text: 'Save' },
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: note } },
+        { type: 'input', block_id: 'notes', label: { type: 'plain_text', text: 'Notes' }, element: { type: 'plain_text_input', action_id: 'notes', initial_value: initialNotes } },
+        {
+          type: 'input',
+          block_id: 'perms',
+          label: { type: 'plain_text', text: 'Permissions' },
+          element: {
+            type: 'checkboxes',
+            action_id: 'perms',
+            options: ['SELECT', 'DESCRIBE'].map((p) => ({ text: { type: 'plain_text', text: p }, value: p })),
+            initial_options: [{ text: { type: 'plain_text', text: 'SELECT' }, value: 'SELECT' }],
+          },
+        },
+        { type: 'input', block_id: 'fresh', label: { type: 'plain_text', text: 'Fresh' }, element: { type: 'plain_text_input', action_id: 'fresh', initial_value: initialNotes } },
+      ],
+    });
+    const opened = await sandbox.client.views.open({ trigger_id: sandbox.bot.slack.mintTriggerId('U0PRODUCER'), view: probe('at first', 'Before') as never });
+    await playAs('Pat');
+    const modal = page.getByRole('dialog', { name: 'Keep' });
+    await modal.getByText('Before').waitFor();
+
+    // Act: type and choose, then the bot updates the view (same block and action ids, other initial values; one block renamed).
+    await modal.getByRole('textbox', { name: 'Notes' }).fill('typed by Pat');
+    await modal.getByRole('checkbox', { name: 'DESCRIBE' }).check();
+    const updated = probe('from the bot', 'After') as { blocks: Record<string, unknown>[] };
+    updated.blocks[3] = { ...updated.blocks[3], block_id: 'fresh_renamed' };
+    await sandbox.client.views.update({ view_id: opened.view?.id ?? '', view: updated as never });
+    await modal.getByText('After').waitFor();
+
+    // Assess: the entries survive; an input whose block id changed starts from the bot's value.
+    expect(await modal.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('typed by Pat');
+    expect(await modal.getByRole('checkbox', { name: 'DESCRIBE' }).isChecked()).toBe(true);
+    expect(await modal.getByRole('checkbox', { name: 'SELECT' }).isChecked()).toBe(true);
+    expect(await modal.getByRole('textbox', { name: 'Fresh' }).inputValue()).toBe('from the bot');
+    await page.keyboard.press('Escape');
+    await modal.waitFor({ state: 'detached' });
+  });
+
   it('sends what the composer holds on Enter as a signed /mesh command, from the conversation it was typed in', async () => {
     await playAs('Casey');
     await page.locator('#nav-dm').click();

@@ -26,14 +26,34 @@ export interface ElementEvent {
 }
 
 /** A modal's inputs: each registers how to read its current value. */
-export class FormInputs {
-  private readonly readers = new Map<string, Map<string, () => string | string[] | null>>();
+type InputValue = string | string[] | null;
 
-  /** Register the reader of one element of an input block. */
-  add(blockId: string, actionId: string, read: () => string | string[] | null): void {
-    const block = this.readers.get(blockId) ?? new Map<string, () => string | string[] | null>();
+/** An entry as a list of values: none, one, or several. */
+function asList(value: InputValue): string[] {
+  if (value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export class FormInputs {
+  private readonly readers = new Map<string, Map<string, () => InputValue>>();
+  private readonly writers = new Map<string, (value: InputValue) => void>();
+
+  /** Register the reader (and writer, to carry an entry over an update) of one element of an input block. */
+  add(blockId: string, actionId: string, read: () => InputValue, write?: (value: InputValue) => void): void {
+    const block = this.readers.get(blockId) ?? new Map<string, () => InputValue>();
     block.set(actionId, read);
     this.readers.set(blockId, block);
+    if (write !== undefined) this.writers.set(JSON.stringify([blockId, actionId]), write);
+  }
+
+  /**
+   * Put back what the person had entered before the view was updated, in every element with the same
+   * block_id and action_id (Slack's views.update reference, "Preserving input entry").
+   */
+  keep(entered: ConsoleValues): void {
+    for (const [blockId, actions] of Object.entries(entered)) {
+      for (const [actionId, value] of Object.entries(actions)) this.writers.get(JSON.stringify([blockId, actionId]))?.(value);
+    }
   }
 
   /** Every input's value, as `POST /_console/submit` takes them. */
@@ -160,10 +180,18 @@ function select(element: Record<string, unknown>, host: RenderHost, at: Placemen
     options.map((o) => h('option', { attrs: { value: o.value, selected: initial.has(o.value), title: o.description } }, o.label)),
   );
   if (at.input) {
-    host.form?.add(at.blockId, actionId, () => {
-      const chosen = [...node.selectedOptions].map((o) => o.value).filter((v) => v !== '');
-      return multiple ? chosen : (chosen[0] ?? null);
-    });
+    host.form?.add(
+      at.blockId,
+      actionId,
+      () => {
+        const chosen = [...node.selectedOptions].map((o) => o.value).filter((v) => v !== '');
+        return multiple ? chosen : (chosen[0] ?? null);
+      },
+      (value) => {
+        const chosen = new Set(asList(value));
+        for (const o of node.options) o.selected = chosen.has(o.value);
+      },
+    );
   }
   return node;
 }
@@ -191,7 +219,17 @@ function choices(element: Record<string, unknown>, host: RenderHost, at: Placeme
       return h('label', { class: 'bk-choice' }, box, h('span', {}, o.label, o.description !== undefined ? h('small', {}, o.description) : null));
     }),
   );
-  if (at.input) host.form?.add(at.blockId, actionId, () => (kind === 'radio' ? (read()[0] ?? null) : read()));
+  if (at.input) {
+    host.form?.add(
+      at.blockId,
+      actionId,
+      () => (kind === 'radio' ? (read()[0] ?? null) : read()),
+      (value) => {
+        const chosen = new Set(asList(value));
+        for (const box of boxes) box.checked = chosen.has(box.value);
+      },
+    );
+  }
   return group;
 }
 
@@ -217,7 +255,16 @@ function textInput(element: Record<string, unknown>, host: RenderHost, at: Place
       host.act({ actionId, type: 'plain_text_input', value: node.value, source: node });
     });
   }
-  if (at.input) host.form?.add(at.blockId, actionId, () => (node.value === '' ? null : node.value));
+  if (at.input) {
+    host.form?.add(
+      at.blockId,
+      actionId,
+      () => (node.value === '' ? null : node.value),
+      (value) => {
+        node.value = asList(value).join(', ');
+      },
+    );
+  }
   return node;
 }
 
@@ -231,10 +278,17 @@ function externalSelect(element: Record<string, unknown>, host: RenderHost, at: 
     attrs: { id: at.id, type: 'text', value: initial, 'data-action-id': actionId, placeholder: plainOf(element.placeholder), 'aria-labelledby': at.labelId },
   });
   if (at.input) {
-    host.form?.add(at.blockId, actionId, () => {
-      const values = node.value.split(',').map((v) => v.trim()).filter((v) => v !== '');
-      return multiple ? values : (values[0] ?? null);
-    });
+    host.form?.add(
+      at.blockId,
+      actionId,
+      () => {
+        const values = node.value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+        return multiple ? values : (values[0] ?? null);
+      },
+      (value) => {
+        node.value = asList(value).join(', ');
+      },
+    );
   }
   return node;
 }

@@ -15,9 +15,29 @@ export interface ModalHost {
 
 interface Shown {
   key: string;
+  viewId: string;
+  form: FormInputs;
   overlay: HTMLElement;
   dialog: HTMLFormElement;
   submit: HTMLButtonElement | null;
+}
+
+/** The input block and action of the element that has the focus inside `dialog`, if any. */
+function focusedInput(dialog: HTMLElement): { blockId: string; actionId: string } | undefined {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !dialog.contains(active)) return undefined;
+  const blockId = active.closest<HTMLElement>('.bk-input-block')?.dataset.blockId;
+  const actionId = active.closest<HTMLElement>('[data-action-id]')?.dataset.actionId;
+  return blockId === undefined || actionId === undefined ? undefined : { blockId, actionId };
+}
+
+/** The element of `dialog` in the same input block with the same action id. */
+function sameInput(dialog: HTMLElement, at: { blockId: string; actionId: string }): HTMLElement | undefined {
+  for (const block of dialog.querySelectorAll<HTMLElement>('.bk-input-block')) {
+    if (block.dataset.blockId !== at.blockId) continue;
+    for (const node of block.querySelectorAll<HTMLElement>('[data-action-id]')) if (node.dataset.actionId === at.actionId) return node;
+  }
+  return undefined;
 }
 
 function errorsKey(view: ConsoleView): string {
@@ -26,8 +46,8 @@ function errorsKey(view: ConsoleView): string {
 
 /**
  * The open modal of the current persona, as an overlay. The same view (same id and hash) is kept as
- * it is — typed text and focus survive updates — and only its errors are refreshed; a new or updated
- * view is drawn afresh.
+ * it is — typed text and focus survive updates — and only its errors are refreshed; a new view is
+ * drawn afresh, and an updated one (same id, new hash) keeps what was entered in its inputs.
  */
 export class ModalLayer {
   private shown: Shown | undefined;
@@ -48,12 +68,18 @@ export class ModalLayer {
       return;
     }
     const wasOpen = this.shown !== undefined;
+    // views.update keeps what the person entered in inputs whose block_id and action_id stay the same
+    // (Slack's views.update reference, "Preserving input entry"); a different view starts empty.
+    const updated = this.shown?.key.startsWith(`${user}:`) === true && this.shown.viewId === view.id ? this.shown : undefined;
+    const entered = updated?.form.values();
+    const focused = updated === undefined ? undefined : focusedInput(updated.dialog);
     this.remove(wasOpen);
     if (!wasOpen) this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.shown = this.draw(user, view, key);
+    if (entered !== undefined) this.shown.form.keep(entered);
     this.shownErrors = errorsKey(view);
     document.body.appendChild(this.shown.overlay);
-    firstFocus(this.shown.dialog)?.focus();
+    (focused === undefined ? undefined : sameInput(this.shown.dialog, focused))?.focus() ?? firstFocus(this.shown.dialog)?.focus();
   }
 
   private remove(keepFocusTarget = false): void {
@@ -126,6 +152,6 @@ export class ModalLayer {
     );
     trapFocus(dialog, close);
     const overlay = h('div', { class: 'overlay' }, dialog);
-    return { key, overlay, dialog, submit };
+    return { key, viewId: view.id, form, overlay, dialog, submit };
   }
 }
