@@ -79,7 +79,8 @@ export class ModalLayer {
     if (entered !== undefined) this.shown.form.keep(entered);
     this.shownErrors = errorsKey(view);
     document.body.appendChild(this.shown.overlay);
-    (focused === undefined ? undefined : sameInput(this.shown.dialog, focused))?.focus() ?? firstFocus(this.shown.dialog)?.focus();
+    const again = focused === undefined ? undefined : sameInput(this.shown.dialog, focused);
+    (again ?? firstFocus(this.shown.dialog))?.focus();
   }
 
   private remove(keepFocusTarget = false): void {
