@@ -21,6 +21,14 @@ export const ACTIONS = {
   requestTablesSearch: 'mesh_request_tables_search',
   /** Approve-with-changes modal: an input changed; the listener rebuilds the "will be granted" preview. */
   approvePreview: 'mesh_approve_preview',
+  /** On an ACTIVE subscription, for its owners and admins; value: the subscription id (opens the modify modal). */
+  modify: 'mesh_modify',
+  /** Modify modal: an input changed; the listener rebuilds the plan preview. */
+  modifyPreview: 'mesh_modify_preview',
+  /** `/mesh modify`'s confirmation; value: the change as JSON (`ModifyConfirmValueSchema`). */
+  modifyConfirm: 'mesh_modify_confirm',
+  /** `/mesh modify`'s confirmation: drop it, nothing changes. */
+  modifyCancel: 'mesh_modify_cancel',
 } as const;
 
 /** Modals, by `callback_id`; their `private_metadata` carries the ids they act on. */
@@ -29,6 +37,7 @@ export const VIEWS = {
   approveWithChanges: 'mesh_approve_modal',
   deny: 'mesh_deny_modal',
   revoke: 'mesh_revoke_modal',
+  modify: 'mesh_modify_modal',
 } as const;
 
 /**

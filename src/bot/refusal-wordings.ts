@@ -111,6 +111,13 @@ export const WORDINGS: { readonly [R in Reason]: WordingOf<R> } = {
   not_consumer_of_any: () => ({ text: 'you are not mapped as a consumer of any account', hint: 'name the consumer account, or ask a mesh admin to map you' }),
   several_consumer_accounts: ({ accounts }) => ({ text: `you consume for several accounts (${accounts.join(', ')})`, hint: 'name the consumer account the request is for' }),
   unknown_table: ({ productId, tables, productTables }) => ({ text: `product ${productId} has no table ${tables.join(', ')}`, hint: `its tables are ${productTables.join(', ')}` }),
+  unknown_column: ({ tables }) => ({
+    text: tables.map((t) => `table ${t.table} has no column ${t.missing.join(', ')}`).join('; '),
+    hint:
+      tables.length === 1 && tables[0] !== undefined
+        ? `its columns are ${tables[0].columns.join(', ')}`
+        : `a column filter applies to every table of the subscription; ${tables.map((t) => `${t.table} has ${t.columns.join(', ')}`).join('; ')}`,
+  }),
   permission_not_offered: ({ productId, permissions, offered }) => ({ text: `product ${productId} does not offer ${permissions.join(', ')}`, hint: `it offers ${offered.join(', ')}` }),
   nothing_to_query: ({ subscriptionId, status }) => ({ text: `subscription ${subscriptionId} is ${status}: there is nothing to query`, hint: 'wait until it is ACTIVE, or see its history' }),
   invalid_page_cursor: ({ cursor }) => ({ text: `${JSON.stringify(cursor)} is not a valid page cursor`, hint: 'start again from the first page' }),

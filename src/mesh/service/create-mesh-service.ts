@@ -16,6 +16,7 @@ import { describeAccess } from './subscriptions/describe-access';
 import { getSubscription } from './subscriptions/get-subscription';
 import { listSubscriptions } from './subscriptions/list-subscriptions';
 import { modifySubscription } from './subscriptions/modify-subscription';
+import { previewDecision } from './subscriptions/preview-decision';
 import { requestAccess } from './subscriptions/request-access';
 import { retrySubscription } from './subscriptions/retry-subscription';
 import { finishRevoke, revokeSubscription } from './subscriptions/revoke-subscription';
@@ -64,6 +65,7 @@ export function createMeshService(deps: MeshDeps) {
     getSubscription: bindRead(deps, getSubscription),
     listSubscriptions: bind(deps, listSubscriptions),
     describeAccess: bind(deps, describeAccess),
+    previewDecision: bind(deps, previewDecision),
     system: createSystemOperations(deps),
   };
 }

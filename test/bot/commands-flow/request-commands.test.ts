@@ -75,18 +75,18 @@ describe('/mesh request with a reason', () => {
 });
 
 describe('/mesh modify, revoke and retry', () => {
-  it('enqueue their jobs for the user, with where to report back, and say so', async () => {
+  it('revoke and retry enqueue their jobs for the user, with where to report back, and say so; modify of a pending request is refused at once', async () => {
     const enqueued: BotJob[] = [];
     const spy = vi.spyOn(world.deps.jobs, 'enqueue').mockImplementation((job) => {
       enqueued.push(job);
       return Promise.resolve();
     });
     try {
-      const modify = await command(world, 'U0PRODUCER', `modify ${requestId} select,describe`);
+      const modify = await command(world, 'U0PRODUCER', `modify ${requestId} select,describe Add the definitions`);
       const revoke = await command(world, 'U0PRODUCER', `revoke ${requestId} The project ended`);
       const retry = await command(world, 'U0PRODUCER', `retry ${requestId}`);
 
-      expect(modify.text).toContain('Modifying');
+      expect(modify.text).toContain('cannot modify a subscription that is PENDING');
       expect(revoke.text).toContain('Revoking');
       expect(retry.text).toContain('Retrying');
       // Each job carries the command it came from, for its log lines and the mesh's.
@@ -95,7 +95,6 @@ describe('/mesh modify, revoke and retry', () => {
       // One FIFO group for every job that changes the grants of the consumer account.
       const group = '555555555555#999999999999';
       expect(enqueued).toEqual([
-        { kind: 'modify', input: { id: requestId, permissions: ['SELECT', 'DESCRIBE'] }, ctx: ctx('modify'), replyTo, group },
         { kind: 'revoke', id: requestId, reason: 'The project ended', ctx: ctx('revoke'), replyTo, group },
         { kind: 'retry', id: requestId, ctx: ctx('retry'), replyTo, group },
       ]);

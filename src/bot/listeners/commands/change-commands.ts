@@ -2,7 +2,8 @@ import type { Subscription } from '../../../mesh/domain/subscription';
 import { buildConfirmationMessage } from '../../blocks/confirmation-message';
 import { code, mention } from '../../blocks/mrkdwn';
 import { sameUser } from '../../../mesh/rules/actor';
-import { permissionsText, statusBadge } from '../../blocks/subscription-facts';
+import { buildModifyConfirmationMessage } from '../../blocks/modify-confirmation-message';
+import { statusBadge } from '../../blocks/subscription-facts';
 import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
 import type { CommandOf } from '../../commands/mesh-command';
 import { showChange } from '../../notify/show-change';
@@ -21,22 +22,18 @@ function load(scope: CommandScope, id: string): Promise<Subscription> {
   return scope.deps.mesh.getSubscription(scope.ctx, { id });
 }
 
-/** `/mesh modify <id> <permissions>`: a `modify` job changes the grants; the user is told here when done. */
+/**
+ * `/mesh modify <id> <permissions> <reason…>`: nothing changes yet. The mesh plans the change as it
+ * would make it (refusing at once what it would refuse), and the answer shows what it adds and
+ * removes, with [Confirm] [Cancel]; [Confirm] queues the `modify` job.
+ */
 export async function answerModify(scope: CommandScope, command: CommandOf<'modify'>): Promise<void> {
-  const subscription = await load(scope, command.subscriptionId);
-  await scope.deps.jobs.enqueue({
+  const { subscription, decision } = await scope.deps.mesh.previewDecision(scope.ctx, {
+    id: command.subscriptionId,
     kind: 'modify',
-    input: { id: subscription.id, permissions: command.permissions },
-    ctx: scope.ctx,
-    replyTo: replyToOf(scope),
-    group: subscriptionLockKey(subscription),
+    changes: { permissions: command.permissions },
   });
-  await scope.reply(
-    buildConfirmationMessage(
-      { mrkdwn: `Modifying ${subscriptionText(subscription)} to ${permissionsText(command.permissions)}…` },
-      { mrkdwn: `Now ${statusBadge(subscription.status)} with ${permissionsText(subscription.grantedPermissions)}. You are told here when the grants are changed.` },
-    ),
-  );
+  await scope.reply(buildModifyConfirmationMessage({ subscription, decision, permissions: command.permissions, reason: command.reason }));
 }
 
 /** `/mesh revoke <id> <reason…>`: a `revoke` job revokes the grants and deletes the links; the reason is recorded. */

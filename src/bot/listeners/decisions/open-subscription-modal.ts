@@ -22,7 +22,8 @@ export interface SubscriptionModalSpec {
   event: SubscriptionEvent;
   /** The mesh's own rule, checked before the form is shown (the service checks again on submission). */
   allowed?: (actor: Actor, product: DataProduct, subscription: Subscription) => Verdict;
-  build: (subscription: Subscription, product: DataProduct) => ModalView;
+  /** The form; `scope` for forms that ask the mesh something (the decision modals' plan preview). */
+  build: (subscription: Subscription, product: DataProduct, scope: { deps: BotDeps; ctx: RequestContext; log: Logger }) => ModalView | Promise<ModalView>;
 }
 
 const DECISIONS: ReadonlySet<SubscriptionEvent> = new Set(['approve', 'deny', 'cancel']);
@@ -67,7 +68,7 @@ export async function openSubscriptionModal(
     const subscription = await deps.mesh.getSubscription(ctx, { id: args.subscriptionId });
     const product = await deps.mesh.getProduct(ctx, { productId: subscription.productId });
     const message = await instead(deps, ctx, spec, subscription, product);
-    await show(message ? messageModal(spec.title, message) : spec.build(subscription, product));
+    await show(message ? messageModal(spec.title, message) : await spec.build(subscription, product, { deps, ctx, log }));
   } catch (error) {
     await replyError(error, (message) => show(messageModal(spec.title, message)), log, deps.newId());
   }
