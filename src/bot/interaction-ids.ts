@@ -25,6 +25,14 @@ export const ACTIONS = {
   publishConfirm: 'mesh_publish_confirm',
   /** The same question: do not publish. */
   publishCancel: 'mesh_publish_cancel',
+  /** On an ACTIVE subscription, for its owners and admins; value: the subscription id (opens the modify modal). */
+  modify: 'mesh_modify',
+  /** Modify modal: an input changed; the listener rebuilds the plan preview. */
+  modifyPreview: 'mesh_modify_preview',
+  /** `/mesh modify`'s confirmation; value: the change as JSON (`ModifyConfirmValueSchema`). */
+  modifyConfirm: 'mesh_modify_confirm',
+  /** `/mesh modify`'s confirmation: drop it, nothing changes. */
+  modifyCancel: 'mesh_modify_cancel',
 } as const;
 
 /** Modals, by `callback_id`; their `private_metadata` carries the ids they act on. */
@@ -33,6 +41,7 @@ export const VIEWS = {
   approveWithChanges: 'mesh_approve_modal',
   deny: 'mesh_deny_modal',
   revoke: 'mesh_revoke_modal',
+  modify: 'mesh_modify_modal',
 } as const;
 
 /**

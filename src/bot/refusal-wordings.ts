@@ -126,6 +126,13 @@ export const WORDINGS: { readonly [R in Reason]: WordingOf<R> } = {
     text: `product ${productId} has no table ${tables.join(', ')}`,
     hint: `${didYouMeanText(tables.flatMap((t) => (t.length >= 3 ? didYouMean(t, productTables).slice(0, 1) : [])))}its tables are ${productTables.slice(0, LISTED_TABLES).map((t) => `\`${t}\``).join(', ')}${productTables.length > LISTED_TABLES ? ` and ${productTables.length - LISTED_TABLES} more` : ''}`,
   }),
+  unknown_column: ({ tables }) => ({
+    text: tables.map((t) => `table ${t.table} has no column ${t.missing.join(', ')}`).join('; '),
+    hint:
+      tables.length === 1 && tables[0] !== undefined
+        ? `its columns are ${tables[0].columns.join(', ')}`
+        : `a column filter applies to every table of the subscription; ${tables.map((t) => `${t.table} has ${t.columns.join(', ')}`).join('; ')}`,
+  }),
   permission_not_offered: ({ productId, permissions, offered }) => ({ text: `product ${productId} does not offer ${permissions.join(', ')}`, hint: `it offers ${offered.join(', ')}` }),
   nothing_to_query: ({ subscriptionId, status }) => ({ text: `subscription ${subscriptionId} is ${status}: there is nothing to query`, hint: 'wait until it is ACTIVE, or see its history' }),
   invalid_page_cursor: ({ cursor }) => ({ text: `${JSON.stringify(cursor)} is not a valid page cursor`, hint: 'start again from the first page' }),

@@ -69,6 +69,11 @@ export interface ReasonParams {
   not_consumer_of_any: NoParams;
   several_consumer_accounts: { accounts: readonly string[] };
   unknown_table: { productId: string; tables: readonly string[]; productTables: readonly string[] };
+  /**
+   * A column filter naming columns a table of the subscription lacks: `columns`, every name unknown
+   * somewhere; `tables`, each table lacking some, with the names it lacks and its real columns (partition keys included).
+   */
+  unknown_column: { columns: readonly string[]; tables: readonly { table: string; missing: readonly string[]; columns: readonly string[] }[] };
   permission_not_offered: { productId: string; permissions: readonly Permission[]; offered: readonly Permission[] };
   nothing_to_query: { subscriptionId: string; status: SubscriptionStatus };
   invalid_page_cursor: { cursor: string };
@@ -150,6 +155,7 @@ export const REASON_CODES = {
   not_consumer_of_any: 'mesh_invalid_input',
   several_consumer_accounts: 'mesh_invalid_input',
   unknown_table: 'mesh_invalid_input',
+  unknown_column: 'mesh_invalid_input',
   permission_not_offered: 'mesh_invalid_input',
   nothing_to_query: 'mesh_invalid_input',
   invalid_page_cursor: 'mesh_invalid_input',

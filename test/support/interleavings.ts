@@ -68,7 +68,7 @@ async function runOp(world: MeshWorld, id: string, o: ScheduledOp, report: Inter
         await runGrant(deps, world.ctx(USERS.pat), { id });
         return;
       case 'modify':
-        await modifySubscription(deps, world.ctx(USERS.sam), { id, permissions: o.insert ? ['SELECT', 'INSERT'] : ['SELECT'] });
+        await modifySubscription(deps, world.ctx(USERS.sam), { id, permissions: o.insert ? ['SELECT', 'INSERT'] : ['SELECT'], reason: 'interleaved modify' });
         return;
       case 'revoke':
         await revokeSubscription(deps, world.ctx(USERS.pat), { id, reason: 'interleaving' });

@@ -12,7 +12,7 @@ import {
   revokeBlocks,
 } from './request-outcome-parts';
 import { decidedByText, reasonBlocks, requestSummaryBlocks } from './request-summary';
-import { decisionButtons, retryButton, revokeButton } from './subscription-buttons';
+import { decisionButtons, modifyButton, retryButton, revokeButton } from './subscription-buttons';
 import type { KnownBlock, SlackMessage } from './slack-types';
 import { grantSummary, STATUS_STYLE, statusBadge } from './subscription-facts';
 
@@ -56,7 +56,7 @@ function stateBlocks(s: Subscription): KnownBlock[] {
         section(`${statusBadge('ACTIVE')} — ${decidedByText(s, 'approved')}\n${grantedText(s)}`),
         ...notes(s),
         ...namesToQueryBlocks(s, `Account ${code(s.consumerAccountId)} queries:`),
-        actions([revokeButton(s)], 'request_active'),
+        actions([modifyButton(s), revokeButton(s)], 'request_active'),
       ];
     case 'MODIFYING':
       return [section(`${STATUS_STYLE.MODIFYING.emoji} *Changing the grant…* ${decidedByText(s, 'approved')}\n${grantedText(s)}`), ...notes(s)];

@@ -42,6 +42,11 @@ export function retryButton(subscription: Subscription, actionId: ActionIdOf = A
   return button({ text: 'Retry', actionId: actionId(ACTIONS.retry), value: subscription.id, style: 'primary' });
 }
 
+/** [Modify] on an active subscription, for its owners and admins; it opens the modify modal (permissions, columns, why). */
+export function modifyButton(subscription: Subscription, actionId: ActionIdOf = AS_IS): Button {
+  return button({ text: 'Modify', actionId: actionId(ACTIONS.modify), value: subscription.id });
+}
+
 /** [Revoke] on an active subscription; it opens the revoke modal, which asks why. */
 export function revokeButton(subscription: Subscription, actionId: ActionIdOf = AS_IS): Button {
   return button({ text: 'Revoke', actionId: actionId(ACTIONS.revoke), value: subscription.id, style: 'danger' });

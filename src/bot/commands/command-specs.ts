@@ -124,10 +124,14 @@ export const COMMAND_SPECS = [
   {
     name: 'modify',
     kind: 'modify',
-    args: '<id> <permissions>',
-    summary: 'Change the permissions of an active subscription (product owners).',
-    details: ['`<permissions>`: separated by spaces or commas, in any case, e.g. `select describe`.'],
-    examples: [`modify ${ID} select,describe`, `modify ${ID} SELECT`],
+    args: '<id> <permissions> <reason…>',
+    summary: 'Change the permissions of an active subscription (product owners): shows what changes and asks you to confirm.',
+    details: [
+      '`<permissions>`: separated by spaces or commas, in any case, e.g. `select describe`.',
+      '`<reason…>`: why, recorded in the history and sent to the requester.',
+      'The [Modify] button on an active subscription also changes its columns.',
+    ],
+    examples: [`modify ${ID} select,describe Add the table definitions`, `modify ${ID} SELECT Read only from now on`],
     admin: false,
   },
   {

@@ -91,11 +91,15 @@ export const SubscriptionCommandSchema = z.object({ kind: z.literal('subscriptio
 export const CancelCommandSchema = z.object({ kind: z.literal('cancel'), subscriptionId: SubscriptionIdSchema });
 export const RetryCommandSchema = z.object({ kind: z.literal('retry'), subscriptionId: SubscriptionIdSchema });
 
-/** `/mesh modify 01HZY… select describe` → `{ kind: 'modify', subscriptionId, permissions: ['SELECT', 'DESCRIBE'] }`. */
+/**
+ * `/mesh modify 01HZY… select describe Read only from now on` →
+ * `{ kind: 'modify', subscriptionId, permissions: ['SELECT', 'DESCRIBE'], reason: 'Read only from now on' }`.
+ */
 export const ModifyCommandSchema = z.object({
   kind: z.literal('modify'),
   subscriptionId: SubscriptionIdSchema,
   permissions: PermissionSetSchema,
+  reason: JustificationSchema,
 });
 
 /** `/mesh revoke 01HZY… Project ended` → `{ kind: 'revoke', subscriptionId, reason: 'Project ended' }`. */

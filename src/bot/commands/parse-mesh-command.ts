@@ -1,4 +1,5 @@
 import { formatIssues } from '../../mesh/domain/format-issues';
+import { JustificationSchema } from '../../mesh/domain/subscription';
 import { COMMAND } from '../interaction-ids';
 import { COMMAND_SPECS, findSpec, HELP_TOPICS, type CommandName, type CommandSpec, type HelpTopic, type KnownSpec } from './command-specs';
 import { suggestion } from './did-you-mean';
@@ -7,6 +8,7 @@ import { MeshCommandSchema, type CommandOf, type MeshCommand, type Subscriptions
 import { echoWord } from './echo-word';
 import {
   fail,
+  isPermissionName,
   nothingAfter,
   ok,
   QUERY_ROLES_OPTION,
@@ -19,6 +21,7 @@ import {
   readSubscriptionId,
   readUser,
   restText,
+  splitList,
   type Read,
 } from './parse-arguments';
 import { parsePublish } from './parse-publish';
@@ -91,12 +94,28 @@ function bySubscriptionId(kind: 'subscription' | 'cancel' | 'retry'): Parser {
   };
 }
 
-/** `modify <id> <permissions>`: the permissions are the rest, by spaces or commas. */
+/** The longest reason a modify command takes: it travels in its [Confirm] button’s value (Slack: 2,000 characters, JSON escapes at most double it). */
+export const MODIFY_REASON_MAX = 900;
+
+/**
+ * `modify <id> <permissions> <reason…>`: the permissions are the words after the id that name
+ * permissions (by spaces or commas); the reason, required, is the rest.
+ */
 function parseModify(args: readonly Token[]): Read<CommandOf<'modify'>> {
   const id = readSubscriptionId(args[0]);
   if (!id.ok) return id;
-  const permissions = readPermissions(args.slice(1));
-  return permissions.ok ? ok({ kind: 'modify', subscriptionId: id.value, permissions: permissions.value }) : permissions;
+  const rest = args.slice(1);
+  const namesPermissions = (token: Token): boolean => token.kind === 'word' && splitList(token.text).length > 0 && splitList(token.text).every(isPermissionName);
+  const count = rest.findIndex((token) => !namesPermissions(token));
+  const permissionTokens = count === -1 ? rest : rest.slice(0, count);
+  const permissions = readPermissions(permissionTokens.length > 0 ? permissionTokens : rest.slice(0, 1));
+  if (!permissions.ok) return permissions;
+  const reason = restText(rest.slice(permissionTokens.length));
+  if (reason === '') return fail('missing the reason: after the permissions, say why the access changes (the requester is told).');
+  if (reason.length > MODIFY_REASON_MAX) return fail(`the reason is longer than ${MODIFY_REASON_MAX.toLocaleString('en-US')} characters.`);
+  const checked = JustificationSchema.safeParse(reason);
+  if (!checked.success) return fail(`${checked.error.issues[0]?.message ?? 'the reason is not valid'}.`);
+  return ok({ kind: 'modify', subscriptionId: id.value, permissions: permissions.value, reason: checked.data });
 }
 
 /** `revoke <id> <reason…>`: a revoke always says why. */

@@ -6,11 +6,13 @@ import { approvePreviewListener } from './decisions/approve-preview';
 import { cancelListener } from './decisions/cancel';
 import { approveWithChangesSubmission, denySubmission, revokeSubmission } from './decisions/decision-submissions';
 import { APPROVE_WITH_CHANGES_MODAL, DENY_MODAL, openModalListener, REVOKE_MODAL } from './decisions/open-decision-modals';
+import { modifyCancelListener, modifyConfirmListener } from './decisions/modify-confirm';
+import { MODIFY_MODAL, modifyPreviewListener, modifySubmission } from './decisions/modify-modal-listeners';
 import { retryListener } from './decisions/retry';
 
 /**
  * Register the decisions on a request or subscription — approve, approve with changes (and its live
- * preview), deny, revoke, retry, cancel — from messages and App Home alike (keyed action ids).
+ * preview), deny, revoke, retry, cancel, modify (its modal and preview, and the command's confirmation) — from messages and App Home alike (keyed action ids).
  */
 export function registerDecisionListeners(app: App, deps: BotDeps): void {
   app.action<BlockAction>(actionIdPattern(ACTIONS.approve), approveListener(deps));
@@ -23,4 +25,9 @@ export function registerDecisionListeners(app: App, deps: BotDeps): void {
   app.view<ViewSubmitAction>(VIEWS.approveWithChanges, approveWithChangesSubmission(deps));
   app.view<ViewSubmitAction>(VIEWS.deny, denySubmission(deps));
   app.view<ViewSubmitAction>(VIEWS.revoke, revokeSubmission(deps));
+  app.action<BlockAction>(actionIdPattern(ACTIONS.modify), openModalListener(deps, MODIFY_MODAL));
+  app.action<BlockAction>(actionIdPattern(ACTIONS.modifyPreview), modifyPreviewListener(deps));
+  app.action<BlockAction>(actionIdPattern(ACTIONS.modifyConfirm), modifyConfirmListener(deps));
+  app.action<BlockAction>(actionIdPattern(ACTIONS.modifyCancel), modifyCancelListener(deps));
+  app.view<ViewSubmitAction>(VIEWS.modify, modifySubmission(deps));
 }

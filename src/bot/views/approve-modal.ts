@@ -1,20 +1,21 @@
 import type { DataProduct } from '../../mesh/domain/data-product';
 import { PERMISSIONS, type Permission } from '../../mesh/domain/permission';
-import type { Subscription } from '../../mesh/domain/subscription';
+import type { ColumnFilter, Subscription } from '../../mesh/domain/subscription';
+import type { GrantChanges, GrantDecision } from '../../mesh/service/subscriptions/grant-decision';
 import { ACTIONS, keyedActionId, VIEWS } from '../interaction-ids';
-import { divider, option, plain, section } from '../blocks/block-kit';
-import { code, escapeMrkdwn, plural, truncate } from '../blocks/mrkdwn';
+import { context, divider, option, plain, section } from '../blocks/block-kit';
+import { planEntryLines, planLinesCapped } from '../blocks/grant-plan-text';
+import { code, escapeMrkdwn, truncate, truncateMrkdwn } from '../blocks/mrkdwn';
 import { requestHeadline } from '../blocks/request-summary';
 import { SLACK_LIMITS as L } from '../blocks/slack-limits';
-import type { ModalView } from '../blocks/slack-types';
-import { columnsText, PERMISSION_HINTS, permissionsText, tablesText } from '../blocks/subscription-facts';
+import type { ModalView, SectionBlock } from '../blocks/slack-types';
+import { columnsText, PERMISSION_HINTS } from '../blocks/subscription-facts';
 import { checkboxes, COLUMN_MODE_OPTIONS, columnsInitialText, input, radios, textInput } from './input-blocks';
 import { columnFilter, encodeMetadata, selectedValue, selectedValues, textValue, ViewStateValuesSchema } from './view-state';
 
 /** Block ids of the approve-with-changes modal; the parser and the preview read them back. */
 export const APPROVE_BLOCKS = {
   permissions: 'approve_permissions',
-  grantable: 'approve_grantable',
   columns: 'approve_columns',
   columnsMode: 'approve_columns_mode',
   notes: 'approve_notes',
@@ -24,24 +25,30 @@ export const APPROVE_BLOCKS = {
 /** What the approver has chosen so far (as typed: columns are still text). */
 export interface ApproveDraft {
   permissions: Permission[];
-  grantable: Permission[];
   columnsText: string;
   columnsMode: 'include' | 'exclude';
   notes: string;
 }
+
+/**
+ * The plan the mesh would carry out for the draft (`previewDecision`), or why it would refuse it
+ * (one mrkdwn line, the refusal as the submission would word it).
+ */
+export type DecisionPreview = { ok: true; decision: GrantDecision } | { ok: false; problem: string };
 
 export interface ApproveModalInput {
   subscription: Subscription;
   product?: DataProduct;
   /** The choices so far; by default, the request as made. */
   draft?: ApproveDraft;
+  /** The mesh's plan for the draft; absent: not computed (the modal says so). */
+  preview?: DecisionPreview;
 }
 
-/** The request as made, as a draft: every requested permission, none grantable, the requested columns. */
+/** The request as made, as a draft: every requested permission, the requested columns. */
 export function initialApproveDraft(subscription: Subscription): ApproveDraft {
   return {
     permissions: [...subscription.requestedPermissions],
-    grantable: subscription.grantablePermissions.filter((p) => subscription.requestedPermissions.includes(p)),
     columnsText: columnsInitialText(subscription.columns),
     columnsMode: subscription.columns?.kind ?? 'include',
     notes: subscription.decisionNotes ?? '',
@@ -57,7 +64,6 @@ export function readApproveDraft(values: unknown, fallback: ApproveDraft): Appro
   const has = (blockId: string): boolean => v[blockId] !== undefined;
   return {
     permissions: has(APPROVE_BLOCKS.permissions) ? known(selectedValues(v, APPROVE_BLOCKS.permissions)) : fallback.permissions,
-    grantable: has(APPROVE_BLOCKS.grantable) ? known(selectedValues(v, APPROVE_BLOCKS.grantable)) : fallback.grantable,
     columnsText: has(APPROVE_BLOCKS.columns) ? textValue(v, APPROVE_BLOCKS.columns) : fallback.columnsText,
     columnsMode: has(APPROVE_BLOCKS.columnsMode)
       ? selectedValue(v, APPROVE_BLOCKS.columnsMode) === 'exclude'
@@ -68,32 +74,58 @@ export function readApproveDraft(values: unknown, fallback: ApproveDraft): Appro
   };
 }
 
-/** The "will be granted" preview: what Lake Formation would grant for this draft, and what differs from the request. */
-export function buildApprovePreviewText(subscription: Subscription, draft: ApproveDraft): string {
-  const s = subscription;
-  const problems: string[] = [];
-  const permissions = draft.permissions.filter((p) => s.requestedPermissions.includes(p));
-  if (permissions.length === 0) problems.push('Choose at least one permission to grant.');
-  const strayGrantable = draft.grantable.filter((p) => !permissions.includes(p));
-  if (strayGrantable.length > 0) problems.push(`${strayGrantable.join(', ')} can only be grantable if it is granted.`);
+/**
+ * The changes a draft asks of the mesh, exactly as its submission would send them (an emptied
+ * columns field means every column), or the problem that keeps it from being sent.
+ */
+export function draftChanges(draft: { permissions: readonly Permission[]; columnsText: string; columnsMode: string }): { changes: GrantChanges } | { problem: string } {
   const columns = columnFilter(draft.columnsText, draft.columnsMode);
-  if ('error' in columns) problems.push(`${columns.error}.`);
+  if ('error' in columns) return { problem: `${columns.error}.` };
+  return { changes: { permissions: [...draft.permissions], columns: columns.filter ?? null } };
+}
 
-  const lines = [
-    '*Will be granted*',
-    `Account ${code(s.consumerAccountId)} gets *${permissionsText(permissions)}* on ${plural(s.tables.length, 'table')} of ${code(s.meshDatabase)}: ${tablesText(s.tables, 700, ', ', 5)}`,
-    `Columns: ${'error' in columns ? '_to be fixed_' : columnsText(columns.filter)} · grantable: ${permissionsText(draft.grantable.filter((p) => permissions.includes(p)))}`,
-  ];
-  const dropped = s.requestedPermissions.filter((p) => !permissions.includes(p));
+/** Plan lines shown at most, so the preview fits one section (3,000 characters). */
+const MAX_PLAN_LINES = 25;
+
+/** The plan entry by entry, as the preview shows it (the property test compares it with the stored plan). */
+export function planPreviewLines(decision: Pick<GrantDecision, 'plan'>): string[] {
+  return planLinesCapped(planEntryLines(decision.plan), MAX_PLAN_LINES);
+}
+
+function sameColumns(a: ColumnFilter | undefined, b: ColumnFilter | undefined): boolean {
+  return columnsText(a) === columnsText(b);
+}
+
+/** The "will be granted" preview: the mesh's plan for the draft, entry by entry, and what differs from the request. */
+export function buildApprovePreviewText(subscription: Subscription, preview: DecisionPreview | undefined): string {
+  const s = subscription;
+  if (preview === undefined) return '*Will be granted*\n_The preview could not be computed; the approval is checked in full when you submit._';
+  if (!preview.ok) return `*Will be granted*\n${preview.problem}`;
+  const { decision } = preview;
+  const lines = [`*Will be granted* to account ${code(s.consumerAccountId)}, exactly as Lake Formation will be asked:`, ...planPreviewLines(decision)];
+  const dropped = s.requestedPermissions.filter((p) => !decision.grantedPermissions.includes(p));
   if (dropped.length > 0) lines.push(`_Not granted, though requested: ${dropped.join(', ')}_`);
-  if (!('error' in columns) && columnsText(columns.filter) !== columnsText(s.columns)) lines.push(`_Requested columns: ${columnsText(s.columns)}_`);
-  for (const problem of problems) lines.push(`:warning: ${escapeMrkdwn(problem)}`);
-  return lines.join('\n');
+  if (!sameColumns(decision.columns, s.columns)) lines.push(`_Requested columns: ${columnsText(s.columns)}_`);
+  return truncateMrkdwn(lines.join('\n'), L.sectionText);
+}
+
+/** Why every grant carries the grant option: one line under the choices, instead of a box that would change nothing. */
+export function grantOptionRule(consumerAccountId: string): string {
+  return (
+    `Account ${code(consumerAccountId)} gets every permission with the grant option: Lake Formation needs it on grants to another account, ` +
+    'so that the account’s data lake admins can grant its own query roles.'
+  );
+}
+
+/** The preview section, under its block id. */
+export function previewSection(blockId: string, text: string): SectionBlock {
+  return { ...section(text), block_id: blockId };
 }
 
 /**
- * The approve-with-changes modal: permissions (a subset of those requested, all preselected), grantable
- * permissions, columns, notes for the requester, and a live "will be granted" preview.
+ * The approve-with-changes modal: permissions (a subset of those requested, all preselected),
+ * columns, notes for the requester, the grant-option rule, and a live "will be granted" preview
+ * of the mesh's own plan.
  */
 export function buildApproveWithChangesModal(modalInput: ApproveModalInput): ModalView {
   const { subscription: s, product } = modalInput;
@@ -113,14 +145,6 @@ export function buildApproveWithChangesModal(modalInput: ApproveModalInput): Mod
         blockId: APPROVE_BLOCKS.permissions,
         label: 'Grant these permissions',
         element: checkboxes(dispatchId('permissions'), permissionOptions, draft.permissions),
-        dispatch: true,
-      }),
-      input({
-        blockId: APPROVE_BLOCKS.grantable,
-        label: 'With grant option',
-        optional: true,
-        element: checkboxes(dispatchId('grantable'), permissionOptions, draft.grantable),
-        hint: `Lets account ${s.consumerAccountId}'s data lake admins pass these on to its own users and roles.`,
         dispatch: true,
       }),
       input({
@@ -149,14 +173,9 @@ export function buildApproveWithChangesModal(modalInput: ApproveModalInput): Mod
         optional: true,
         element: textInput({ actionId: 'notes', placeholder: 'Why these changes, conditions of use…', multiline: true, initial: draft.notes }),
       }),
+      context(grantOptionRule(s.consumerAccountId)),
       divider(),
-      { ...section(buildApprovePreviewText(s, draft)), block_id: APPROVE_BLOCKS.preview },
+      previewSection(APPROVE_BLOCKS.preview, buildApprovePreviewText(s, modalInput.preview)),
     ],
   };
-}
-
-/** The modal rebuilt from its current state, for `views.update` on the `block_actions` its inputs send. */
-export function rebuildApproveWithChangesModal(subscription: Subscription, values: unknown, product?: DataProduct): ModalView {
-  const draft = readApproveDraft(values, initialApproveDraft(subscription));
-  return buildApproveWithChangesModal({ subscription, ...(product ? { product } : {}), draft });
 }

@@ -22,7 +22,6 @@ export const SubscriptionModalMetadataSchema = z.object({ subscriptionId: Subscr
 export interface ApproveModalSubmission {
   subscriptionId: string;
   permissions: Permission[];
-  grantablePermissions: Permission[];
   columns?: ColumnFilter;
   notes?: string;
 }
@@ -41,26 +40,18 @@ export function parseApproveWithChangesModal(values: unknown, privateMetadata: s
   if (!permissions.success) errors[APPROVE_BLOCKS.permissions] = issueText(permissions.error);
   else if (permissions.data.length === 0) errors[APPROVE_BLOCKS.permissions] = 'Choose at least one permission to grant — or deny the request instead.';
 
-  const grantable = z.array(PermissionSchema).safeParse(selectedValues(v, APPROVE_BLOCKS.grantable));
-  if (!grantable.success) errors[APPROVE_BLOCKS.grantable] = issueText(grantable.error);
-  else if (permissions.success) {
-    const stray = grantable.data.filter((p) => !permissions.data.includes(p));
-    if (stray.length > 0) errors[APPROVE_BLOCKS.grantable] = `${stray.join(', ')} can only be grantable if it is granted too.`;
-  }
-
   const columns = columnFilter(textValue(v, APPROVE_BLOCKS.columns), selectedValue(v, APPROVE_BLOCKS.columnsMode));
   if ('error' in columns) errors[APPROVE_BLOCKS.columns] = columns.error;
 
   const notes = textValue(v, APPROVE_BLOCKS.notes).trim();
   if (notes.length > NOTES_MAX) errors[APPROVE_BLOCKS.notes] = 'Keep the notes under 4,096 characters.';
 
-  if (Object.keys(errors).length > 0 || !permissions.success || !grantable.success || 'error' in columns) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !permissions.success || 'error' in columns) return { ok: false, errors };
   return {
     ok: true,
     value: {
       subscriptionId: metadata.subscriptionId,
       permissions: PERMISSIONS.filter((p) => permissions.data.includes(p)),
-      grantablePermissions: PERMISSIONS.filter((p) => grantable.data.includes(p)),
       ...(columns.filter ? { columns: columns.filter } : {}),
       ...(notes.length > 0 ? { notes } : {}),
     },

@@ -18,6 +18,7 @@ import { describeAccess } from './subscriptions/describe-access';
 import { getSubscription } from './subscriptions/get-subscription';
 import { listSubscriptions } from './subscriptions/list-subscriptions';
 import { modifySubscription } from './subscriptions/modify-subscription';
+import { previewDecision } from './subscriptions/preview-decision';
 import { requestAccess } from './subscriptions/request-access';
 import { retrySubscription } from './subscriptions/retry-subscription';
 import { finishRevoke, revokeSubscription } from './subscriptions/revoke-subscription';
@@ -69,6 +70,7 @@ export function createMeshService(deps: MeshDeps) {
     listSubscriptions: bind(deps, listSubscriptions),
     describeAccess: bind(deps, describeAccess),
     checkMove: bind(deps, checkMove),
+    previewDecision: bind(deps, previewDecision),
     system: createSystemOperations(deps),
   };
 }

@@ -83,14 +83,14 @@ describe('/mesh request with a reason', () => {
 });
 
 describe('/mesh modify, revoke and retry', () => {
-  it('enqueue their jobs for the user, with where to report back, and say so', async () => {
+  it('revoke and retry enqueue their jobs for the user, with where to report back, and say so; modify of a pending request is refused at once', async () => {
     const enqueued: BotJob[] = [];
     const spy = vi.spyOn(world.deps.jobs, 'enqueue').mockImplementation((job) => {
       enqueued.push(job);
       return Promise.resolve();
     });
     try {
-      const modify = await command(world, 'U0PRODUCER', `modify ${requestId} select,describe`);
+      const modify = await command(world, 'U0PRODUCER', `modify ${requestId} select,describe Add the definitions`);
       // The mesh judges a retry and a revoke before any job: approved (GRANTING), a request may be retried; granted (ACTIVE), revoked.
       const approved = await world.deps.mesh.requestAccess(as('U0CONSUMER'), { productId: PRODUCT, tables: ['usecase1_cell_kpis'], permissions: ['SELECT'], justification: 'Capacity planning' });
       grantedId = approved.subscription.id;
@@ -99,7 +99,7 @@ describe('/mesh modify, revoke and retry', () => {
       await world.deps.mesh.runGrant(as('U0PRODUCER'), { id: grantedId });
       const revoke = await command(world, 'U0PRODUCER', `revoke ${grantedId} The project ended`);
 
-      expect(modify.text).toContain('Modifying');
+      expect(modify.text).toContain('cannot modify a subscription that is PENDING');
       expect(revoke.text).toContain('Revoking');
       expect(retry.text).toContain('Retrying');
       // Each job carries the command it came from, for its log lines and the mesh's.
@@ -108,7 +108,6 @@ describe('/mesh modify, revoke and retry', () => {
       // One FIFO group for every job that changes the grants of the consumer account.
       const group = '555555555555#999999999999';
       expect(enqueued).toEqual([
-        { kind: 'modify', input: { id: requestId, permissions: ['SELECT', 'DESCRIBE'] }, ctx: ctx('modify'), replyTo, group },
         { kind: 'retry', id: grantedId, ctx: ctx('retry'), replyTo, group },
         { kind: 'revoke', id: grantedId, reason: 'The project ended', ctx: ctx('revoke'), replyTo, group },
       ]);

@@ -73,7 +73,7 @@ export function formatMeshCommand(command: MeshCommand, style: TypingStyle): str
       words.push(word(command.kind), style.shout ? command.subscriptionId : command.subscriptionId.toLowerCase());
       break;
     case 'modify':
-      words.push(word('modify'), command.subscriptionId, permissions(command.permissions, style.separator));
+      words.push(word('modify'), command.subscriptionId, permissions(command.permissions, style.separator), q(command.reason));
       break;
     case 'revoke':
       words.push(word('revoke'), command.subscriptionId, q(command.reason));

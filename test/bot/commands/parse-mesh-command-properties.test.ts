@@ -3,7 +3,8 @@ import { freeText } from '../../../src/mesh/domain/free-text';
 import { describe, expect, it } from 'vitest';
 import { HELP_TOPICS } from '../../../src/bot/commands/command-specs';
 import { MeshCommandSchema, type MeshCommand } from '../../../src/bot/commands/mesh-command';
-import { parseMeshCommand } from '../../../src/bot/commands/parse-mesh-command';
+import { MODIFY_REASON_MAX, parseMeshCommand } from '../../../src/bot/commands/parse-mesh-command';
+import { isPermissionName, splitList } from '../../../src/bot/commands/parse-arguments';
 import { PERMISSIONS } from '../../../src/mesh/domain/permission';
 import { SUBSCRIPTION_STATUSES } from '../../../src/mesh/domain/subscription-status';
 import { formatMeshCommand, type TypingStyle } from './format-mesh-command';
@@ -82,6 +83,8 @@ const trimmed = (maxLength: number) =>
     .oneof(fc.string({ maxLength }), fc.string({ unit: 'binary', maxLength }))
     .map((text) => freeText().parse(text))
     .filter((text) => text.length > 0);
+/** Text the modify parser reads as permissions (so it cannot be a reason on its own). */
+const isPermissionList = (text: string): boolean => splitList(text).length > 0 && splitList(text).every(isPermissionName);
 const glueName = fc.stringMatching(/^[a-z0-9_-]{1,20}$/);
 const tableName = glueName.filter((name) => name !== 'all' && !(PERMISSIONS as readonly string[]).includes(name.toUpperCase()));
 const productId = fc.oneof(fc.constant('telco-111111111111'), fc.string({ minLength: 1, maxLength: 40 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }));
@@ -143,7 +146,9 @@ const meshCommand: fc.Arbitrary<MeshCommand> = fc.oneof(
   fc
     .tuple(fc.constantFrom('subscription' as const, 'cancel' as const, 'retry' as const), subscriptionId)
     .map(([kind, id]): MeshCommand => ({ kind, subscriptionId: id })),
-  fc.tuple(subscriptionId, permissions).map(([id, chosen]): MeshCommand => ({ kind: 'modify', subscriptionId: id, permissions: chosen })),
+  fc
+    .tuple(subscriptionId, permissions, trimmed(300).filter((reason) => reason.length <= MODIFY_REASON_MAX && !isPermissionList(reason)))
+    .map(([id, chosen, reason]): MeshCommand => ({ kind: 'modify', subscriptionId: id, permissions: chosen, reason })),
   fc.tuple(subscriptionId, trimmed(300)).map(([id, reason]): MeshCommand => ({ kind: 'revoke', subscriptionId: id, reason })),
   fc.tuple(userId, accountId, persona).map(([user, account, role]): MeshCommand => ({ kind: 'admin-map', userId: user, accountId: account, persona: role })),
   fc.tuple(userId, accountId).map(([user, account]): MeshCommand => ({ kind: 'admin-unmap', userId: user, accountId: account })),

@@ -215,7 +215,9 @@ describe('decisions', () => {
     const message = messageWith(world, PEOPLE.sam, request.id, ACTIONS.approveWithChanges);
 
     const modal = await clickForModal(world, PEOPLE.sam, ACTIONS.approveWithChanges, { channel: message.channel, ts: message.ts }, VIEWS.approveWithChanges, request.id);
-    expect(shown({ text: '', blocks: modal.blocks })).toContain('SELECT, INSERT');
+    // The preview is the mesh's plan, entry by entry, with the grant option an account really gets.
+    expect(shown({ text: '', blocks: modal.blocks })).toContain('• table `usecase1_cell_kpis`: INSERT · with grant option');
+    expect(shown({ text: '', blocks: modal.blocks })).toContain('• table `usecase1_cell_kpis`, all columns: SELECT · with grant option');
 
     // Untick INSERT: Slack sends the change; the preview is rebuilt from the modal's state.
     const narrowed = { [APPROVE_BLOCKS.permissions]: ['SELECT'], [APPROVE_BLOCKS.columns]: 'cell_id, hour', [APPROVE_BLOCKS.notes]: 'Read only, two columns' };
@@ -223,7 +225,7 @@ describe('decisions', () => {
     await eventually(() => {
       const preview = shown({ text: '', blocks: world.slack.view(modal.id)?.blocks });
       expect(preview).toContain('Not granted, though requested: INSERT');
-      expect(preview).toContain('cell_id');
+      expect(preview).toContain('• table `usecase1_cell_kpis`, only columns `cell_id`, `hour`: SELECT · with grant option');
     });
 
     const updated = world.slack.view(modal.id)!;

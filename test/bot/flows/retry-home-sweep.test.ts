@@ -64,7 +64,7 @@ describe('a modify job', () => {
 
     await world.deps.jobs.enqueue({
       kind: 'modify',
-      input: { id: active.id, permissions: ['SELECT'], columns: { kind: 'exclude', names: ['customer_id'] }, notes: 'No customer ids any more' },
+      input: { id: active.id, permissions: ['SELECT'], columns: { kind: 'exclude', names: ['customer_id'] }, reason: 'No customer ids any more' },
       ctx: { ...as(PEOPLE.pat), requestId: 'modify-1' },
     });
     await world.jobs.idle();
@@ -79,7 +79,7 @@ describe('a modify job', () => {
 
   it('tells the person it acts for why it could not (here: not an owner), and changes nothing', async () => {
     const active = (await world.deps.mesh.listSubscriptions(as(PEOPLE.casey), { kind: 'mine' })).items.find((s) => s.status === 'ACTIVE')!;
-    await world.deps.jobs.enqueue({ kind: 'modify', input: { id: active.id, permissions: ['SELECT', 'INSERT'] }, ctx: { ...as(PEOPLE.casey), requestId: 'modify-2' } });
+    await world.deps.jobs.enqueue({ kind: 'modify', input: { id: active.id, permissions: ['SELECT', 'INSERT'], reason: 'Loads too' }, ctx: { ...as(PEOPLE.casey), requestId: 'modify-2' } });
     await world.jobs.idle();
 
     expect(shown(world.slack.messages(PEOPLE.casey).at(-1))).toContain('you cannot decide on your own request');

@@ -4,16 +4,18 @@ import {
   APPROVE_BLOCKS,
   buildApprovePreviewText,
   buildApproveWithChangesModal,
+  draftChanges,
   initialApproveDraft,
   readApproveDraft,
-  rebuildApproveWithChangesModal,
 } from '../../../src/bot/views/approve-modal';
 import { parseApproveWithChangesModal } from '../../../src/bot/views/parse-approve-modal';
+import { decideGrant } from '../../../src/mesh/service/subscriptions/grant-decision';
 import { expectWithinSlackLimits } from '../blocks/slack-limits-check';
 import { SUB_ID, TELCO, telcoSubscription } from '../blocks/telco-fixtures';
 import { submittedState } from './modal-state';
 
 const REQUEST = { ...telcoSubscription('PENDING'), requestedPermissions: ['SELECT' as const, 'DESCRIBE' as const] };
+const AS_REQUESTED = { ok: true as const, decision: decideGrant(REQUEST, {}, { permissions: REQUEST.requestedPermissions, by: 'request' }) };
 
 const previewOf = (view: ReturnType<typeof buildApproveWithChangesModal>): string => {
   const block = view.blocks.find((b) => b.block_id === APPROVE_BLOCKS.preview);
@@ -21,12 +23,16 @@ const previewOf = (view: ReturnType<typeof buildApproveWithChangesModal>): strin
 };
 
 describe('buildApproveWithChangesModal', () => {
-  it('preselects the requested permissions and previews the grant as requested', () => {
-    const view = buildApproveWithChangesModal({ subscription: REQUEST, product: TELCO });
+  it('preselects the requested permissions, states the grant-option rule and previews the plan as requested', () => {
+    const view = buildApproveWithChangesModal({ subscription: REQUEST, product: TELCO, preview: AS_REQUESTED });
     expect(view).toMatchSnapshot();
     expectWithinSlackLimits(view, 'modal');
     expect(view.callback_id).toBe(VIEWS.approveWithChanges);
     expect(JSON.parse(view.private_metadata!)).toEqual({ subscriptionId: SUB_ID });
+    // No box for the grant option: for an account it is a rule, said once.
+    expect(JSON.stringify(view.blocks)).not.toContain('With grant option');
+    expect(JSON.stringify(view.blocks)).toContain('gets every permission with the grant option');
+    expect(previewOf(view)).toContain('• database `telco-111111111111`: DESCRIBE · with grant option');
   });
 
   it('dispatches changes of its choices under keyed action ids the listener can match', () => {
@@ -34,7 +40,6 @@ describe('buildApproveWithChangesModal', () => {
     const dispatching = view.blocks.filter((b) => b.type === 'input' && b.dispatch_action === true);
     expect(dispatching.map((b) => b.type === 'input' && b.element.action_id)).toEqual([
       `${ACTIONS.approvePreview}:permissions`,
-      `${ACTIONS.approvePreview}:grantable`,
       `${ACTIONS.approvePreview}:columns`,
       `${ACTIONS.approvePreview}:columns_mode`,
     ]);
@@ -43,33 +48,31 @@ describe('buildApproveWithChangesModal', () => {
 });
 
 describe('the will-be-granted preview', () => {
-  it('shows what is dropped, the columns and grantable permissions', () => {
-    const draft = { ...initialApproveDraft(REQUEST), permissions: ['SELECT' as const], grantable: ['SELECT' as const], columnsText: 'msisdn, imsi', columnsMode: 'exclude' as const };
-    expect(buildApprovePreviewText(REQUEST, draft)).toMatchInlineSnapshot(`
-      "*Will be granted*
-      Account \`999999999999\` gets *SELECT* on 2 tables of \`telco-111111111111\`: \`usecase1_cell_kpis\`, \`usecase2_customer_churn\`
-      Columns: all but \`msisdn\`, \`imsi\` · grantable: SELECT
+  it('shows the plan entry by entry with the grant option as granted, and what differs from the request', () => {
+    const decision = decideGrant(REQUEST, { permissions: ['SELECT'], columns: { kind: 'exclude', names: ['msisdn', 'imsi'] } }, { permissions: REQUEST.requestedPermissions, by: 'request' });
+    expect(buildApprovePreviewText(REQUEST, { ok: true, decision })).toMatchInlineSnapshot(`
+      "*Will be granted* to account \`999999999999\`, exactly as Lake Formation will be asked:
+      • database \`telco-111111111111\`: DESCRIBE · with grant option
+      • table \`usecase1_cell_kpis\`, all columns but \`imsi\`, \`msisdn\`: SELECT · with grant option
+      • table \`usecase2_customer_churn\`, all columns but \`imsi\`, \`msisdn\`: SELECT · with grant option
       _Not granted, though requested: DESCRIBE_
       _Requested columns: all columns_"
     `);
   });
 
-  it('warns while the choices cannot be submitted', () => {
-    const draft = { ...initialApproveDraft(REQUEST), permissions: [], grantable: ['DESCRIBE' as const], columnsText: 'a b' };
-    const text = buildApprovePreviewText(REQUEST, draft);
-    expect(text).toContain(':warning: Choose at least one permission to grant.');
-    expect(text).toContain(':warning: DESCRIBE can only be grantable if it is granted.');
-    expect(text).toContain(':warning: “a b” is not a column name.');
+  it('shows the refusal the submission would get instead of a plan', () => {
+    expect(buildApprovePreviewText(REQUEST, { ok: false, problem: ':warning: the problem' })).toBe('*Will be granted*\n:warning: the problem');
+    expect(buildApprovePreviewText(REQUEST, undefined)).toContain('could not be computed');
   });
 
-  it('is rebuilt from the state a block_actions payload carries', () => {
+  it('reads the draft from the state a block_actions payload carries, and asks the mesh what its submission would', () => {
     const view = buildApproveWithChangesModal({ subscription: REQUEST });
     const state = submittedState(view, { [APPROVE_BLOCKS.permissions]: ['DESCRIBE'], [APPROVE_BLOCKS.columns]: 'cell_id' });
-    expect(readApproveDraft(state, initialApproveDraft(REQUEST))).toMatchObject({ permissions: ['DESCRIBE'], columnsText: 'cell_id', columnsMode: 'include' });
-    const rebuilt = rebuildApproveWithChangesModal(REQUEST, state, TELCO);
-    expectWithinSlackLimits(rebuilt, 'modal');
-    expect(previewOf(rebuilt)).toContain('gets *DESCRIBE*');
-    expect(previewOf(rebuilt)).toContain('Columns: only `cell_id`');
+    const draft = readApproveDraft(state, initialApproveDraft(REQUEST));
+    expect(draft).toMatchObject({ permissions: ['DESCRIBE'], columnsText: 'cell_id', columnsMode: 'include' });
+    expect(draftChanges(draft)).toEqual({ changes: { permissions: ['DESCRIBE'], columns: { kind: 'include', names: ['cell_id'] } } });
+    expect(draftChanges({ ...draft, columnsText: '' })).toEqual({ changes: { permissions: ['DESCRIBE'], columns: null } });
+    expect(draftChanges({ ...draft, columnsText: 'a b' })).toEqual({ problem: '“a b” is not a column name.' });
     expect(readApproveDraft('garbage', initialApproveDraft(REQUEST))).toEqual(initialApproveDraft(REQUEST));
   });
 });
@@ -79,19 +82,18 @@ describe('parseApproveWithChangesModal', () => {
   const parse = (answers: Record<string, string | string[] | undefined>) => parseApproveWithChangesModal(submittedState(view, answers), view.private_metadata);
 
   it('turns the choices into a typed decision', () => {
-    expect(parse({ [APPROVE_BLOCKS.permissions]: ['DESCRIBE', 'SELECT'], [APPROVE_BLOCKS.grantable]: ['SELECT'], [APPROVE_BLOCKS.columns]: 'msisdn', [APPROVE_BLOCKS.columnsMode]: 'exclude', [APPROVE_BLOCKS.notes]: ' no PII ' })).toEqual({
+    expect(parse({ [APPROVE_BLOCKS.permissions]: ['DESCRIBE', 'SELECT'], [APPROVE_BLOCKS.columns]: 'msisdn', [APPROVE_BLOCKS.columnsMode]: 'exclude', [APPROVE_BLOCKS.notes]: ' no PII ' })).toEqual({
       ok: true,
-      value: { subscriptionId: SUB_ID, permissions: ['SELECT', 'DESCRIBE'], grantablePermissions: ['SELECT'], columns: { kind: 'exclude', names: ['msisdn'] }, notes: 'no PII' },
+      value: { subscriptionId: SUB_ID, permissions: ['SELECT', 'DESCRIBE'], columns: { kind: 'exclude', names: ['msisdn'] }, notes: 'no PII' },
     });
   });
 
   it('approves as requested when nothing is changed', () => {
-    expect(parse({})).toEqual({ ok: true, value: { subscriptionId: SUB_ID, permissions: ['SELECT', 'DESCRIBE'], grantablePermissions: [] } });
+    expect(parse({})).toEqual({ ok: true, value: { subscriptionId: SUB_ID, permissions: ['SELECT', 'DESCRIBE'] } });
   });
 
   it.each([
     ['no permission', { [APPROVE_BLOCKS.permissions]: [] }, APPROVE_BLOCKS.permissions, 'Choose at least one permission to grant — or deny the request instead.'],
-    ['grantable but not granted', { [APPROVE_BLOCKS.permissions]: ['SELECT'], [APPROVE_BLOCKS.grantable]: ['DESCRIBE'] }, APPROVE_BLOCKS.grantable, 'DESCRIBE can only be grantable if it is granted too.'],
     ['a bad column', { [APPROVE_BLOCKS.columns]: 'ok, "quoted"' }, APPROVE_BLOCKS.columns, '“"quoted"” is not a column name'],
     ['notes too long', { [APPROVE_BLOCKS.notes]: 'n'.repeat(4097) }, APPROVE_BLOCKS.notes, 'Keep the notes under 4,096 characters.'],
   ])('reports %s on its block', (_label, answers, blockId, message) => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../../src/mesh/domain/permission';
+import { escapeMrkdwn } from '../../../src/bot/blocks/mrkdwn';
 import { buildAppHome } from '../../../src/bot/views/app-home';
-import { APPROVE_BLOCKS, buildApproveWithChangesModal, rebuildApproveWithChangesModal } from '../../../src/bot/views/approve-modal';
+import { APPROVE_BLOCKS, buildApproveWithChangesModal, initialApproveDraft, readApproveDraft } from '../../../src/bot/views/approve-modal';
 import { buildDenyModal } from '../../../src/bot/views/deny-modal';
 import { buildLoadingModal } from '../../../src/bot/views/loading-modal';
 import { parseRequestModal } from '../../../src/bot/views/parse-request-modal';
@@ -35,10 +36,10 @@ describe('every view builder, for arbitrary domain objects', () => {
       fc.property(subscriptionArb, fc.option(dataProductArb, { nil: undefined }), permissionsArb, hostileText(3000), hostileText(3000), hostileText(50), (subscription, product, chosen, columns, notes, title) => {
         const withProduct = product ? { product } : {};
         const approve = buildApproveWithChangesModal({ subscription, ...withProduct });
-        const state = submittedState(approve, { [APPROVE_BLOCKS.permissions]: chosen, [APPROVE_BLOCKS.grantable]: chosen, [APPROVE_BLOCKS.columns]: columns, [APPROVE_BLOCKS.notes]: notes });
+        const state = submittedState(approve, { [APPROVE_BLOCKS.permissions]: chosen, [APPROVE_BLOCKS.columns]: columns, [APPROVE_BLOCKS.notes]: notes });
         const built = [
           approve,
-          rebuildApproveWithChangesModal(subscription, state, product),
+          buildApproveWithChangesModal({ subscription, ...withProduct, draft: readApproveDraft(state, initialApproveDraft(subscription)), preview: { ok: false, problem: `:warning: ${escapeMrkdwn(notes)}` } }),
           buildDenyModal({ subscription, ...withProduct }),
           buildRevokeModal({ subscription, ...withProduct }),
           buildLoadingModal({ title, text: notes }),

@@ -2,7 +2,8 @@ import type { Subscription } from '../../../mesh/domain/subscription';
 import { buildConfirmationMessage } from '../../blocks/confirmation-message';
 import { code, mention } from '../../blocks/mrkdwn';
 import { sameUser } from '../../../mesh/rules/actor';
-import { permissionsText, statusBadge } from '../../blocks/subscription-facts';
+import { buildModifyConfirmationMessage } from '../../blocks/modify-confirmation-message';
+import { statusBadge } from '../../blocks/subscription-facts';
 import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
 import type { CommandOf } from '../../commands/mesh-command';
 import { showChange } from '../../notify/show-change';
@@ -13,35 +14,23 @@ function subscriptionText(subscription: Subscription): string {
   return `subscription ${code(subscription.id)} (${code(subscription.productId)} for account ${code(subscription.consumerAccountId)})`;
 }
 
-/**
- * The subscription a command names, read first so that an unknown id is refused at once rather
- * than by the job; whether the user may act on it is the mesh's call, in the job.
- */
-function load(scope: CommandScope, id: string): Promise<Subscription> {
-  return scope.deps.mesh.getSubscription(scope.ctx, { id });
-}
-
 /** The subscription a command names, once the mesh allows the user the move on it as it is now (the job's operation judges again). */
 async function judged(scope: CommandScope, id: string, move: 'revoke' | 'retry'): Promise<Subscription> {
   return (await scope.deps.mesh.checkMove(scope.ctx, { id, move })).subscription;
 }
 
-/** `/mesh modify <id> <permissions>`: a `modify` job changes the grants; the user is told here when done. */
+/**
+ * `/mesh modify <id> <permissions> <reason…>`: nothing changes yet. The mesh plans the change as it
+ * would make it (refusing at once what it would refuse), and the answer shows what it adds and
+ * removes, with [Confirm] [Cancel]; [Confirm] queues the `modify` job.
+ */
 export async function answerModify(scope: CommandScope, command: CommandOf<'modify'>): Promise<void> {
-  const subscription = await load(scope, command.subscriptionId);
-  await scope.deps.jobs.enqueue({
+  const { subscription, decision } = await scope.deps.mesh.previewDecision(scope.ctx, {
+    id: command.subscriptionId,
     kind: 'modify',
-    input: { id: subscription.id, permissions: command.permissions },
-    ctx: scope.ctx,
-    replyTo: replyToOf(scope),
-    group: subscriptionLockKey(subscription),
+    changes: { permissions: command.permissions },
   });
-  await scope.reply(
-    buildConfirmationMessage(
-      { mrkdwn: `Modifying ${subscriptionText(subscription)} to ${permissionsText(command.permissions)}…` },
-      { mrkdwn: `Now ${statusBadge(subscription.status)} with ${permissionsText(subscription.grantedPermissions)}. You are told here when the grants are changed.` },
-    ),
-  );
+  await scope.reply(buildModifyConfirmationMessage({ subscription, decision, permissions: command.permissions, reason: command.reason }));
 }
 
 /** `/mesh revoke <id> <reason…>`: a `revoke` job revokes the grants and deletes the links; the reason is recorded. */

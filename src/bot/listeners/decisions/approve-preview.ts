@@ -1,16 +1,18 @@
 import * as z from 'zod';
 import type { BotDeps } from '../../bot-deps';
-import { rebuildApproveWithChangesModal } from '../../views/approve-modal';
+import { buildApproveWithChangesModal, initialApproveDraft, readApproveDraft } from '../../views/approve-modal';
 import { SubscriptionModalMetadataSchema } from '../../views/parse-approve-modal';
 import { decodeMetadata } from '../../views/view-state';
 import { scopeOf, type ClickArgs } from '../interaction/interaction-scope';
+import { previewDraft } from './decision-preview';
 
 /** Slack's answer when the modal changed since the click was sent (a later change wins). */
 const HashConflictSchema = z.object({ data: z.object({ error: z.literal('hash_conflict') }) });
 
 /**
- * A change inside the approve-with-changes modal (permissions ticked, columns typed): rebuild the
- * "will be granted" preview from the modal's state. `hash` makes a stale rebuild lose to a newer one.
+ * A change inside the approve-with-changes modal (permissions ticked, columns typed): ask the mesh
+ * for the plan of the modal's state and show it as the "will be granted" preview. `hash` makes a
+ * stale rebuild lose to a newer one.
  */
 export function approvePreviewListener(deps: BotDeps) {
   return async ({ ack, body, client }: ClickArgs): Promise<void> => {
@@ -23,7 +25,9 @@ export function approvePreviewListener(deps: BotDeps) {
     try {
       const subscription = await deps.mesh.getSubscription(ctx, { id: metadata.subscriptionId });
       const product = await deps.mesh.getProduct(ctx, { productId: subscription.productId });
-      await client.views.update({ view_id: view.id, hash: view.hash, view: rebuildApproveWithChangesModal(subscription, view.state.values, product) });
+      const draft = readApproveDraft(view.state.values, initialApproveDraft(subscription));
+      const preview = await previewDraft(deps, ctx, log, { id: subscription.id, kind: 'approve', draft });
+      await client.views.update({ view_id: view.id, hash: view.hash, view: buildApproveWithChangesModal({ subscription, product, draft, preview }) });
     } catch (error) {
       if (HashConflictSchema.safeParse(error).success) {
         log.debug('preview superseded by a newer change');

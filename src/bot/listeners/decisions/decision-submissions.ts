@@ -13,7 +13,6 @@ import { submitWithinAck } from '../interaction/submit-within-ack';
 /** The block of the approve modal for each of the approval's changes (a refusal's path names one, inside `changes` or not). */
 const APPROVE_BLOCK_OF_CHANGE: ReadonlyMap<string, string> = new Map([
   ['permissions', APPROVE_BLOCKS.permissions],
-  ['grantable', APPROVE_BLOCKS.grantable],
   ['columns', APPROVE_BLOCKS.columns],
   ['notes', APPROVE_BLOCKS.notes],
 ]);
@@ -26,7 +25,7 @@ function approveFieldOf(error: unknown): string | undefined {
 /** Submitted approve-with-changes: approve with exactly what the form says, then as [Approve]. */
 export function approveWithChangesSubmission(deps: BotDeps) {
   return parsedSubmission(parseApproveWithChangesModal, async (submitted, { ack, body, client }) => {
-    const { subscriptionId: id, permissions, grantablePermissions, columns, notes } = submitted;
+    const { subscriptionId: id, permissions, columns, notes } = submitted;
     const { ctx, log } = scopeOf(deps, body, id);
     await submitWithinAck({
       deps,
@@ -36,7 +35,7 @@ export function approveWithChangesSubmission(deps: BotDeps) {
       log,
       title: APPROVE_WITH_CHANGES_MODAL.title,
       // An emptied columns field means every column, even if the request named some.
-      work: deps.mesh.approveRequest(ctx, { id, changes: { permissions, grantable: grantablePermissions, columns: columns ?? null, ...(notes !== undefined && { notes }) } }),
+      work: deps.mesh.approveRequest(ctx, { id, changes: { permissions, columns: columns ?? null, ...(notes !== undefined && { notes }) } }),
       fieldOf: approveFieldOf,
       then: async (approved) => {
         log.info({ permissions: approved.subscription.grantedPermissions }, 'approved with changes; grant job queued');

@@ -1,16 +1,21 @@
 import type { BotDeps } from '../../bot-deps';
-import { buildApproveWithChangesModal } from '../../views/approve-modal';
+import { buildApproveWithChangesModal, initialApproveDraft } from '../../views/approve-modal';
+import { previewDraft } from './decision-preview';
 import { buildDenyModal } from '../../views/deny-modal';
 import { buildRevokeModal } from '../../views/revoke-modal';
 import { buttonValue, scopeOf, type ClickArgs } from '../interaction/interaction-scope';
 import { openSubscriptionModal, type SubscriptionModalSpec } from './open-subscription-modal';
 import { replyToClicker } from '../interaction/reply-to-clicker';
 
-/** [Approve with changes]: permissions, grant option, columns and notes, with a live preview. */
+/** [Approve with changes]: permissions, columns and notes, with a live preview of the mesh's plan. */
 export const APPROVE_WITH_CHANGES_MODAL: SubscriptionModalSpec = {
   title: 'Approve with changes',
   move: 'approve',
-  build: (subscription, product) => buildApproveWithChangesModal({ subscription, product }),
+  build: async (subscription, product, { deps, ctx, log }) => {
+    const draft = initialApproveDraft(subscription);
+    const preview = await previewDraft(deps, ctx, log, { id: subscription.id, kind: 'approve', draft });
+    return buildApproveWithChangesModal({ subscription, product, draft, preview });
+  },
 };
 
 /** [Deny]: the reason the requester will read. */

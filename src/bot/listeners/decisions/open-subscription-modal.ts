@@ -14,7 +14,8 @@ export interface SubscriptionModalSpec {
   title: string;
   /** The move it leads to, judged by the mesh (its operation's rule, the status machine) before the form opens; the operation judges again on submission. */
   move: CheckMoveInput['move'];
-  build: (subscription: Subscription, product: DataProduct) => ModalView;
+  /** The form; `scope` for forms that ask the mesh something (the decision modals' plan preview). */
+  build: (subscription: Subscription, product: DataProduct, scope: { deps: BotDeps; ctx: RequestContext; log: Logger }) => ModalView | Promise<ModalView>;
 }
 
 /**
@@ -32,7 +33,7 @@ export async function openSubscriptionModal(
   let view: ModalView;
   try {
     const { subscription, product } = await deps.mesh.checkMove(ctx, { id: args.subscriptionId, move: spec.move });
-    view = spec.build(subscription, product);
+    view = await spec.build(subscription, product, { deps, ctx, log });
   } catch (error) {
     await answerRefusal(deps, error, args.reply, ctx, log, { clickedMessage: args.clickedMessage });
     return;

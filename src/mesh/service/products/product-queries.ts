@@ -1,8 +1,5 @@
 import * as z from 'zod';
-import { glueCatalog } from '../../aws/glue-catalog';
-import type { ColumnDefinition } from '../../aws/glue-definitions';
 import { AccountIdSchema } from '../../domain/account-id';
-import { ROLE_NAMES, producerRoleInMesh } from '../../domain/account-roles';
 import type { DataProduct } from '../../domain/data-product';
 import { NotFoundError } from '../../errors';
 import { hasPersona, sameUser, type Actor } from '../../rules/actor';
@@ -11,7 +8,7 @@ import type { MeshDeps } from '../mesh-deps';
 import { parseInput } from '../parse-input';
 import { isSystem, type Caller, type RequestContext } from '../request-context';
 import { resolveActor } from '../resolve-actor';
-import { isResourceLink } from './mirror-table';
+import { readProductTables, type ProductTables } from '../product-tables';
 import { logFields } from '../log-fields';
 
 /** Which product: `{ productId: 'telco-111111111111' }`. */
@@ -25,27 +22,12 @@ export type ProductIdInput = z.infer<typeof ProductIdInputSchema>;
 export type ListProductsInput = z.infer<typeof ListProductsInputSchema>;
 export type SearchProductsInput = z.infer<typeof SearchProductsInputSchema>;
 
-/** A column as a consumer reads it. */
-export interface ColumnView {
-  name: string;
-  type: string;
-  comment?: string;
-}
-
-/** One table of a product as the mesh catalog defines it (aws-data-mesh-utils' get_data_product). */
-export interface ProductTableView {
-  name: string;
-  location: string | undefined;
-  tableType: string | undefined;
-  description: string | undefined;
-  columns: ColumnView[];
-  partitionKeys: ColumnView[];
-}
+export type { ColumnView, ProductTableView } from '../product-tables';
 
 /** A product with its tables' definitions. */
 export interface ProductDescription {
   product: DataProduct;
-  tables: ProductTableView[];
+  tables: ProductTables['tables'];
   /** Tables the product lists that the mesh catalog does not have (or does not show). */
   missing: string[];
 }
@@ -59,8 +41,6 @@ const pageOf = ({ limit, cursor }: { limit?: number | undefined; cursor?: string
   ...(limit !== undefined && { limit }),
   ...(cursor !== undefined && { cursor }),
 });
-
-const columnView = (c: ColumnDefinition): ColumnView => ({ name: c.Name ?? '', type: c.Type ?? '', ...(c.Comment !== undefined && { comment: c.Comment }) });
 
 /**
  * One product by id, if the user may see it; NotFoundError (with a hint) otherwise. The bot's own work
@@ -106,28 +86,7 @@ export async function searchProducts(deps: MeshDeps, ctx: RequestContext, rawInp
 export async function describeProduct(deps: MeshDeps, ctx: RequestContext, rawInput: ProductIdInput): Promise<ProductDescription> {
   // getProduct refuses those who may not see a private product, so the producer's role reads only for them.
   const product = await getProduct(deps, ctx, rawInput);
-  const { meshAccountId } = deps.config;
-  const roleName = product.publicMetadata ? ROLE_NAMES.meshReadOnly : producerRoleInMesh(product.producerAccountId);
-  const { glue } = deps.clientsFor({ accountId: meshAccountId, roleName, actor: ctx.user.userId, requestId: ctx.requestId });
-  const mesh = glueCatalog({ client: glue, catalogId: meshAccountId, roleName, accountId: meshAccountId, retry: deps.executor ?? {} });
-  const listed = new Map((await mesh.listTables(product.meshDatabase)).filter((t) => !isResourceLink(t)).map((t) => [t.Name ?? '', t]));
-  const tables: ProductTableView[] = [];
-  const missing: string[] = [];
-  for (const name of product.tables) {
-    const table = listed.get(name);
-    if (!table) {
-      missing.push(name);
-      continue;
-    }
-    tables.push({
-      name,
-      location: table.StorageDescriptor?.Location,
-      tableType: table.TableType,
-      description: table.Description,
-      columns: (table.StorageDescriptor?.Columns ?? []).map(columnView),
-      partitionKeys: (table.PartitionKeys ?? []).map(columnView),
-    });
-  }
+  const { tables, missing } = await readProductTables(deps, ctx, product);
   deps.logger.child(logFields(ctx, { productId: product.id })).info({ tables: tables.length, missing: missing.length }, 'described');
   return { product, tables, missing };
 }

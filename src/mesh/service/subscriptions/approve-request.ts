@@ -1,12 +1,11 @@
 import * as z from 'zod';
 import { SubscriptionIdSchema } from '../../domain/subscription';
-import { canDecide } from '../../rules/can-decide';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
-import { enforce, resolveActor } from '../resolve-actor';
-import { decideGrant, GrantChangesSchema } from './grant-decision';
-import { loadProduct, loadSubscription, operationLogger } from './operation-scope';
+import { GrantChangesSchema } from './grant-decision';
+import { operationLogger } from './operation-scope';
 import { parseInput } from '../parse-input';
+import { prepareDecision } from './prepare-decision';
 import type { SubscriptionWithProduct } from './subscription-with-product';
 
 /** Approve a request, as asked or with changes: `{ id, changes: { permissions: ['SELECT'], notes: 'no INSERT' } }`. */
@@ -18,16 +17,14 @@ export const ApproveInputSchema = z.object({
 export type ApproveInput = z.input<typeof ApproveInputSchema>;
 
 /**
- * Approve a PENDING request: check the decider, plan the exact grants and record the decision
- * (→ GRANTING) in one conditional write; of two deciders the loser gets AlreadyDecidedError. The
- * grants themselves are `runGrant`'s job, off the Slack ack path.
+ * Approve a PENDING request: check the decider, plan the exact grants (columns checked against the
+ * mesh catalog; see `prepareDecision`, which the preview shares) and record the decision (→ GRANTING)
+ * in one conditional write; of two deciders the loser gets AlreadyDecidedError. The grants themselves
+ * are `runGrant`'s job, off the Slack ack path.
  */
 export async function approveRequest(deps: MeshDeps, ctx: RequestContext, input: ApproveInput): Promise<SubscriptionWithProduct> {
   const { id, changes = {} } = parseInput(ApproveInputSchema, input);
-  const subscription = await loadSubscription(deps, id);
-  const product = await loadProduct(deps, subscription.productId);
-  enforce(canDecide(await resolveActor(deps, ctx), product, subscription));
-  const decision = decideGrant(subscription, changes, { permissions: subscription.requestedPermissions, by: 'request' });
+  const { subscription, product, decision } = await prepareDecision(deps, ctx, { id, changes, kind: 'approve' });
   const approved = await deps.stores.subscriptions.apply(subscription, {
     event: 'approve',
     actor: ctx.user,

@@ -1,15 +1,17 @@
 import * as z from 'zod';
 import { freeText } from '../../domain/free-text';
 import type { DataProduct } from '../../domain/data-product';
-import { PERMISSIONS, PermissionSchema, PermissionSetSchema, type Permission } from '../../domain/permission';
+import { PERMISSIONS, PermissionSetSchema, type Permission } from '../../domain/permission';
 import { ColumnFilterSchema, type ColumnFilter, type Subscription } from '../../domain/subscription';
 import { InvalidInputError } from '../../errors';
 import { planGrants } from '../../plan/plan-grants';
 
-/** What a decider may change when approving (or modifying): permissions, grant option, columns, notes. */
+/**
+ * What a decider may change when approving (or modifying): permissions, columns, notes. Not the grant
+ * option: the grantee is always the consumer account, which always gets it (see `planGrants`).
+ */
 export const GrantChangesSchema = z.object({
   permissions: PermissionSetSchema.optional(),
-  grantable: z.array(PermissionSchema).optional(),
   /** A column filter; `null` removes the current one. */
   columns: ColumnFilterSchema.nullable().optional(),
   notes: freeText().pipe(z.string().max(4096, { error: 'the notes are longer than 4,096 characters' })).optional(),
@@ -55,7 +57,7 @@ export function decideGrant(subscription: Subscription, changes: GrantChanges, a
     tables: subscription.tables,
     grantee: subscription.consumerAccountId,
     permissions,
-    grantable: changes.grantable ?? [],
+    grantable: [],
     ...(columns && { columns }),
   });
   // What the plan really gives with grant option on the tables (an account always gets it).

@@ -1,35 +1,37 @@
 import * as z from 'zod';
-import { freeText } from '../../domain/free-text';
-import { PermissionSchema, PermissionSetSchema } from '../../domain/permission';
-import { ColumnFilterSchema, SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
+import { PermissionSetSchema } from '../../domain/permission';
+import { ColumnFilterSchema, JustificationSchema, SubscriptionIdSchema, type Subscription } from '../../domain/subscription';
 import { transition } from '../../domain/subscription-transition';
 import { AwsRefusedError } from '../../errors';
 import { executeEntries } from '../../execute/grant-executor';
 import { executorFor } from '../executor-for';
 import { diffPlans } from '../../plan/diff-plans';
 import { entriesStillNeeded } from '../../plan/entries-still-needed';
-import { canDecide } from '../../rules/can-decide';
 import type { MeshDeps } from '../mesh-deps';
 import { actingAs, type Caller, type RequestContext } from '../request-context';
-import { enforce, resolveActor } from '../resolve-actor';
 import { entriesToGrant, failedResults, failureNote } from './entry-results';
-import { decideGrant, modifiablePermissions } from './grant-decision';
 import { plansStillHeld } from './held-grants';
-import { consumerSession, lastActorOf, loadProduct, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
+import { consumerSession, lastActorOf, loadSubscription, meshSession, operationLogger, subscriptionsOfConsumer } from './operation-scope';
 import { planQueryGrants } from '../../plan/plan-query-grants';
 import { changeQueryGrants, queryPlansStillHeld } from './query-grants';
 import { subscriptionLockKey } from '../../execute/grant-lock-key';
 import { parseInput } from '../parse-input';
+import { prepareDecision } from './prepare-decision';
 import type { SubscriptionWithProduct } from './subscription-with-product';
 
-/** Change an active subscription's grants: `{ id, permissions: ['SELECT'], columns: { kind: 'exclude', names: ['msisdn'] } }`. */
+/**
+ * Change an active subscription's grants, and why: `{ id, permissions: ['SELECT'], columns: { kind:
+ * 'exclude', names: ['msisdn'] }, reason: 'read only from now on', expectedVersion: 4 }`.
+ */
 export const ModifyInputSchema = z.object({
   id: SubscriptionIdSchema,
   permissions: PermissionSetSchema,
-  grantable: z.array(PermissionSchema).optional(),
   /** A column filter; `null` removes the current one; absent keeps it. */
   columns: ColumnFilterSchema.nullable().optional(),
-  notes: freeText().pipe(z.string().max(4096)).optional(),
+  /** Why: recorded in the history and told to the requester. */
+  reason: JustificationSchema,
+  /** The version the modifier saw previewed; a subscription changed since is refused, not modified. */
+  expectedVersion: z.number().int().positive().optional(),
 });
 
 export type ModifyInput = z.input<typeof ModifyInputSchema>;
@@ -99,24 +101,17 @@ export async function finishModify(deps: MeshDeps, ctx: Caller, id: string): Pro
 }
 
 /**
- * Modify an ACTIVE subscription (owners or mesh admins, not on one's own request): plan anew and
- * record 'modify' (→ MODIFYING) with the new plan, the one it replaces and the decision, in one
- * conditional write before any Lake Formation call — of a modify and a concurrent revoke (or second
+ * Modify an ACTIVE subscription, for a reason (owners or mesh admins, not on one's own request):
+ * check and plan it as its preview does (`prepareDecision`), refuse it if the subscription changed
+ * since the version confirmed, and record 'modify' (→ MODIFYING) with the new plan, the one it
+ * replaces and the decision, in one conditional write before any Lake Formation call — of a modify and a concurrent revoke (or second
  * modify) exactly one wins the write, and the loser never touches AWS. Then finish it (see
  * `finishModify`).
  */
 export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, input: ModifyInput): Promise<SubscriptionWithProduct> {
-  const { id, permissions, grantable, columns, notes } = parseInput(ModifyInputSchema, input);
-  const subscription = await loadSubscription(deps, id);
-  const product = await loadProduct(deps, subscription.productId);
-  enforce(canDecide(await resolveActor(deps, ctx), product, subscription));
-  const move = transition(subscription.status, 'modify');
-  if (!move.ok) throw move.error;
-  const decision = decideGrant(
-    subscription,
-    { permissions, ...(grantable !== undefined && { grantable }), ...(columns !== undefined && { columns }) },
-    { permissions: modifiablePermissions(product, subscription), by: 'offer', productId: product.id },
-  );
+  const { id, permissions, columns, reason, expectedVersion } = parseInput(ModifyInputSchema, input);
+  const changes = { permissions, ...(columns !== undefined && { columns }) };
+  const { subscription, product, decision } = await prepareDecision(deps, ctx, { id, changes, kind: 'modify', expectedVersion });
   // What stays in the plan keeps its result; what is new has none yet; entries a previous modify failed to grant are sent again.
   const kept = Object.fromEntries(decision.plan.flatMap((e) => {
     const result = subscription.results[e.Id];
@@ -126,7 +121,7 @@ export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, in
     event: 'modify',
     actor: ctx.user,
     at: new Date(deps.clock()).toISOString(),
-    ...(notes !== undefined && { note: notes }),
+    note: reason,
     patch: {
       plan: decision.plan,
       previousPlan: subscription.plan,
@@ -134,7 +129,7 @@ export async function modifySubscription(deps: MeshDeps, ctx: RequestContext, in
       grantedPermissions: decision.grantedPermissions,
       grantablePermissions: decision.grantablePermissions,
       columns: decision.columns,
-      ...(notes !== undefined && { decisionNotes: notes }),
+      decisionNotes: reason,
     },
   });
   return { subscription: await finishModify(deps, ctx, id), product };

@@ -14,6 +14,7 @@ import type { RequestContext } from '../request-context';
 import { enforce, resolveActor } from '../resolve-actor';
 import { operationLogger } from './operation-scope';
 import { parseInput } from '../parse-input';
+import { checkColumnsInCatalog } from './catalog-columns';
 import { checkAgainstProduct, chooseConsumerAccount, chooseQueryPrincipals } from './request-checks';
 
 /**
@@ -70,7 +71,7 @@ async function findProduct(deps: MeshDeps, name: string): Promise<DataProduct> {
 
 /**
  * Record a PENDING request for a consumer account's access to a product's tables. Checks the input,
- * the product's offer, the requester's right to request for the account and that the account is
+ * the product's offer, the columns against the mesh catalog, the requester's right to request for the account and that the account is
  * enabled as a consumer; nothing is written unless all pass.
  */
 export async function requestAccess(deps: MeshDeps, ctx: RequestContext, input: RequestAccessInput): Promise<RequestAccessResult> {
@@ -83,6 +84,7 @@ export async function requestAccess(deps: MeshDeps, ctx: RequestContext, input: 
   const meshCatalogId = deps.config.meshAccountId;
   // Plan once now so a contradictory request (columns without SELECT…) is refused before it is recorded.
   planGrants({ meshCatalogId, meshDatabase: product.meshDatabase, tables, grantee: consumerAccountId, permissions, grantable: [], ...(request.columns && { columns: request.columns }) });
+  await checkColumnsInCatalog(deps, ctx, product, tables, request.columns);
   const account = await deps.stores.accounts.get(consumerAccountId);
   if (!account?.consumer) throw new AccountNotEnabledError(consumerAccountId, 'consumer', ['consumerAccountId']);
   const queryPrincipals = chooseQueryPrincipals(request.queryPrincipals, account);

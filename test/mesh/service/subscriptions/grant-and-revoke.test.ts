@@ -105,7 +105,7 @@ describe('modifying an active subscription', () => {
     const before = await grantedTo(pool, CONSUMER);
     world.emu.controls.calls.clear();
 
-    const modified = (await modifySubscription(world.deps, world.ctx(USERS.pat), { id: partial.id, permissions: ['SELECT', 'INSERT'], columns: null, notes: 'all columns, and loads' })).subscription;
+    const modified = (await modifySubscription(world.deps, world.ctx(USERS.pat), { id: partial.id, permissions: ['SELECT', 'INSERT'], columns: null, reason: 'all columns, and loads' })).subscription;
 
     expect(modified.status).toBe('ACTIVE');
     // Recorded before Lake Formation was touched (→ MODIFYING), then finished (→ ACTIVE).
@@ -127,7 +127,7 @@ describe('modifying an active subscription', () => {
   });
 
   it('grants a permission added to an entry it already holds (INSERT → INSERT, DESCRIBE on the same tables)', async () => {
-    const modified = (await modifySubscription(world.deps, world.ctx(USERS.pat), { id: partial.id, permissions: ['SELECT', 'INSERT', 'DESCRIBE'] })).subscription;
+    const modified = (await modifySubscription(world.deps, world.ctx(USERS.pat), { id: partial.id, permissions: ['SELECT', 'INSERT', 'DESCRIBE'], reason: 'the definitions too' })).subscription;
 
     expect(modified.status).toBe('ACTIVE');
     expect(await grantedTo(pool, CONSUMER)).toEqual(expectedFrom([modified.plan]));

@@ -16,7 +16,8 @@ export const TELCO_TABLES = ['cell_towers', 'usecase1_cell_kpis', 'usecase2_cust
 
 /**
  * The state publishing leaves, set up directly: the mesh database with its tables (as the mesh
- * admin), ALL with grant option on them for the producer's role in the mesh, the product record
+ * admin), ALL with grant option on them for the producer's role in the mesh, DESCRIBE for the mesh
+ * read-only role (the product's metadata is public), the product record
  * (owners Pat and Sam) and both accounts enabled. Returns the product and a client pool (destroy it).
  */
 export async function publishProduct(
@@ -30,6 +31,8 @@ export async function publishProduct(
     await meshAdmin.lf.send(
       new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.producerInMesh }, Resource, Permissions: ['ALL'], PermissionsWithGrantOption: ['ALL'] }),
     );
+    // Public metadata: the mesh read-only role may read the schema, as publishing grants it.
+    await meshAdmin.lf.send(new GrantPermissionsCommand({ Principal: { DataLakePrincipalIdentifier: SANDBOX_ROLE_ARNS.meshReadOnly }, Resource, Permissions: ['DESCRIBE'] }));
   }
   const at = new Date().toISOString();
   const product: DataProduct = {

@@ -110,7 +110,7 @@ describe('a subscription reaches the query roles', () => {
   });
 
   it('a modify that drops SELECT takes it from the role too, and keeps DESCRIBE', async () => {
-    const modified = (await modifySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id, permissions: ['DESCRIBE'] })).subscription;
+    const modified = (await modifySubscription(world.deps, world.ctx(USERS.pat), { id: subscription.id, permissions: ['DESCRIBE'], reason: 'definitions only' })).subscription;
     expect(modified.status).toBe('ACTIVE');
     expect(await heldBy(ANALYST, targetTable)).toEqual(['DESCRIBE']);
   });

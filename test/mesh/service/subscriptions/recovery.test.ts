@@ -171,7 +171,7 @@ describe('a modify some of whose new grants are refused', () => {
     world.emu.controls.faults.add({ service: 'lakeformation', operation: 'BatchGrantPermissions', error: 'AccessDeniedException', perEntry: true, count: 1 });
 
     // DESCRIBE on the table: held by no other subscription of the account (a refused entry already held counts as done).
-    const modified = (await modifySubscription(world.deps, world.ctx(USERS.sam), { id: active.id, permissions: ['SELECT', 'DESCRIBE'] })).subscription;
+    const modified = (await modifySubscription(world.deps, world.ctx(USERS.sam), { id: active.id, permissions: ['SELECT', 'DESCRIBE'], reason: 'the definitions too' })).subscription;
 
     expect(modified.status).toBe('FAILED');
     expect(modified.history.at(-1)).toMatchObject({ event: 'grant-failed', from: 'MODIFYING', note: expect.stringContaining('AccessDeniedException') as string });

@@ -1,0 +1,53 @@
+import type { DataProduct } from '../../domain/data-product';
+import { applyEvent } from '../../domain/apply-event';
+import type { Subscription } from '../../domain/subscription';
+import { StaleWriteError } from '../../errors';
+import { canDecide } from '../../rules/can-decide';
+import type { MeshDeps } from '../mesh-deps';
+import type { RequestContext } from '../request-context';
+import { enforce, resolveActor } from '../resolve-actor';
+import { checkColumnsInCatalog } from './catalog-columns';
+import { decideGrant, modifiablePermissions, type GrantChanges, type GrantDecision } from './grant-decision';
+import { loadProduct, loadSubscription } from './operation-scope';
+
+/** Which decision: approving a PENDING request, or modifying an ACTIVE subscription. */
+export type DecisionKind = 'approve' | 'modify';
+
+/** A decision checked in full, with what it was judged on. */
+export interface PreparedDecision {
+  subscription: Subscription;
+  product: DataProduct;
+  decision: GrantDecision;
+}
+
+/**
+ * Everything approve, modify and their preview share, so what is previewed is what is granted: load
+ * the subscription and its product, check the decider (`canDecide`) and that the move is legal now,
+ * plan the grant (`decideGrant`, bounded by the request when approving, by the product's offer when
+ * modifying) and check its columns against the mesh catalog; with `expectedVersion`, refuse a
+ * subscription changed since that version (a stale confirmation). Writes nothing.
+ */
+export async function prepareDecision(
+  deps: MeshDeps,
+  ctx: RequestContext,
+  input: { id: string; changes: GrantChanges; kind: DecisionKind; expectedVersion?: number | undefined },
+): Promise<PreparedDecision> {
+  const { id, changes, kind, expectedVersion } = input;
+  const subscription = await loadSubscription(deps, id);
+  const product = await loadProduct(deps, subscription.productId);
+  enforce(canDecide(await resolveActor(deps, ctx), product, subscription));
+  // The same verdict the write would give (already decided, or not a legal move), before any planning.
+  const move = applyEvent(subscription, { event: kind, actor: ctx.user, at: new Date(deps.clock()).toISOString() });
+  if (!move.ok) throw move.error;
+  // A confirmation of a preview of another state: what was confirmed is not what would be done.
+  if (expectedVersion !== undefined && subscription.version !== expectedVersion) throw new StaleWriteError(`subscription ${id}`, expectedVersion, subscription);
+  const decision = decideGrant(
+    subscription,
+    changes,
+    kind === 'approve'
+      ? { permissions: subscription.requestedPermissions, by: 'request' }
+      : { permissions: modifiablePermissions(product, subscription), by: 'offer', productId: product.id },
+  );
+  await checkColumnsInCatalog(deps, ctx, product, subscription.tables, decision.columns);
+  return { subscription, product, decision };
+}
