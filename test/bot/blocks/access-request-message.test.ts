@@ -10,7 +10,7 @@ const actionIds = (message: { blocks: unknown[] }): string[] => [...JSON.stringi
 const BUTTONS: Record<SubscriptionStatus, string[]> = {
   PENDING: [ACTIONS.approve, ACTIONS.approveWithChanges, ACTIONS.deny],
   GRANTING: [],
-  ACTIVE: [ACTIONS.revoke],
+  ACTIVE: [ACTIONS.modify, ACTIONS.revoke],
   MODIFYING: [],
   FAILED: [ACTIONS.retry],
   DENIED: [],

@@ -6,7 +6,7 @@ import { REVOKE_BLOCKS } from '../../../src/bot/views/revoke-modal';
 import type { SlackMessage } from '../../../src/sandbox/slack/slack-state';
 import { startBotWorld, type BotWorld } from '../../support/bot-world';
 import { command } from '../commands-flow/command-flow';
-import { answersFor, clickForModal, current, dmsAbout, messageWith, PEOPLE, postProductCard, requestThroughModal, settled, shown } from './flow-support';
+import { answersFor, clickForModal, current, dmsAbout, eventually, messageWith, PEOPLE, postProductCard, PRODUCTS_CHANNEL, requestThroughModal, settled, shown } from './flow-support';
 
 /**
  * The requester is told exactly how their access differs from what they asked, and how it changes
@@ -64,9 +64,18 @@ describe('a subscription whose access differs from the request, then changes, th
   it('/mesh modify: when the modify completes the requester is told who changed what — and no second "Access granted"', async () => {
     const before = dmsAbout(world, PEOPLE.casey, id).length;
 
-    const answer = await command(world, PEOPLE.pat, `modify ${id} select,describe`);
-    expect(answer.text).toContain('Modifying');
-    const modified = await settled(world, id, ['ACTIVE']);
+    // The command shows the change first; Pat confirms it.
+    await command(world, PEOPLE.pat, `modify ${id} select,describe The definitions are needed after all`, PRODUCTS_CHANNEL);
+    const confirmation = world.slack.ephemerals(PEOPLE.pat, PRODUCTS_CHANNEL).findLast((e) => JSON.stringify(e.blocks ?? []).includes(ACTIONS.modifyConfirm));
+    expect(confirmation).toBeDefined();
+    expect(dmsAbout(world, PEOPLE.casey, id)).toHaveLength(before);
+    await world.post({ kind: 'block_actions', user: PEOPLE.pat, actionId: ACTIONS.modifyConfirm, on: { channel: PRODUCTS_CHANNEL, ts: confirmation!.ts, ephemeral: true } });
+    const modified = await eventually(async () => {
+      const now = await current(world, id);
+      if (now.history.at(-1)?.event !== 'modify-succeeded') throw new Error('not modified yet');
+      return now;
+    });
+    await world.jobs.idle();
 
     expect(modified.history.slice(-2)).toMatchObject([
       { event: 'modify', actor: { userId: PEOPLE.pat }, delta: { permissions: { added: ['DESCRIBE'], removed: [] }, grantOption: { added: ['DESCRIBE'], removed: [] } } },
@@ -103,7 +112,7 @@ describe('a subscription whose access differs from the request, then changes, th
     const answer = await command(world, PEOPLE.casey, `subscription ${id}`);
 
     expect(answer.text).toContain('*Approved* by <@U0PRODUCER> (Pending → Granting): not as requested, − DESCRIBE; columns only `cell_id`, `hour`, `region` → only `cell_id`, `hour`');
-    expect(answer.text).toContain('*Modified* by <@U0PRODUCER> (Active → Modifying): + DESCRIBE; + grant option on DESCRIBE');
+    expect(answer.text).toContain('*Modified* by <@U0PRODUCER> (Active → Modifying): + DESCRIBE; + grant option on DESCRIBE — _The definitions are needed after all_');
     expect(answer.text).toContain('*Revoke requested* by <@U0OWNER2> (Active → Revoking): − SELECT, DESCRIBE; − table `usecase1_cell_kpis`; − grant option on SELECT, DESCRIBE');
     expect((await current(world, id)).status).toBe('REVOKED');
   });

@@ -8,6 +8,7 @@ import { startBotWorld, type BotWorld } from '../../support/bot-world';
 import { command, textOf } from '../commands-flow/command-flow';
 import {
   answersFor,
+  as,
   clickForModal,
   current,
   eventually,
@@ -34,6 +35,8 @@ let card: SlackMessage;
 
 beforeAll(async () => {
   world = await startBotWorld();
+  // These requests include INSERT: Pat offers it too, since the sample product offers SELECT and DESCRIBE only.
+  await world.deps.mesh.publishProduct(as(PEOPLE.pat), { producerAccountId: '111111111111', sourceDatabase: 'telco', offeredPermissions: ['SELECT', 'DESCRIBE', 'INSERT'] });
   card = await postProductCard(world);
 });
 afterAll(async () => {

@@ -85,7 +85,7 @@ describe('a grant job on the worker Lambda when STS is down mid-grant', () => {
 describe('a refusal inside a job', () => {
   it('is told to the person it acts for and ends the job: no batch item failure, no pointless retry', async () => {
     const active = (await world.deps.mesh.listSubscriptions(as(PEOPLE.casey), { kind: 'mine' })).items.find((s) => s.status === 'ACTIVE')!;
-    const job: BotJob = { kind: 'modify', input: { id: active.id, permissions: ['SELECT', 'INSERT'] }, ctx: { ...as(PEOPLE.casey), requestId: 'modify-refused' }, group: subscriptionLockKey(active) };
+    const job: BotJob = { kind: 'modify', input: { id: active.id, permissions: ['SELECT', 'INSERT'], reason: 'More access' }, ctx: { ...as(PEOPLE.casey), requestId: 'modify-refused' }, group: subscriptionLockKey(active) };
     const toldBefore = toldTo(PEOPLE.casey).length;
 
     expect(await worker()(job, 1)).toEqual([]);
