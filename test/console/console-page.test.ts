@@ -311,8 +311,8 @@ describe('the console page in Chromium', () => {
         { type: 'input', block_id: 'fresh', label: { type: 'plain_text', text: 'Fresh' }, element: { type: 'plain_text_input', action_id: 'fresh', initial_value: initialNotes } },
       ],
     });
-    const opened = await sandbox.client.views.open({ trigger_id: sandbox.bot.slack.mintTriggerId('U0PRODUCER'), view: probe('at first', 'Before') as never });
     await playAs('Pat');
+    const opened = await sandbox.client.views.open({ trigger_id: sandbox.bot.slack.mintTriggerId('U0PRODUCER'), view: probe('at first', 'Before') as never });
     const modal = page.getByRole('dialog', { name: 'Keep' });
     await modal.getByText('Before').waitFor();
 

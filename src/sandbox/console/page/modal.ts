@@ -22,20 +22,32 @@ interface Shown {
   submit: HTMLButtonElement | null;
 }
 
-/** The input block and action of the element that has the focus inside `dialog`, if any. */
-function focusedInput(dialog: HTMLElement): { blockId: string; actionId: string } | undefined {
+/** Where the focus is inside `dialog`: its input block, action and (for a checkbox or radio) option value. */
+interface FocusedInput {
+  blockId: string;
+  actionId: string;
+  value: string | undefined;
+}
+
+function focusedInput(dialog: HTMLElement): FocusedInput | undefined {
   const active = document.activeElement;
   if (!(active instanceof HTMLElement) || !dialog.contains(active)) return undefined;
   const blockId = active.closest<HTMLElement>('.bk-input-block')?.dataset.blockId;
   const actionId = active.closest<HTMLElement>('[data-action-id]')?.dataset.actionId;
-  return blockId === undefined || actionId === undefined ? undefined : { blockId, actionId };
+  const value = active instanceof HTMLInputElement && (active.type === 'checkbox' || active.type === 'radio') ? active.value : undefined;
+  return blockId === undefined || actionId === undefined ? undefined : { blockId, actionId, value };
 }
 
-/** The element of `dialog` in the same input block with the same action id. */
-function sameInput(dialog: HTMLElement, at: { blockId: string; actionId: string }): HTMLElement | undefined {
+/** The focusable element of `dialog` that stands where `at` was: same input block, action and option. */
+function sameInput(dialog: HTMLElement, at: FocusedInput): HTMLElement | undefined {
   for (const block of dialog.querySelectorAll<HTMLElement>('.bk-input-block')) {
     if (block.dataset.blockId !== at.blockId) continue;
-    for (const node of block.querySelectorAll<HTMLElement>('[data-action-id]')) if (node.dataset.actionId === at.actionId) return node;
+    for (const node of block.querySelectorAll<HTMLElement>('[data-action-id]')) {
+      if (node.dataset.actionId !== at.actionId) continue;
+      if (node.matches('input, textarea, select, button')) return node;
+      const options = [...node.querySelectorAll<HTMLInputElement>('input')];
+      return options.find((o) => o.value === at.value) ?? options[0];
+    }
   }
   return undefined;
 }
