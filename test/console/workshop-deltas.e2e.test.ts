@@ -10,7 +10,7 @@ import { launchChromium, startConsoleSandbox, type ChromiumSession, type Sandbox
 const STEP_TIMEOUT_MS = 15_000;
 const REASON = 'Cell dashboards for the NOC';
 const NOTES = 'Hour and region are not needed for a cell dashboard';
-const MODIFY_TO = 'select,describe';
+const MODIFY_REASON = 'The table definitions are needed after all';
 const REVOKE_REASON = 'The NOC moved to the aggregated KPI product';
 
 let sandbox: SandboxWithConsole;
@@ -90,7 +90,7 @@ describe('deltas in the workshop, by clicks in the console', () => {
     await modal.getByText('Not granted, though requested: DESCRIBE').waitFor();
     await modal.getByRole('textbox', { name: 'Columns' }).fill('cell_id');
     await modal.getByRole('textbox', { name: 'Columns' }).press('Enter');
-    await modal.getByText('Columns: only cell_id').waitFor();
+    await modal.getByText(/only columns cell_id:/).waitFor();
     expect(await notes.inputValue()).toBe(NOTES);
     await modal.getByRole('button', { name: 'Approve', exact: true }).click();
     await modal.waitFor({ state: 'detached' });
@@ -108,15 +108,17 @@ describe('deltas in the workshop, by clicks in the console', () => {
   });
 
   // The console has no [Modify] button yet: Pat types the command, as the workshop's handout says.
-  it('Pat types /mesh modify to give DESCRIBE back; Casey is told who changed what, and gets no second "Access granted"', async () => {
+  it('Pat gives DESCRIBE back with [Modify], seeing the change first; Casey is told who changed what and why, and gets no second "Access granted"', async () => {
     await playAs('Pat');
     await open('dm');
-    await type(`/mesh modify ${subscriptionId} ${MODIFY_TO}`);
-    await messages().filter({ hasText: 'Modifying' }).last().waitFor();
-    // The notice the command promises, once the grants are changed.
-    const done = messages().filter({ hasText: `Changed subscription ${subscriptionId}` });
-    await done.waitFor();
-    expect(await done.innerText()).toContain('+ DESCRIBE; + grant option on DESCRIBE');
+    await messages().filter({ hasText: REASON }).getByRole('button', { name: 'Modify', exact: true }).click();
+    const modal = page.getByRole('dialog', { name: 'Modify access' });
+    await modal.getByRole('group', { name: 'Permissions' }).getByRole('checkbox', { name: 'DESCRIBE' }).check();
+    // The preview is the mesh's plan for the change: DESCRIBE added on the table, nothing else.
+    await modal.getByText(/➕ table usecase1_cell_kpis: DESCRIBE/).waitFor();
+    await modal.getByRole('textbox', { name: 'Why?' }).fill(MODIFY_REASON);
+    await modal.getByRole('button', { name: 'Modify', exact: true }).click();
+    await modal.waitFor({ state: 'detached' });
 
     await playAs('Casey');
     await open('dm');
@@ -128,6 +130,7 @@ describe('deltas in the workshop, by clicks in the console', () => {
     expect(text).toContain('+ DESCRIBE');
     expect(text).toContain('+ grant option on DESCRIBE');
     expect(text).toMatch(/Now: Granted: SELECT, DESCRIBE/);
+    expect(text).toContain(MODIFY_REASON);
     expect((await caseysDms()).filter((dm) => dm.includes('Access granted'))).toHaveLength(1);
   });
 
