@@ -126,10 +126,11 @@ export const WORDINGS: { readonly [R in Reason]: WordingOf<R> } = {
     text: `product ${productId} has no table ${tables.join(', ')}`,
     hint: `${didYouMeanText(tables.flatMap((t) => (t.length >= 3 ? didYouMean(t, productTables).slice(0, 1) : [])))}its tables are ${productTables.slice(0, LISTED_TABLES).map((t) => `\`${t}\``).join(', ')}${productTables.length > LISTED_TABLES ? ` and ${productTables.length - LISTED_TABLES} more` : ''}`,
   }),
-  unknown_column: ({ tables }) => ({
+  unknown_column: ({ tables, private: undisclosed }) => ({
     text: tables.map((t) => `table ${t.table} has no column ${t.missing.join(', ')}`).join('; '),
-    hint:
-      tables.length === 1 && tables[0] !== undefined
+    hint: undisclosed === true
+      ? "the product's metadata is not public: ask its owners for the column names"
+      : tables.length === 1 && tables[0] !== undefined
         ? `its columns are ${tables[0].columns.join(', ')}`
         : `a column filter applies to every table of the subscription; ${tables.map((t) => `${t.table} has ${t.columns.join(', ')}`).join('; ')}`,
   }),

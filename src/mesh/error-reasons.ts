@@ -73,7 +73,8 @@ export interface ReasonParams {
    * A column filter naming columns a table of the subscription lacks: `columns`, every name unknown
    * somewhere; `tables`, each table lacking some, with the names it lacks and its real columns (partition keys included).
    */
-  unknown_column: { columns: readonly string[]; tables: readonly { table: string; missing: readonly string[]; columns: readonly string[] }[] };
+  /** `private`: the caller may not see the product's metadata, so the tables' real columns are not listed. */
+  unknown_column: { columns: readonly string[]; tables: readonly { table: string; missing: readonly string[]; columns: readonly string[] }[]; private?: boolean };
   permission_not_offered: { productId: string; permissions: readonly Permission[]; offered: readonly Permission[] };
   nothing_to_query: { subscriptionId: string; status: SubscriptionStatus };
   invalid_page_cursor: { cursor: string };

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { AccountIdSchema } from '../../domain/account-id';
 import type { DataProduct } from '../../domain/data-product';
 import { NotFoundError } from '../../errors';
-import { hasPersona, sameUser, type Actor } from '../../rules/actor';
+import { maySeeProduct as maySee } from '../../rules/may-see-product';
 import type { Page, PageRequest } from '../../store/page';
 import type { MeshDeps } from '../mesh-deps';
 import { parseInput } from '../parse-input';
@@ -30,11 +30,6 @@ export interface ProductDescription {
   tables: ProductTables['tables'];
   /** Tables the product lists that the mesh catalog does not have (or does not show). */
   missing: string[];
-}
-
-/** Whether the actor may see a product: public ones anyone, others their owners, the account's producers and admins. */
-function maySee(actor: Actor, product: DataProduct): boolean {
-  return product.publicMetadata || actor.meshAdmin || product.owners.some((o) => sameUser(o, actor.user)) || hasPersona(actor, product.producerAccountId, 'producer');
 }
 
 const pageOf = ({ limit, cursor }: { limit?: number | undefined; cursor?: string | undefined }): PageRequest => ({

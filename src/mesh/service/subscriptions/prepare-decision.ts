@@ -48,6 +48,7 @@ export async function prepareDecision(
       ? { permissions: subscription.requestedPermissions, by: 'request' }
       : { permissions: modifiablePermissions(product, subscription), by: 'offer', productId: product.id },
   );
-  await checkColumnsInCatalog(deps, ctx, product, subscription.tables, decision.columns);
+  // Deciders are owners or admins, who may see the product.
+  await checkColumnsInCatalog(deps, ctx, product, subscription.tables, decision.columns, true);
   return { subscription, product, decision };
 }

@@ -15,6 +15,7 @@ import { enforce, resolveActor } from '../resolve-actor';
 import { operationLogger } from './operation-scope';
 import { parseInput } from '../parse-input';
 import { checkColumnsInCatalog } from './catalog-columns';
+import { maySeeProduct } from '../../rules/may-see-product';
 import { checkAgainstProduct, chooseConsumerAccount, chooseQueryPrincipals } from './request-checks';
 
 /**
@@ -84,7 +85,8 @@ export async function requestAccess(deps: MeshDeps, ctx: RequestContext, input: 
   const meshCatalogId = deps.config.meshAccountId;
   // Plan once now so a contradictory request (columns without SELECT…) is refused before it is recorded.
   planGrants({ meshCatalogId, meshDatabase: product.meshDatabase, tables, grantee: consumerAccountId, permissions, grantable: [], ...(request.columns && { columns: request.columns }) });
-  await checkColumnsInCatalog(deps, ctx, product, tables, request.columns);
+  // A private product's columns are not told to a requester who may not see its metadata.
+  await checkColumnsInCatalog(deps, ctx, product, tables, request.columns, maySeeProduct(actor, product));
   const account = await deps.stores.accounts.get(consumerAccountId);
   if (!account?.consumer) throw new AccountNotEnabledError(consumerAccountId, 'consumer', ['consumerAccountId']);
   const queryPrincipals = chooseQueryPrincipals(request.queryPrincipals, account);

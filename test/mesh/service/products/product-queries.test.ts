@@ -3,6 +3,7 @@ import { NotFoundError } from '../../../../src/mesh/errors';
 import { enableAccount } from '../../../../src/mesh/service/accounts/enable-account';
 import { describeProduct, getProduct, listProducts, searchProducts } from '../../../../src/mesh/service/products/product-queries';
 import { publishProduct } from '../../../../src/mesh/service/products/publish-product';
+import { requestAccess } from '../../../../src/mesh/service/subscriptions/request-access';
 import { SANDBOX_ACCOUNTS } from '../../../../src/sandbox/seed/sandbox-accounts';
 import { startMeshWorld, USERS, type MeshWorld } from '../../../support/mesh-world';
 
@@ -82,5 +83,21 @@ describe('describeProduct', () => {
   it('reads a private product as the producer role in the mesh, for its producers', async () => {
     const { tables } = await describeProduct(world.deps, world.ctx(USERS.sam), { productId: 'towers-private' });
     expect(tables.map((t) => t.name)).toEqual(['cell_towers']);
+  });
+});
+
+describe('a request naming an unknown column', () => {
+  it('lists the real columns of a public product, but not those of a private one to a requester who may not see it', async () => {
+    const ask = (productId: string, table: string) =>
+      requestAccess(world.deps, world.ctx(USERS.casey), { productId, tables: [table], permissions: ['SELECT'], columns: { kind: 'include', names: ['no_such_col'] }, justification: 'Coverage map' });
+
+    await expect(ask('telco-111111111111', 'usecase2_customer_churn')).rejects.toMatchObject({
+      reason: 'unknown_column',
+      params: { tables: [{ table: 'usecase2_customer_churn', missing: ['no_such_col'], columns: expect.arrayContaining(['customer_id', 'snapshot_date']) as unknown }] },
+    });
+    const refused = await ask('towers-private', 'cell_towers').catch((error: unknown) => error);
+    expect(refused).toMatchObject({ reason: 'unknown_column', params: { private: true, tables: [{ table: 'cell_towers', missing: ['no_such_col'], columns: [] }] } });
+    expect(JSON.stringify(refused)).not.toContain('tower_id');
+    expect(refused).toMatchObject({ hint: "the product's metadata is not public: ask its owners for the column names" });
   });
 });
