@@ -93,9 +93,9 @@ describe('link layout and names to query', () => {
     expect(linkLayout(subscription, ['a', 'b'])).toMatchObject({ kind: 'database', name: 'telco-111111111111' });
     expect(linkLayout(subscription, ['a', 'b', 'c'])).toMatchObject({ kind: 'tables', database: 'telco-111111111111_tables', tables: ['a', 'b'] });
   });
-  it('gives <link database>.<table> names', () => {
+  it('gives Athena-quoted "<link database>"."<table>" names', () => {
     const link = { catalogId: '999999999999', database: 'telco-111111111111', targetCatalogId: '555555555555', targetDatabase: 'telco-111111111111' };
-    expect(namesToQuery({ tables: ['b', 'a'], links: [link] })).toEqual(['telco-111111111111.a', 'telco-111111111111.b']);
+    expect(namesToQuery({ tables: ['b', 'a'], links: [link] })).toEqual(['"telco-111111111111"."a"', '"telco-111111111111"."b"']);
   });
 });
 
