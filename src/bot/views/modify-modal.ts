@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { DataProduct } from '../../mesh/domain/data-product';
-import { PERMISSIONS, PermissionSchema, type Permission } from '../../mesh/domain/permission';
+import { PERMISSIONS, type Permission } from '../../mesh/domain/permission';
 import { SubscriptionIdSchema, type ColumnFilter, type Subscription } from '../../mesh/domain/subscription';
 import { modifiablePermissions } from '../../mesh/service/subscriptions/grant-decision';
 import { ACTIONS, keyedActionId, VIEWS } from '../interaction-ids';
@@ -11,12 +11,11 @@ import { SLACK_LIMITS as L } from '../blocks/slack-limits';
 import type { ModalView } from '../blocks/slack-types';
 import { PERMISSION_HINTS, tablesText } from '../blocks/subscription-facts';
 import { grantOptionRule, previewSection, type DecisionPreview } from './approve-modal';
+import { readPlanChoices } from './plan-choices';
 import { checkboxes, COLUMN_MODE_OPTIONS, columnsInitialText, input, radios, textInput } from './input-blocks';
 import {
-  columnFilter,
   decodeMetadata,
   encodeMetadata,
-  issueText,
   selectedValue,
   selectedValues,
   STALE_FORM,
@@ -143,17 +142,13 @@ export function parseModifyModal(values: unknown, privateMetadata: string | unde
   if (!state.success || !metadata) return { ok: false, errors: { [MODIFY_BLOCKS.permissions]: STALE_FORM } };
   const v = state.data;
   const errors: BlockErrors = {};
-  const permissions = z.array(PermissionSchema).safeParse(selectedValues(v, MODIFY_BLOCKS.permissions));
-  if (!permissions.success) errors[MODIFY_BLOCKS.permissions] = issueText(permissions.error);
-  else if (permissions.data.length === 0) errors[MODIFY_BLOCKS.permissions] = 'Choose at least one permission — or revoke the subscription instead.';
-  const columns = columnFilter(textValue(v, MODIFY_BLOCKS.columns), selectedValue(v, MODIFY_BLOCKS.columnsMode));
-  if ('error' in columns) errors[MODIFY_BLOCKS.columns] = columns.error;
+  const plan = readPlanChoices(v, MODIFY_BLOCKS, 'Choose at least one permission — or revoke the subscription instead.', errors);
   const reason = textValue(v, MODIFY_BLOCKS.reason).trim();
   if (reason.length === 0) errors[MODIFY_BLOCKS.reason] = 'Say why the access changes — the requester will read it.';
   else if (reason.length > REASON_MAX) errors[MODIFY_BLOCKS.reason] = 'Keep the reason under 4,096 characters.';
-  if (Object.keys(errors).length > 0 || !permissions.success || 'error' in columns) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || plan === undefined) return { ok: false, errors };
   return {
     ok: true,
-    value: { subscriptionId: metadata.subscriptionId, version: metadata.version, permissions: PERMISSIONS.filter((p) => permissions.data.includes(p)), columns: columns.filter ?? null, reason },
+    value: { subscriptionId: metadata.subscriptionId, version: metadata.version, permissions: plan.permissions, columns: plan.columns ?? null, reason },
   };
 }

@@ -1,13 +1,10 @@
 import * as z from 'zod';
-import { PERMISSIONS, PermissionSchema, type Permission } from '../../mesh/domain/permission';
+import type { Permission } from '../../mesh/domain/permission';
 import { SubscriptionIdSchema, type ColumnFilter } from '../../mesh/domain/subscription';
 import { APPROVE_BLOCKS } from './approve-modal';
+import { readPlanChoices } from './plan-choices';
 import {
-  columnFilter,
   decodeMetadata,
-  issueText,
-  selectedValue,
-  selectedValues,
   STALE_FORM,
   textValue,
   ViewStateValuesSchema,
@@ -36,23 +33,18 @@ export function parseApproveWithChangesModal(values: unknown, privateMetadata: s
   const v = state.data;
   const errors: BlockErrors = {};
 
-  const permissions = z.array(PermissionSchema).safeParse(selectedValues(v, APPROVE_BLOCKS.permissions));
-  if (!permissions.success) errors[APPROVE_BLOCKS.permissions] = issueText(permissions.error);
-  else if (permissions.data.length === 0) errors[APPROVE_BLOCKS.permissions] = 'Choose at least one permission to grant — or deny the request instead.';
-
-  const columns = columnFilter(textValue(v, APPROVE_BLOCKS.columns), selectedValue(v, APPROVE_BLOCKS.columnsMode));
-  if ('error' in columns) errors[APPROVE_BLOCKS.columns] = columns.error;
+  const plan = readPlanChoices(v, APPROVE_BLOCKS, 'Choose at least one permission to grant — or deny the request instead.', errors);
 
   const notes = textValue(v, APPROVE_BLOCKS.notes).trim();
   if (notes.length > NOTES_MAX) errors[APPROVE_BLOCKS.notes] = 'Keep the notes under 4,096 characters.';
 
-  if (Object.keys(errors).length > 0 || !permissions.success || 'error' in columns) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || plan === undefined) return { ok: false, errors };
   return {
     ok: true,
     value: {
       subscriptionId: metadata.subscriptionId,
-      permissions: PERMISSIONS.filter((p) => permissions.data.includes(p)),
-      ...(columns.filter ? { columns: columns.filter } : {}),
+      permissions: plan.permissions,
+      ...(plan.columns ? { columns: plan.columns } : {}),
       ...(notes.length > 0 ? { notes } : {}),
     },
   };

@@ -1,13 +1,12 @@
-import * as z from 'zod';
 import { subscriptionLockKey } from '../../../mesh/execute/grant-lock-key';
 import type { BotDeps } from '../../bot-deps';
 import { buildModifyModal, initialModifyDraft, MODIFY_BLOCKS, ModifyModalMetadataSchema, parseModifyModal, readModifyDraft } from '../../views/modify-modal';
-import { decodeMetadata } from '../../views/view-state';
 import { parsedSubmission } from '../interaction/parsed-submission';
-import { scopeOf, type ClickArgs } from '../interaction/interaction-scope';
+import { scopeOf } from '../interaction/interaction-scope';
 import { submitWithinAck } from '../interaction/submit-within-ack';
 import { refusalField } from '../refusal-field';
 import { previewDraft } from './decision-preview';
+import { planPreviewListener } from './plan-preview-listener';
 import type { SubscriptionModalSpec } from './open-subscription-modal';
 
 /** [Modify] on an active subscription: permissions, columns and a reason, with a live preview of the mesh's plan. */
@@ -21,33 +20,15 @@ export const MODIFY_MODAL: SubscriptionModalSpec = {
   },
 };
 
-/** Slack's answer when the modal changed since the click was sent (a later change wins). */
-const HashConflictSchema = z.object({ data: z.object({ error: z.literal('hash_conflict') }) });
-
-/** A change inside the modify modal: ask the mesh for the plan of the modal's state and show what it changes. */
+/** A change inside the modify modal: the plan preview of what it changes, from the mesh. */
 export function modifyPreviewListener(deps: BotDeps) {
-  return async ({ ack, body, client }: ClickArgs): Promise<void> => {
-    await ack();
-    const view = body.view;
-    if (view === undefined) return;
-    const metadata = decodeMetadata(ModifyModalMetadataSchema, view.private_metadata);
-    if (metadata === undefined) return;
-    const { ctx, log } = scopeOf(deps, body, metadata.subscriptionId);
-    try {
-      const subscription = await deps.mesh.getSubscription(ctx, { id: metadata.subscriptionId });
-      const product = await deps.mesh.getProduct(ctx, { productId: subscription.productId });
-      const draft = readModifyDraft(view.state.values, initialModifyDraft(subscription));
-      const preview = await previewDraft(deps, ctx, log, { id: subscription.id, kind: 'modify', draft });
-      // The form stays on the version it was opened on: a change meanwhile is refused at submission.
-      await client.views.update({ view_id: view.id, hash: view.hash, view: buildModifyModal({ subscription: { ...subscription, version: metadata.version }, product, draft, preview }) });
-    } catch (error) {
-      if (HashConflictSchema.safeParse(error).success) {
-        log.debug('preview superseded by a newer change');
-        return;
-      }
-      log.warn({ err: error }, 'could not update the modify preview');
-    }
-  };
+  return planPreviewListener(deps, {
+    kind: 'modify',
+    metadata: ModifyModalMetadataSchema,
+    draftOf: (values, subscription) => readModifyDraft(values, initialModifyDraft(subscription)),
+    // The form stays on the version it was opened on: a change meanwhile is refused at submission.
+    build: ({ subscription, product, draft, preview, metadata }) => buildModifyModal({ subscription: { ...subscription, version: metadata.version }, product, draft, preview }),
+  });
 }
 
 /** The block of the modify modal a refusal's input path names. */

@@ -12,7 +12,8 @@ import { ROLE_NAMES, producerRoleInMesh, roleArn } from '../../domain/account-ro
 import { sharedResourceArns } from '../../plan/shared-resource-arns';
 import type { EntryResult, GrantEntry } from '../../domain/grant-entry';
 import { sourceIdentityOf } from '../../domain/system-actor';
-import { AccountNotReadyError, AwsRefusedError, NotFoundError } from '../../errors';
+import { AccountNotReadyError, AwsRefusedError } from '../../errors';
+import { sourceDatabaseNotFound } from './source-selection';
 import { executeEntries } from '../../execute/grant-executor';
 import { awaitShare } from '../await-share';
 import { executorFor } from '../executor-for';
@@ -201,13 +202,7 @@ export async function mirrorProduct(deps: MeshDeps, ctx: Caller, scope: MirrorSc
   // (a) The source, as the producer's own role sees it.
   const sourceDb = await source.getDatabase(sourceDatabase);
   if (!sourceDb) {
-    throw new NotFoundError({
-      reason: 'source_database_not_found',
-      params: { database: sourceDatabase, accountId: producerAccountId },
-      path: ['sourceDatabase'],
-      message: `no database ${sourceDatabase} in account ${producerAccountId}`,
-      hint: "check the database name in the producer account's Glue catalog; Glue names are lower case",
-    });
+    throw sourceDatabaseNotFound(sourceDatabase, producerAccountId);
   }
   const sourceListing = await source.listTables(sourceDatabase);
   const sourceTables = dataTables(sourceListing);

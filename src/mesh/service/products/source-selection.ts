@@ -14,6 +14,17 @@ export interface SourceScope {
   tablePattern: string | undefined;
 }
 
+/** The refusal of a publish whose source database the producer account does not have. */
+export function sourceDatabaseNotFound(sourceDatabase: string, producerAccountId: string): NotFoundError {
+  return new NotFoundError({
+    reason: 'source_database_not_found',
+    params: { database: sourceDatabase, accountId: producerAccountId },
+    path: ['sourceDatabase'],
+    message: `no database ${sourceDatabase} in account ${producerAccountId}`,
+    hint: "check the database name in the producer account's Glue catalog; Glue names are lower case",
+  });
+}
+
 /**
  * The tables a pattern would select in the source, read as the producer's own role and changing
  * nothing: what a publish would make of a product, known before it is confirmed.
@@ -23,13 +34,7 @@ export async function sourceSelection(deps: MeshDeps, ctx: Caller, scope: Source
   const role = { actor: sourceIdentityOf(actorOf(ctx)), requestId: ctx.requestId, accountId: producerAccountId, roleName: ROLE_NAMES.producer };
   const source = glueCatalog({ client: deps.clientsFor(role).glue, catalogId: producerAccountId, roleName: role.roleName, accountId: producerAccountId, retry: deps.executor ?? {} });
   if (!(await source.getDatabase(sourceDatabase))) {
-    throw new NotFoundError({
-      reason: 'source_database_not_found',
-      params: { database: sourceDatabase, accountId: producerAccountId },
-      path: ['sourceDatabase'],
-      message: `no database ${sourceDatabase} in account ${producerAccountId}`,
-      hint: "check the database name in the producer account's Glue catalog; Glue names are lower case",
-    });
+    throw sourceDatabaseNotFound(sourceDatabase, producerAccountId);
   }
   const names = (await source.listTables(sourceDatabase)).filter((t) => !isResourceLink(t) && t.Name !== undefined).map((t) => t.Name?.toLowerCase() ?? '');
   return selectTables(names, scope.tablePattern, sourceDatabase);
