@@ -10,17 +10,22 @@ import { columnsText, lastEvent, STATUS_STYLE, statusBadge } from './subscriptio
 export interface ChangeDoneInput {
   subscription: Subscription;
   product: DataProduct;
+  /** The command that asked for it (default modify or revoke, by the status reached). */
+  asked?: 'retry';
 }
 
 /**
- * The answer promised to whoever modified or revoked a subscription by command ("You are told here
- * when…"), once the job is done: what changed and what it gives now, or what did not get done.
+ * The answer promised to whoever modified, revoked or retried a subscription by command ("You are
+ * told here…"), once the job is done: what changed and what it gives now, or what did not get done.
  */
-export function buildChangeDoneMessage({ subscription: s, product }: ChangeDoneInput): SlackMessage {
+export function buildChangeDoneMessage({ subscription: s, product, asked }: ChangeDoneInput): SlackMessage {
   const which = `subscription ${code(s.id)} (*${escapeMrkdwn(product.name)}* for account ${code(s.consumerAccountId)})`;
   const requester = mention(s.requester).mrkdwn;
   let line: string;
-  switch (s.status) {
+  switch (asked === 'retry' && s.status !== 'FAILED' ? 'RETRIED' : s.status) {
+    case 'RETRIED':
+      line = `${statusBadge(s.status)} Retried ${which}: it is ${STATUS_STYLE[s.status].label}${s.status === 'ACTIVE' ? ` — *now:* ${grantedText(s)} · *columns:* ${columnsText(s.columns)}` : ''}. ${requester} was told.`;
+      break;
     case 'ACTIVE': {
       const delta = lastEvent(s, 'modify')?.delta;
       line = `:white_check_mark: Changed ${which}${delta ? `: ${deltaText(delta)}` : ' — the grants are the same as before'}.\n*Now:* ${grantedText(s)} · *columns:* ${columnsText(s.columns)}. ${requester} was told.`;
@@ -32,7 +37,7 @@ export function buildChangeDoneMessage({ subscription: s, product }: ChangeDoneI
       break;
     }
     case 'FAILED':
-      line = `${statusBadge('FAILED')} The change of ${which} is not complete: ${failureCountText(s)}. Retry it with ${code(`/mesh retry ${s.id}`)}.`;
+      line = `${statusBadge('FAILED')} The ${asked === 'retry' ? 'retry' : 'change'} of ${which} is not complete: ${failureCountText(s)}. Retry it with ${code(`/mesh retry ${s.id}`)}.`;
       break;
     default:
       line = `${statusBadge(s.status)} ${which} is now ${STATUS_STYLE[s.status].label}.`;

@@ -132,5 +132,12 @@ describe('the notice to whoever modified or revoked by command, once done', () =
 
     const failed = text(buildChangeDoneMessage({ subscription: telcoSubscription('FAILED'), product: TELCO }));
     expect(failed).toContain('is not complete: 1 of 2 grants failed. Retry it with `/mesh retry 01JDB7Q3M8ZP4X9V2N6KTE5WAC`');
+
+    // `/mesh retry` says how it went, not a change of the grants it never made.
+    const retried = text(buildChangeDoneMessage({ subscription: modifiedActive(), product: TELCO, asked: 'retry' }));
+    expect(retried).toContain('Retried subscription `01JDB7Q3M8ZP4X9V2N6KTE5WAC`');
+    expect(retried).toContain('it is Active');
+    expect(retried).not.toContain('Changed');
+    expect(text(buildChangeDoneMessage({ subscription: telcoSubscription('FAILED'), product: TELCO, asked: 'retry' }))).toContain('The retry of subscription');
   });
 });

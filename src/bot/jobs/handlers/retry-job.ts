@@ -1,5 +1,6 @@
 import type { BotJob } from '../../bot-job';
-import { showCurrent } from './job-context';
+import { postEphemeralOrDirect, showCurrent } from './job-context';
+import { buildChangeDoneMessage } from '../../blocks/change-done-message';
 import { failJob } from './job-failure';
 import { showChange } from '../../notify/show-change';
 import type { JobDeps } from '../job-deps';
@@ -16,6 +17,12 @@ export async function runRetryJob(job: Extract<BotJob, { kind: 'retry' }>, deps:
     const retried = await deps.mesh.retrySubscription(ctx, { id: job.id });
     log.info({ status: retried.subscription.status }, 'retry job done');
     await showChange(deps, deps.client, ctx, retried, log, { tell: true, homes: true });
+    // `/mesh retry` promised "You are told here how it went": the outcome is recorded, so a Slack failure here is only logged.
+    if (job.replyTo) {
+      await postEphemeralOrDirect(deps.client, job.replyTo, buildChangeDoneMessage({ ...retried, asked: 'retry' }), log).catch((error: unknown) => {
+        log.warn({ err: error }, 'could not tell who asked for the retry');
+      });
+    }
   } catch (error) {
     try {
       await failJob(deps, ctx, error, log, delivery, job.replyTo);
