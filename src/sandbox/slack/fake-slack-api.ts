@@ -271,6 +271,8 @@ export function createFakeSlackApi(options: FakeSlackApiOptions = {}): FakeSlack
     mintResponseUrl: (target) => `${origin()}${prefix}/_sandbox/slack/respond/${mintResponseId(state, target, clock())}`,
     respond: (id, body) => {
       // A fault's method `response_url` stands for posts to response URLs, `response_url.replace` for those replacing the original.
+      // Sources: the fault control is a test device with no Slack page; what it stands for is a response URL Slack no longer
+      // accepts (https://docs.slack.dev/interactivity/handling-user-interaction#message_responses: 5 uses within 30 minutes).
       const replacing = typeof body === 'object' && body !== null && (body as { replace_original?: unknown }).replace_original === true;
       // Only faults armed for them by name: a fault for "any method" means Web API methods, as before.
       const armed = (method: string): boolean => faults.list().some((f) => f.method === method);

@@ -80,8 +80,8 @@ export class ModalLayer {
       return;
     }
     const wasOpen = this.shown !== undefined;
-    // views.update keeps what the person entered in inputs whose block_id and action_id stay the same
-    // (Slack's views.update reference, "Preserving input entry"); a different view starts empty.
+    // views.update keeps what the person entered in inputs whose block_id and action_id stay the same; a different view starts empty.
+    // Sources: https://docs.slack.dev/reference/methods/views.update ("Preserving input entry").
     const updated = this.shown?.key.startsWith(`${user}:`) === true && this.shown.viewId === view.id ? this.shown : undefined;
     const entered = updated?.form.values();
     const focused = updated === undefined ? undefined : focusedInput(updated.dialog);
