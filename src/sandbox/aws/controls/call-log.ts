@@ -2,10 +2,11 @@ import * as z from 'zod';
 import { createCallLog as createGenericCallLog, SinceTextSchema, type CallLog as GenericCallLog } from '../../calls/call-log';
 import type { ServiceName } from '../service-name';
 
-// Sources: none for the control itself (the AWS documentation is silent: `/_sandbox/calls` is the
-// sandbox's own API). What a record keeps follows the real-world counterpart, the AWS CloudTrail User
-// Guide, "CloudTrail record contents": eventSource/eventName (service, operation), recipientAccountId,
-// userIdentity.arn and sessionContext.sourceIdentity, errorCode (outcome).
+// Sources: AWS CloudTrail User Guide, "CloudTrail record contents"
+// (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html):
+// what a record keeps follows it — eventSource/eventName (service, operation), recipientAccountId,
+// userIdentity.arn and sessionContext.sourceIdentity, errorCode (outcome). The control itself
+// (`/_sandbox/calls`) is the sandbox's own API, on which the AWS documentation is silent.
 
 /** One authenticated call, as listed by `GET /_sandbox/calls`. */
 export interface CallRecord {
