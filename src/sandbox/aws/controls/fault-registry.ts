@@ -2,9 +2,10 @@ import * as z from 'zod';
 import { ServiceNameSchema, type ServiceName } from '../service-name';
 import { createFaultRegistry as createGenericFaultRegistry, type ArmedFault, type FaultRegistry as GenericFaultRegistry } from '../../calls/fault-registry';
 
-// Sources: none for the registry itself (a sandbox control; the shared registry is
-// src/sandbox/calls/fault-registry.ts); the error codes it injects are those of each service model
-// (botocore service-2.json) and are checked there.
+// Sources: each service model's operation errors (botocore `data/<service>/*/service-2.json`,
+// `operations.<Op>.errors`): the error codes it injects are those, and are checked there. The registry
+// itself is a sandbox control (shared with the fake Slack in src/sandbox/calls/fault-registry.ts), on
+// which the AWS documentation is silent.
 
 /**
  * A fault to inject, as posted to `/_sandbox/faults`. Example:
