@@ -5,7 +5,7 @@ import { APPROVE_BLOCKS, planPreviewLines } from '../../../src/bot/views/approve
 import { REQUEST_BLOCKS } from '../../../src/bot/views/request-modal';
 import type { SlackMessage } from '../../../src/sandbox/slack/slack-state';
 import { startBotWorld, type BotWorld } from '../../support/bot-world';
-import { answersFor, as, clickForModal, current, eventually, messageWith, PEOPLE, postProductCard, PRODUCT_ID, requestsOf, requestThroughModal, shown } from './flow-support';
+import { answersFor, as, clickForModal, current, eventually, messageWith, PEOPLE, offerInsertToo, postProductCard, PRODUCT_ID, requestsOf, requestThroughModal, shown } from './flow-support';
 
 /**
  * Issue 15, "one source of truth for a decision" and "validate against the catalog", through the
@@ -18,8 +18,7 @@ let card: SlackMessage;
 
 beforeAll(async () => {
   world = await startBotWorld();
-  // These requests include INSERT: Pat offers it too, since the sample product offers SELECT and DESCRIBE only.
-  await world.deps.mesh.publishProduct(as(PEOPLE.pat), { producerAccountId: '111111111111', sourceDatabase: 'telco', offeredPermissions: ['SELECT', 'DESCRIBE', 'INSERT'] });
+  await offerInsertToo(world);
   card = await postProductCard(world);
 });
 afterAll(async () => {

@@ -61,6 +61,11 @@ export async function postProductCard(world: BotWorld): Promise<SlackMessage> {
   return message;
 }
 
+/** Pat re-publishes the sample product offering INSERT too (it offers SELECT and DESCRIBE only), for flows that request it. */
+export async function offerInsertToo(world: BotWorld): Promise<void> {
+  await world.deps.mesh.publishProduct(as(PEOPLE.pat), { producerAccountId: '111111111111', sourceDatabase: 'telco', offeredPermissions: ['SELECT', 'DESCRIBE', 'INSERT'] });
+}
+
 /** The open modal of a user with this callback id, once the bot has filled it (not one of `except`, modals open before the click). */
 export function openModal(world: BotWorld, userId: string, callbackId: string, except: readonly string[] = []): Promise<SlackView> {
   return eventually(() => {

@@ -8,7 +8,6 @@ import { startBotWorld, type BotWorld } from '../../support/bot-world';
 import { command, textOf } from '../commands-flow/command-flow';
 import {
   answersFor,
-  as,
   clickForModal,
   current,
   eventually,
@@ -16,6 +15,7 @@ import {
   grantedToConsumer,
   messageWith,
   PEOPLE,
+  offerInsertToo,
   postProductCard,
   PRODUCTS_CHANNEL,
   requestThroughModal,
@@ -35,8 +35,7 @@ let card: SlackMessage;
 
 beforeAll(async () => {
   world = await startBotWorld();
-  // These requests include INSERT: Pat offers it too, since the sample product offers SELECT and DESCRIBE only.
-  await world.deps.mesh.publishProduct(as(PEOPLE.pat), { producerAccountId: '111111111111', sourceDatabase: 'telco', offeredPermissions: ['SELECT', 'DESCRIBE', 'INSERT'] });
+  await offerInsertToo(world);
   card = await postProductCard(world);
 });
 afterAll(async () => {

@@ -20,6 +20,7 @@ import {
   openModal,
   settled,
   PEOPLE,
+  offerInsertToo,
   postProductCard,
   requestsOf,
   requestThroughModal,
@@ -37,8 +38,7 @@ let card: SlackMessage;
 
 beforeAll(async () => {
   world = await startBotWorld();
-  // Some of these requests load data (INSERT): Pat offers it too, since the sample product offers SELECT and DESCRIBE only.
-  await world.deps.mesh.publishProduct(as(PEOPLE.pat), { producerAccountId: '111111111111', sourceDatabase: 'telco', offeredPermissions: ['SELECT', 'DESCRIBE', 'INSERT'] });
+  await offerInsertToo(world);
   card = await postProductCard(world);
 });
 afterAll(async () => {
