@@ -1,14 +1,11 @@
 import type { DataProduct } from '../../domain/data-product';
-import { applyEvent } from '../../domain/apply-event';
 import type { Subscription } from '../../domain/subscription';
 import { StaleWriteError } from '../../errors';
-import { canDecide } from '../../rules/can-decide';
 import type { MeshDeps } from '../mesh-deps';
 import type { RequestContext } from '../request-context';
-import { enforce, resolveActor } from '../resolve-actor';
 import { checkColumnsInCatalog } from './catalog-columns';
+import { checkMove } from './check-move';
 import { decideGrant, modifiablePermissions, type GrantChanges, type GrantDecision } from './grant-decision';
-import { loadProduct, loadSubscription } from './operation-scope';
 
 /** Which decision: approving a PENDING request, or modifying an ACTIVE subscription. */
 export type DecisionKind = 'approve' | 'modify';
@@ -22,7 +19,7 @@ export interface PreparedDecision {
 
 /**
  * Everything approve, modify and their preview share, so what is previewed is what is granted: load
- * the subscription and its product, check the decider (`canDecide`) and that the move is legal now,
+ * the subscription and its product, check the decider and that the move is legal now (`checkMove`),
  * plan the grant (`decideGrant`, bounded by the request when approving, by the product's offer when
  * modifying) and check its columns against the mesh catalog; with `expectedVersion`, refuse a
  * subscription changed since that version (a stale confirmation). Writes nothing.
@@ -33,12 +30,8 @@ export async function prepareDecision(
   input: { id: string; changes: GrantChanges; kind: DecisionKind; expectedVersion?: number | undefined },
 ): Promise<PreparedDecision> {
   const { id, changes, kind, expectedVersion } = input;
-  const subscription = await loadSubscription(deps, id);
-  const product = await loadProduct(deps, subscription.productId);
-  enforce(canDecide(await resolveActor(deps, ctx), product, subscription));
-  // The same verdict the write would give (already decided, or not a legal move), before any planning.
-  const move = applyEvent(subscription, { event: kind, actor: ctx.user, at: new Date(deps.clock()).toISOString() });
-  if (!move.ok) throw move.error;
+  // The decider's right and the verdict the write would give (already decided, or not a legal move), before any planning.
+  const { subscription, product } = await checkMove(deps, ctx, { id, move: kind });
   // A confirmation of a preview of another state: what was confirmed is not what would be done.
   if (expectedVersion !== undefined && subscription.version !== expectedVersion) throw new StaleWriteError(`subscription ${id}`, expectedVersion, subscription);
   const decision = decideGrant(
