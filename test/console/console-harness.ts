@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startSandboxBot, type SandboxBot } from '../../src/sandbox/bot/sandbox-bot';
 import { createSandboxConsole, type SandboxConsole } from '../../src/sandbox/console/sandbox-console';
 import { publishSampleProduct } from '../../src/sandbox/seed/seed-mesh';
@@ -88,6 +88,32 @@ export async function startConsoleSandbox(options: { published?: boolean } = {})
     close: async () => {
       sandboxConsole.close();
       await bot.close();
+    },
+  };
+}
+
+/** What a person does on the console page: pick who they are, open a conversation, type a command, read its messages. */
+export interface ConsoleMoves {
+  messages: () => Locator;
+  playAs: (name: string) => Promise<void>;
+  open: (place: 'dm' | 'data-products') => Promise<void>;
+  type: (command: string) => Promise<void>;
+}
+
+/** The moves on `page()` (a getter, since the page exists only once the browser started). */
+export function consoleMoves(page: () => Page): ConsoleMoves {
+  return {
+    messages: () => page().locator('#messages article.message'),
+    playAs: async (name) => {
+      await page().locator('.persona', { hasText: name }).click();
+      await page().locator('.persona[aria-pressed=true]', { hasText: name }).waitFor();
+    },
+    open: async (place) => {
+      await page().locator(`#nav-${place}`).click();
+    },
+    type: async (command) => {
+      await page().locator('#composer').fill(command);
+      await page().locator('#composer').press('Enter');
     },
   };
 }

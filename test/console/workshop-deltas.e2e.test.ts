@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startConsoleSandbox, type ChromiumSession, type SandboxWithConsole } from './console-harness';
+import { consoleMoves, launchChromium, startConsoleSandbox, type ChromiumSession, type SandboxWithConsole } from './console-harness';
 
 // The workshop's decisions that change what the requester gets — approve with changes, modify,
 // revoke — played by clicks and keys in the console against the bot's real listeners and jobs, and
@@ -18,18 +18,7 @@ let browser: ChromiumSession | undefined;
 let page: Page;
 let subscriptionId = '';
 
-const messages = (): Locator => page.locator('#messages article.message');
-const playAs = async (name: string): Promise<void> => {
-  await page.locator('.persona', { hasText: name }).click();
-  await page.locator('.persona[aria-pressed=true]', { hasText: name }).waitFor();
-};
-const open = async (place: 'dm' | 'data-products'): Promise<void> => {
-  await page.locator(`#nav-${place}`).click();
-};
-const type = async (command: string): Promise<void> => {
-  await page.locator('#composer').fill(command);
-  await page.locator('#composer').press('Enter');
-};
+const { messages, playAs, open, type } = consoleMoves(() => page);
 /** Casey's DMs about the subscription, newest last, as the console shows them. */
 const caseysDms = async (): Promise<string[]> => {
   await playAs('Casey');

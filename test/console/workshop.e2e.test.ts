@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSignedToBot } from '../../src/sandbox/slack/post-signed-to-bot';
 import { SANDBOX_SIGNING_SECRET } from '../../src/sandbox/slack/slack-world';
-import { launchChromium, startConsoleSandbox, type ChromiumSession, type SandboxWithConsole } from './console-harness';
+import { consoleMoves, launchChromium, startConsoleSandbox, type ChromiumSession, type SandboxWithConsole } from './console-harness';
 
 // The TLC303 workshop end to end, by clicks and keys in the console, against the bot's real
 // listeners and jobs: nothing here is stubbed, so each step fails loudly (naming the step) when the
@@ -27,18 +27,7 @@ let browser: ChromiumSession | undefined;
 let page: Page;
 const dialogs: string[] = [];
 
-const messages = (): Locator => page.locator('#messages article.message');
-const playAs = async (name: string): Promise<void> => {
-  await page.locator('.persona', { hasText: name }).click();
-  await page.locator('.persona[aria-pressed=true]', { hasText: name }).waitFor();
-};
-const open = async (place: 'dm' | 'data-products'): Promise<void> => {
-  await page.locator(`#nav-${place}`).click();
-};
-const type = async (command: string): Promise<void> => {
-  await page.locator('#composer').fill(command);
-  await page.locator('#composer').press('Enter');
-};
+const { messages, playAs, open, type } = consoleMoves(() => page);
 
 /** Fail at once, saying what is missing, when the bot has no /mesh listener (it then never acks). */
 async function requireListeners(): Promise<void> {
