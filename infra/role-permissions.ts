@@ -1,6 +1,6 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { ROLE_NAMES, roleArn } from '../src/mesh/domain/account-roles';
-import { DATA_ACCESS_ACTION, QUERY_GLUE_ACTIONS } from '../src/mesh/domain/query-access';
+import { DATA_ACCESS_ACTION, QUERY_GLUE_ACTIONS, proofResultsBucket } from '../src/mesh/domain/query-access';
 
 /**
  * What each Meshbot role may do in IAM terms, one function per role, derived from the AWS calls the
@@ -202,7 +202,15 @@ export function consumerStatements(site: MeshSite & { accountId: string }): Poli
 }
 
 /** What a query principal runs Athena with: start a query, follow it, read its results, in this account's workgroups. */
-export const QUERY_ATHENA_ACTIONS = ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:GetWorkGroup'];
+export const QUERY_ATHENA_ACTIONS = ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StopQueryExecution', 'athena:GetWorkGroup'];
+
+/**
+ * What Athena does with the caller's own credentials in the proof work group's results bucket (Athena
+ * User Guide, "Access to Amazon S3" for query results): find the bucket, write the result and its
+ * metadata, read them back for GetQueryResults, clean up multipart uploads.
+ */
+const RESULTS_BUCKET_ACTIONS = ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'];
+const RESULTS_OBJECT_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'];
 
 /**
  * A consumer account's query principal (an IAM role that runs Athena queries; the stack attaches these
@@ -212,7 +220,8 @@ export const QUERY_ATHENA_ACTIONS = ['athena:StartQueryExecution', 'athena:GetQu
  * `lakeformation:GetDataAccess`, and Glue reads on the shared table, its database and the owner's
  * catalog — the mesh account's here — and on the resource links in the account's own catalog. Athena's
  * own actions on the account's workgroups complete it. Lake Formation grants (made by the bot) still
- * decide which tables the role reads; S3 access to the query results location stays the account's own.
+ * decide which tables the role reads; The proof work group's results bucket (PROOF_WORK_GROUP) is the one S3 location it needs; other
+ * results locations stay the account's own.
  */
 export function queryAccessStatements(site: MeshSite & { accountId: string }): PolicyStatement[] {
   return [
@@ -221,5 +230,7 @@ export function queryAccessStatements(site: MeshSite & { accountId: string }): P
     new PolicyStatement({ sid: 'ReadResourceLinks', actions: [...QUERY_GLUE_ACTIONS], resources: catalogArns(site.region, site.accountId) }),
     new PolicyStatement({ sid: 'ReadSharedMeshTables', actions: [...QUERY_GLUE_ACTIONS], resources: catalogArns(site.region, site.meshAccountId) }),
     new PolicyStatement({ sid: 'RunAthenaQueries', actions: QUERY_ATHENA_ACTIONS, resources: [`arn:aws:athena:${site.region}:${site.accountId}:workgroup/*`] }),
+    new PolicyStatement({ sid: 'ProofResultsBucket', actions: RESULTS_BUCKET_ACTIONS, resources: [`arn:aws:s3:::${proofResultsBucket(site.accountId, site.region)}`] }),
+    new PolicyStatement({ sid: 'ProofResultsObjects', actions: RESULTS_OBJECT_ACTIONS, resources: [`arn:aws:s3:::${proofResultsBucket(site.accountId, site.region)}/*`] }),
   ];
 }

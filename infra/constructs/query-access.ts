@@ -1,7 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import { Policy, Role } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { QUERY_ACCESS_POLICY } from '../../src/mesh/domain/query-access';
+import { QUERY_ACCESS_POLICY, proofResultsBucket } from '../../src/mesh/domain/query-access';
 import { queryAccessStatements, type MeshSite } from '../role-permissions';
 
 /** A consumer account's query principals and where they query. */
@@ -33,6 +33,7 @@ export class QueryAccess extends Construct {
     const wildcards: Record<string, string> = {
       'Resource::*': 'lakeformation:GetDataAccess has no resource types (IAM requires "*"); Lake Formation vends credentials only for the tables granted to the role.',
       [`Resource::arn:aws:athena:${site.region}:${accountId}:workgroup/*`]: 'The consumer account chooses the workgroups its people query in; limited to that account and region.',
+      [`Resource::arn:aws:s3:::${proofResultsBucket(accountId, site.region)}/*`]: 'Athena writes each proof query result under a key it chooses (the query id) in the proof results bucket, and reads it back.',
     };
     for (const account of [accountId, site.meshAccountId]) {
       wildcards[`Resource::arn:aws:glue:${site.region}:${account}:database/*`] = 'The databases queried are those granted at run time (links in the consumer catalog, their targets in the mesh); Lake Formation decides which the role sees.';

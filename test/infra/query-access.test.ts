@@ -52,7 +52,7 @@ describe('query principals: the consumer stack’s query access policy', () => {
     }
   });
 
-  it('grants GetDataAccess, the Glue reads on both catalogs, and Athena in the account’s workgroups', () => {
+  it('grants GetDataAccess, the Glue reads on both catalogs, Athena in the account’s workgroups, and the proof results bucket', () => {
     const statements = (policyDocumentJson(queryAccessStatements({ ...SITE, accountId: '999999999999' })) as { Statement: Statement[] }).Statement;
     expect(statements).toEqual([
       { Sid: 'GetLakeFormationDataAccess', Effect: 'Allow', Action: DATA_ACCESS_ACTION, Resource: '*' },
@@ -71,8 +71,20 @@ describe('query principals: the consumer stack’s query access policy', () => {
       {
         Sid: 'RunAthenaQueries',
         Effect: 'Allow',
-        Action: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:GetWorkGroup'],
+        Action: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StopQueryExecution', 'athena:GetWorkGroup'],
         Resource: 'arn:aws:athena:us-east-1:999999999999:workgroup/*',
+      },
+      {
+        Sid: 'ProofResultsBucket',
+        Effect: 'Allow',
+        Action: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'],
+        Resource: 'arn:aws:s3:::meshbot-proof-results-999999999999-us-east-1',
+      },
+      {
+        Sid: 'ProofResultsObjects',
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+        Resource: 'arn:aws:s3:::meshbot-proof-results-999999999999-us-east-1/*',
       },
     ]);
     // What the bot checks before it records a query principal is all granted.

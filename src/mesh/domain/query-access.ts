@@ -16,3 +16,15 @@ export const QUERY_GLUE_ACTIONS = ['glue:GetDatabase', 'glue:GetDatabases', 'glu
 
 /** The actions the bot simulates for a query principal before it records it. */
 export const QUERY_CHECKED_ACTIONS = [DATA_ACCESS_ACTION, 'glue:GetTable', 'glue:GetPartitions'] as const;
+
+/**
+ * The Athena work group the post-grant proof runs in, in each consumer account: the consumer stack
+ * creates it with an enforced results location in `proofResultsBucket`, so a proof never depends on a
+ * person's own work group settings (Athena User Guide, "Override client-side settings").
+ */
+export const PROOF_WORK_GROUP = 'meshbot-proof';
+
+/** The S3 bucket of a consumer account where the proof work group writes query results. */
+export function proofResultsBucket(accountId: string, region: string): string {
+  return `meshbot-proof-results-${accountId}-${region}`;
+}
